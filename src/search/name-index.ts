@@ -1,0 +1,143 @@
+// Finds people, organisations, projects and terms by name or alias, forgiving typos ("Abby Bangsr", "spectro clod").
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Catalog, RecordRef, RecordType } from '../model/catalog.ts';
+import { wordTokens } from '../text/normalize.ts';
+
+/** Record types that have names people type. */
+export type NamedType = Extract<RecordType, 'person' | 'organization' | 'project' | 'term'>;
+
+/** One record whose name matched, and how well (1 = every word of one of its names, typed exactly). */
+export interface NameMatch {
+  readonly ref: Extract<RecordRef, { type: NamedType }>;
+  /** The name or alias that matched. */
+  readonly matchedName: string;
+  readonly quality: number;
+  /** True when every word was typed exactly as in the name. */
+  readonly exact: boolean;
+}
+
+export interface NameIndex {
+  /** Named records matching every word of `text`, best first. */
+  find(text: string, types?: ReadonlySet<NamedType>): NameMatch[];
+  /** Names sharing any word with `text` (typos allowed), for "did you mean …?". */
+  suggest(text: string, types?: ReadonlySet<NamedType>, limit?: number): string[];
+}
+
+/** Words that never distinguish one name from another. */
+const NAME_FILLER: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'mr',
+  'ms',
+  'mrs',
+  'dr',
+  's',
+  'and',
+]);
+/** A word matched only through a typo or as a prefix counts for less than an exact one. */
+const TYPO_PENALTY = 0.8;
+const PREFIX_PENALTY = 0.9;
+
+type NameEntry = {
+  readonly n: number;
+  readonly ref: NameMatch['ref'];
+  readonly name: string;
+  readonly words: number;
+};
+
+/** Typos allowed per word: none for very short words, where one edit turns a name into another. */
+function nameFuzziness(term: string): number | false {
+  if (term.length >= 8) return 2;
+  if (term.length >= 4) return 1;
+  return false;
+}
+
+function nameWords(text: string): string[] {
+  return wordTokens(text).filter((word) => !NAME_FILLER.has(word));
+}
+
+/** Builds the name index: one entry per name and per alias of every named record. */
+export function buildNameIndex(catalog: Catalog): NameIndex {
+  const entries: NameEntry[] = [];
+  const add = (ref: NameMatch['ref'], names: readonly string[]): void => {
+    for (const name of new Set(names)) {
+      const words = nameWords(name).length;
+      if (words > 0) entries.push({ n: entries.length, ref, name, words });
+    }
+  };
+  for (const record of catalog.dataset.people)
+    add({ type: 'person', record }, [record.name, ...record.aliases]);
+  for (const record of catalog.dataset.organizations)
+    add({ type: 'organization', record }, [record.name, ...record.aliases]);
+  for (const record of catalog.dataset.projects)
+    add({ type: 'project', record }, [record.name, ...record.aliases]);
+  for (const record of catalog.dataset.terms) add({ type: 'term', record }, [record.term, ...record.aliases]);
+
+  const index = new MiniSearch<NameEntry>({
+    idField: 'n',
+    fields: ['name'],
+    tokenize: (text) => nameWords(text),
+    processTerm: (term) => term,
+    searchOptions: {
+      tokenize: (query) => query.split(' '),
+      processTerm: (term) => term,
+      fuzzy: (term) => nameFuzziness(term),
+      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 3,
+      combineWith: 'AND',
+    },
+  });
+  index.addAll(entries);
+
+  return {
+    find(text, types) {
+      const words = [...new Set(nameWords(text))];
+      if (words.length === 0 || words.length > 8) return [];
+      const best = new Map<string, NameMatch>();
+      for (const result of index.search(words.join(' '))) {
+        const entry = entries[result.id as number];
+        if (entry === undefined || (types !== undefined && !types.has(entry.ref.type))) continue;
+        const match = scoreMatch(entry, result, words);
+        const key = `${entry.ref.type}:${entry.ref.record.id}`;
+        const previous = best.get(key);
+        if (previous === undefined || match.quality > previous.quality) best.set(key, match);
+      }
+      return [...best.values()].sort(
+        (a, b) => b.quality - a.quality || (a.exact === b.exact ? 0 : a.exact ? -1 : 1),
+      );
+    },
+    suggest(text, types, limit = 3) {
+      const words = [...new Set(nameWords(text))].filter((word) => word.length >= 3);
+      if (words.length === 0 || words.length > 8) return [];
+      const names: string[] = [];
+      for (const result of index.search(words.join(' '), { combineWith: 'OR' })) {
+        const entry = entries[result.id as number];
+        if (entry === undefined || (types !== undefined && !types.has(entry.ref.type))) continue;
+        const name = 'name' in entry.ref.record ? entry.ref.record.name : entry.ref.record.term;
+        if (!names.includes(name)) names.push(name);
+        if (names.length >= limit) break;
+      }
+      return names;
+    },
+  };
+}
+
+/**
+ * Quality is the share of the name's words that the query covered, lowered for each word that only
+ * matched through a typo or a prefix.
+ */
+function scoreMatch(entry: NameEntry, result: SearchResult, words: readonly string[]): NameMatch {
+  const nameTerms = new Set(nameWords(entry.name));
+  let penalty = 1;
+  let exact = true;
+  for (const word of words) {
+    if (nameTerms.has(word)) continue;
+    exact = false;
+    const prefixOnly = result.terms.some((term) => term.startsWith(word) && term !== word);
+    penalty *= prefixOnly ? PREFIX_PENALTY : TYPO_PENALTY;
+  }
+  const covered = result.terms.filter((term) => nameTerms.has(term)).length;
+  const quality = Math.min(1, covered / entry.words) * penalty;
+  return { ref: entry.ref, matchedName: entry.name, quality, exact };
+}
