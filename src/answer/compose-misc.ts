@@ -1,0 +1,151 @@
+// Wording for help, lists, and for saying plainly that nothing fits (with what does exist instead).
+import type { Finding, Miss, Suggestions } from '../engine/finding.ts';
+import { assertNever, type DayRef } from '../engine/intent.ts';
+import type { Conference } from '../model/schema.ts';
+import { conferenceDays, formatDay } from '../time/conference-time.ts';
+import { asTyped, builder, type ComposeContext, type Composed } from './compose-context.ts';
+import { count, quoted } from './describe.ts';
+
+const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function conferenceName(conference: Conference): string {
+  return conference.shortName ?? conference.name;
+}
+
+function weekdayName(isoDate: string): string {
+  const weekday = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
+  return WEEKDAY_NAMES[weekday === 0 ? 7 : weekday] ?? isoDate;
+}
+
+function stripKindPrefix(title: string): string {
+  return title.replace(/^(?:sponsored keynote|keynote|panel|demo|live demo|tutorial|workshop)\s*:\s*/i, '');
+}
+
+export function composeHelp(context: ComposeContext, finding: Extract<Finding, { kind: 'help' }>): Composed {
+  const { conference, examples } = finding;
+  const answer = builder(context);
+  answer.paragraph(
+    `I answer questions about ${conference.name} (${conference.city}). Ask in plain words; typos and abbreviations such as k8s are fine. For example:`,
+  );
+  const questions = [
+    examples.topic === undefined ? undefined : `who spoke about ${examples.topic}?`,
+    examples.organization === undefined ? undefined : `what did ${examples.organization} announce?`,
+    examples.person === undefined ? undefined : `who is ${examples.person}?`,
+    examples.project === undefined ? undefined : `what is ${examples.project}?`,
+    examples.session === undefined ? undefined : `where is ${stripKindPrefix(examples.session)}?`,
+    examples.day === undefined ? undefined : `what's on ${weekdayName(examples.day)} morning?`,
+    `what's on now?`,
+    `what's next?`,
+    `list speakers · list organizations · list tracks · list days`,
+  ].filter((question): question is string => question !== undefined);
+  answer.bullets(questions, 'examples');
+  return { title: 'What Hallway can answer', answered: true, ...answer.finish() };
+}
+
+const LIST_TITLES = {
+  speakers: ['Speakers', 'speaker'],
+  organizations: ['Organisations', 'organisation'],
+  tracks: ['Tracks', 'track'],
+  days: ['Days', 'day'],
+  rooms: ['Rooms', 'room'],
+  projects: ['Projects and products', 'project'],
+  keynotes: ['Keynotes', 'keynote'],
+  announcements: ['Announcements', 'announcement'],
+} as const;
+
+/** Lines shown in a list answer; the rest are counted. */
+const LIST_SHOWN = 30;
+
+export function composeList(context: ComposeContext, finding: Extract<Finding, { kind: 'list' }>): Composed {
+  const answer = builder(context);
+  const [title, noun] = LIST_TITLES[finding.subject];
+  const zone = context.catalog.conference.timeZone;
+  const lines = finding.entries.map((entry) => {
+    if (finding.subject === 'days')
+      return `${formatDay(entry.label, zone)}: ${count(entry.count ?? 0, 'session')}`;
+    const detail = entry.detail === undefined || entry.detail.length === 0 ? '' : ` — ${entry.detail}`;
+    const counted = entry.count === undefined || finding.subject === 'speakers' ? '' : ` (${entry.count})`;
+    return `${entry.label}${detail}${counted}`;
+  });
+  answer.paragraph(
+    lines.length === 0 ? `I have no ${noun}s in this dataset.` : `${count(lines.length, noun)}:`,
+  );
+  answer.bullets(lines, `${noun}s`, LIST_SHOWN);
+  return { title, answered: lines.length > 0, ...answer.finish() };
+}
+
+export function composeNotFound(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'not-found' }>,
+): Composed {
+  const answer = builder(context);
+  answer.paragraph(missSentence(context, finding.miss));
+  if (finding.suggestions.organizations.length > 0 && finding.suggestions.names.length === 0) {
+    answer.paragraph(`Organisations I know most about: ${finding.suggestions.organizations.join(', ')}.`);
+  }
+  suggest(answer, finding.suggestions, finding.miss);
+  return { title: 'Nothing found', answered: false, ...answer.finish() };
+}
+
+function missSentence(context: ComposeContext, miss: Miss): string {
+  const { conference } = context.catalog;
+  const name = conferenceName(conference);
+  const days = conferenceDays(conference);
+  const zone = conference.timeZone;
+  const span = `${formatDay(days[0] ?? conference.startDate, zone)} to ${formatDay(days[days.length - 1] ?? conference.endDate, zone)} ${conference.endDate.slice(0, 4)}`;
+  switch (miss.kind) {
+    case 'topic':
+      return `I found nothing about ${quoted(asTyped(context, miss.topic))} in the ${name} programme.`;
+    case 'name': {
+      const typed = quoted(asTyped(context, miss.name));
+      if (miss.expected === 'organization')
+        return `I have no sessions, speakers or announcements from ${typed} at ${name}.`;
+      if (miss.expected === 'person') return `I don't know anyone or anything called ${typed} at ${name}.`;
+      return `I have nothing on ${typed} at ${name}.`;
+    }
+    case 'day-not-in-conference':
+      return `${name} runs ${span}; ${describeDay(miss.day, miss.date, zone)} is not one of its days.`;
+    case 'empty-window': {
+      const part = miss.part === undefined ? '' : ` in the ${miss.part}`;
+      const about = miss.topic === undefined ? '' : ` about ${quoted(miss.topic)}`;
+      return `Nothing${about} is scheduled on ${formatDay(miss.date, zone)}${part}, as far as my sources go.`;
+    }
+    case 'outside-conference':
+      return miss.when === 'before'
+        ? `${name} has not started yet: it runs ${span} in ${conference.city}.`
+        : `${name} is over: it ran ${span} in ${conference.city}, so nothing is on now.`;
+    case 'booth':
+      return `I don't know of any exhibitor at booth ${miss.booth}.`;
+    case 'nothing':
+      return `I couldn't find anything matching ${quoted(asTyped(context, miss.text))} at ${name}.`;
+    default:
+      return assertNever(miss);
+  }
+}
+
+function describeDay(day: DayRef, date: string | undefined, zone: string): string {
+  if (day.kind === 'weekday') return WEEKDAY_NAMES[day.weekday] ?? 'that day';
+  if (date !== undefined) return formatDay(date, zone);
+  return 'that day';
+}
+
+function suggest(answer: ReturnType<typeof builder>, suggestions: Suggestions, miss: Miss): void {
+  if (suggestions.names.length > 0) {
+    const verb = miss.kind === 'name' && miss.expected === 'organization' ? 'what did' : 'who is';
+    answer.paragraph(`Did you mean ${suggestions.names.map(quoted).join(' or ')}?`);
+    answer.suggestions(
+      suggestions.names.map((name) =>
+        verb === 'what did' ? `what did ${name} present?` : `who is ${name}?`,
+      ),
+    );
+    return;
+  }
+  if (suggestions.topics.length > 0) {
+    answer.paragraph(`Topics I can answer about include ${suggestions.topics.map(quoted).join(', ')}.`);
+    answer.suggestions([
+      ...suggestions.topics.slice(0, 2).map((topic) => `who spoke about ${topic}?`),
+      'list organizations',
+      'help',
+    ]);
+  }
+}

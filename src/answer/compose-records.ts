@@ -1,0 +1,215 @@
+// Wording for answers about one named thing: a person, organisation, project, term, the conference, a booth.
+import type { Finding, MatchNote } from '../engine/finding.ts';
+import type { Session } from '../model/schema.ts';
+import { normalizePhrase } from '../text/normalize.ts';
+import { formatDay } from '../time/conference-time.ts';
+import { ITEMS_SHOWN } from './answer-builder.ts';
+import { builder, type ComposeContext, type Composed, isOver } from './compose-context.ts';
+import { count, joinWords, projectKindLabel, quoted } from './describe.ts';
+
+/** "Closest match for “abby bangsr”: Abby Bangser." when the name was not typed as written. */
+function matchPreamble(match: MatchNote, canonicalName: string): string {
+  const alias = normalizePhrase(match.matchedName);
+  // An alias inside the name ("HAProxy" for "HAProxy Technologies") needs no explanation.
+  if (match.exact && normalizePhrase(canonicalName).includes(alias)) return '';
+  if (match.exact) return `${quoted(match.matchedName)} is another name for ${canonicalName}. `;
+  return `Closest match for ${quoted(match.typed)}: ${canonicalName}. `;
+}
+
+function ranked(sessions: readonly Session[]) {
+  return sessions.map((session) => ({ session, score: 1 }));
+}
+
+export function composePerson(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'person' }>,
+): Composed {
+  const { catalog } = context;
+  const { person, sessions } = finding;
+  const answer = builder(context);
+  const organization = catalog.organizations.get(person.organization ?? '');
+  const who = organization === undefined ? person.name : `${person.name} (${organization.name})`;
+  const role = person.role === undefined ? '' : ` — ${person.role}`;
+  answer.paragraph(`${matchPreamble(finding.match, person.name)}${who}${role}.`);
+  answer.paragraph(person.bio);
+  answer.person(person, 1, false);
+  if (sessions.length > 0) {
+    const over = sessions.every((session) => isOver(context, session));
+    answer.paragraph(`${over ? 'Spoke in' : 'Speaks in'} ${count(sessions.length, 'session')}:`);
+    answer.sessions(ranked(sessions));
+  } else {
+    answer.paragraph('My sources list no session for them.');
+  }
+  return { title: person.name, answered: true, ...answer.finish() };
+}
+
+export function composeOrganization(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'organization' }>,
+): Composed {
+  const { organization, people, sessions, announcements, partnerIn, products, focus } = finding;
+  const answer = builder(context);
+  const name = organization.name;
+  answer.paragraph(matchPreamble(finding.match, name).trim());
+  answer.organization(organization);
+
+  const showAnnouncements = (): void => {
+    if (announcements.length > 0) {
+      answer.paragraph(`${name} announced ${count(announcements.length, 'thing')}:`);
+      answer.announcements(announcements);
+    }
+    if (partnerIn.length > 0) {
+      answer.paragraph(`${name} is a partner in ${count(partnerIn.length, 'announcement')}:`);
+      answer.announcements(partnerIn);
+    }
+  };
+  const showSessions = (): void => {
+    if (sessions.length === 0) return;
+    const over = sessions.every((session) => isOver(context, session));
+    answer.paragraph(`${name} ${over ? 'was part of' : 'is part of'} ${count(sessions.length, 'session')}:`);
+    answer.sessions(ranked(sessions));
+  };
+  const showPeople = (): void => {
+    if (people.length === 0) return;
+    const labels = people.map((person) =>
+      person.role === undefined ? person.name : `${person.name} — ${person.role}`,
+    );
+    answer.paragraph(`People from ${name}:`).bullets(labels, 'people', ITEMS_SHOWN * 2);
+    for (const person of people) answer.person(person, 1, false);
+  };
+
+  switch (focus) {
+    case 'announced':
+      if (announcements.length === 0 && partnerIn.length === 0)
+        answer.paragraph(
+          `I have no announcements from ${name}.${sessions.length > 0 ? ' What it presented:' : ''}`,
+        );
+      showAnnouncements();
+      showSessions();
+      break;
+    case 'presented':
+      if (sessions.length === 0) answer.paragraph(`I have no sessions from ${name}.`);
+      showSessions();
+      showAnnouncements();
+      break;
+    case 'members':
+      if (people.length === 0) answer.paragraph(`I know of nobody from ${name}.`);
+      showPeople();
+      showSessions();
+      break;
+    case 'any':
+    case 'profile':
+      answer.paragraph(organization.description.length > 0 ? `${name}: ${organization.description}` : name);
+      if (organization.booths.length > 0) answer.paragraph(`Booth: ${organization.booths.join(', ')}.`);
+      showPeople();
+      showSessions();
+      showAnnouncements();
+      break;
+  }
+  if (products.length > 0) {
+    answer.paragraph(`Products: ${joinWords(products.map((product) => product.name))}.`);
+    for (const product of products) answer.project(product, 0.5);
+  }
+  const answered =
+    focus === 'profile' || sessions.length + announcements.length + partnerIn.length + people.length > 0;
+  return { title: name, answered, ...answer.finish() };
+}
+
+export function composeProject(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'project' }>,
+): Composed {
+  const { project, sessions, announcements } = finding;
+  const answer = builder(context);
+  const maturity = project.maturity === undefined ? '' : `${project.maturity} `;
+  const owner = context.catalog.organizations.get(project.organization ?? '');
+  const by = owner === undefined ? '' : ` from ${owner.name}`;
+  answer.paragraph(
+    `${matchPreamble(finding.match, project.name)}${project.name} is a ${maturity}${projectKindLabel(project.kind)}${by}. ${project.description}`,
+  );
+  answer.project(project);
+  if (sessions.length > 0) {
+    answer.paragraph(`${count(sessions.length, 'session')} about it:`);
+    answer.sessions(ranked(sessions));
+  }
+  if (announcements.length > 0) {
+    answer.paragraph('Announced:');
+    answer.announcements(announcements);
+  }
+  return { title: project.name, answered: true, ...answer.finish() };
+}
+
+export function composeTerm(context: ComposeContext, finding: Extract<Finding, { kind: 'term' }>): Composed {
+  const { term, sessions } = finding;
+  const answer = builder(context);
+  answer.paragraph(`${matchPreamble(finding.match, term.term)}${term.term}: ${term.definition}`);
+  answer.term(term);
+  if (sessions.length > 0) {
+    answer.paragraph(`Where it came up:`);
+    answer.sessions(ranked(sessions));
+  }
+  return { title: term.term, answered: true, ...answer.finish() };
+}
+
+export function composeConference(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'conference' }>,
+): Composed {
+  const { conference, days } = finding;
+  const answer = builder(context);
+  const zone = conference.timeZone;
+  const first = days[0] ?? conference.startDate;
+  const last = days[days.length - 1] ?? conference.endDate;
+  answer.paragraph(
+    `${conference.name} runs ${formatDay(first, zone)} to ${formatDay(last, zone)} ${last.slice(0, 4)} at ${conference.venue}, ${conference.city} (times in ${zone}).`,
+  );
+  if (conference.description !== undefined) answer.paragraph(conference.description);
+  answer.paragraph(conference.url);
+  answer.noteSources(conference.sources);
+  return { title: conference.shortName ?? conference.name, answered: true, ...answer.finish() };
+}
+
+export function composePartnership(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'partnership' }>,
+): Composed {
+  const answer = builder(context);
+  answer.paragraph(
+    `Yes: ${count(finding.announcements.length, 'announcement')} involving a partnership with ${finding.partner}:`,
+  );
+  answer.announcements(finding.announcements);
+  return { title: `Partnerships with ${finding.partner}`, answered: true, ...answer.finish() };
+}
+
+export function composeBooth(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'booth' }>,
+): Composed {
+  const answer = builder(context);
+  answer.paragraph(`At booth ${finding.booth}: ${joinWords(finding.organizations.map((o) => o.name))}.`);
+  for (const organization of finding.organizations.slice(0, ITEMS_SHOWN))
+    answer.organizationItem(organization);
+  answer.more(finding.organizations.length - ITEMS_SHOWN, 'exhibitors');
+  return { title: `Booth ${finding.booth}`, answered: true, ...answer.finish() };
+}
+
+export function composeAmbiguous(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'ambiguous' }>,
+): Composed {
+  const answer = builder(context);
+  const names = finding.candidates.map((candidate) => {
+    const record = candidate.ref.record;
+    return 'name' in record ? record.name : record.term;
+  });
+  answer.paragraph(`${quoted(finding.typed)} could mean ${joinWords(names)}. Which one?`);
+  answer.suggestions(names.map((name) => `who is ${name}?`));
+  for (const candidate of finding.candidates) {
+    const { ref } = candidate;
+    if (ref.type === 'person') answer.person(ref.record, candidate.quality, false);
+    else if (ref.type === 'organization') answer.organization(ref.record, candidate.quality);
+    else if (ref.type === 'project') answer.project(ref.record, candidate.quality);
+    else answer.term(ref.record, candidate.quality);
+  }
+  return { title: 'Which one?', answered: true, ...answer.finish() };
+}

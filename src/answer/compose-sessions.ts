@@ -1,0 +1,182 @@
+// Wording for answers that are lists of sessions: topics, schedules, now and next, where and when.
+import type { Finding, RankedSession } from '../engine/finding.ts';
+import type { TextHit } from '../search/text-index.ts';
+import { formatClock, formatDay, localDate, zoneAbbreviation } from '../time/conference-time.ts';
+import { ITEMS_SHOWN } from './answer-builder.ts';
+import { asTyped, builder, type ComposeContext, type Composed, isOver } from './compose-context.ts';
+import { count, joinWords, presentersLabel, quoted, sessionKindLabel, sessionWhen } from './describe.ts';
+
+type SessionsFinding = Extract<Finding, { kind: 'sessions' }>;
+
+/** Sessions shown in a schedule-style list before "…and N more". */
+const LISTED_SESSIONS = 12;
+
+export function composeSessions(context: ComposeContext, finding: SessionsFinding): Composed {
+  const { catalog } = context;
+  const zone = catalog.conference.timeZone;
+  const { reason, sessions } = finding;
+  const answer = builder(context);
+  const first = sessions[0]?.session;
+  let title = 'Sessions';
+
+  switch (reason.kind) {
+    case 'now':
+      title = 'On now';
+      answer.paragraph(`On now (${formatClock(reason.atMs, zone)} ${zoneAbbreviation(reason.atMs, zone)}):`);
+      break;
+    case 'next': {
+      title = 'Up next';
+      const at = `${formatDay(localDate(reason.startsMs, zone), zone)}, ${formatClock(reason.startsMs, zone)} ${zoneAbbreviation(reason.startsMs, zone)}`;
+      answer.paragraph(`Nothing is running right now. Next up, from ${at}:`);
+      break;
+    }
+    case 'schedule': {
+      const day = formatDay(reason.date, zone);
+      const part = reason.part === undefined ? '' : ` ${reason.part}`;
+      const what = reason.sessionKind === undefined ? 'session' : sessionKindLabel(reason.sessionKind);
+      const about = reason.topic === undefined ? '' : ` about ${quoted(reason.topic)}`;
+      title = `${day}${part}`;
+      answer.paragraph(`${day}${part}: ${count(sessions.length, what)}${about}, in time order.`);
+      break;
+    }
+    case 'keynotes':
+      title = 'Keynotes';
+      answer.paragraph(`${count(sessions.length, 'keynote')}, in time order:`);
+      break;
+    case 'opener': {
+      const day = formatDay(reason.date, zone);
+      const verb = reason.which === 'first' ? 'opened' : 'closed';
+      title = `${reason.which === 'first' ? 'Opening' : 'Closing'} ${day}`;
+      if (first !== undefined) {
+        const who = presentersLabel(catalog, first);
+        const slot = `${quoted(first.title)} (${sessionWhen(catalog, first) ?? day}${first.room === undefined ? '' : `, ${first.room}`})`;
+        answer.paragraph(
+          who === undefined
+            ? `${slot} ${verb} ${day}; the schedule names no speaker for it.`
+            : `${who} ${verb} ${day} with ${slot}.`,
+        );
+      }
+      break;
+    }
+    case 'where':
+    case 'when': {
+      title = first?.title ?? 'Where and when';
+      if (first !== undefined) answer.paragraph(placeSentence(context, first, reason.kind));
+      if (sessions.length > 1)
+        answer.paragraph(
+          `Other ${sessions.length === 2 ? 'session' : 'sessions'} that may be what you meant:`,
+        );
+      break;
+    }
+  }
+  // Time-ordered lists are read top to bottom, so they show more than a ranked list does.
+  const listed =
+    reason.kind === 'schedule' ||
+    reason.kind === 'keynotes' ||
+    reason.kind === 'now' ||
+    reason.kind === 'next';
+  answer.sessions(sessions, 'sessions', listed ? LISTED_SESSIONS : ITEMS_SHOWN, listed);
+  return { title, answered: sessions.length > 0, ...answer.finish() };
+}
+
+/** "“Agones keynote” is in Hall 12, Thu 26 Mar, 09:29–09:32 CET." */
+function placeSentence(
+  context: ComposeContext,
+  session: RankedSession['session'],
+  asked: 'where' | 'when',
+): string {
+  const when = sessionWhen(context.catalog, session);
+  const room = session.room;
+  const is = isOver(context, session) ? 'was' : 'is';
+  if (asked === 'where') {
+    if (room === undefined)
+      return `${quoted(session.title)} has no room in my sources${when === undefined ? '.' : `; it ${is} on ${when}.`}`;
+    return `${quoted(session.title)} ${is} in ${room}${when === undefined ? '' : `, ${when}`}.`;
+  }
+  if (when === undefined)
+    return `${quoted(session.title)} has no time in my sources${room === undefined ? '.' : `; it ${is} in ${room}.`}`;
+  return `${quoted(session.title)} ${is} on ${when}${room === undefined ? '' : `, in ${room}`}.`;
+}
+
+export function composeTopic(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'topic' }>,
+): Composed {
+  const answer = builder(context);
+  const best = finding.hits[0]?.score ?? 1;
+  const top = finding.hits[0];
+  const topic = asTyped(context, finding.topic);
+  if (top !== undefined) answer.paragraph(topicLead(context, topic, top));
+  if (finding.hits.length > 1)
+    answer.paragraph(`${count(finding.hits.length, 'match', 'matches')}, best first:`);
+  for (const hit of finding.hits) addHit(answer, hit, hit.score / best);
+  return { title: `On ${quoted(topic)}`, answered: finding.hits.length > 0, ...answer.finish() };
+}
+
+/** "spoke about", "speak about", "presents"…: tense from the clock, number from the people. */
+function topicVerb(organizationsOnly: boolean, over: boolean, plural: boolean): string {
+  if (organizationsOnly) return over ? 'presented' : plural ? 'present' : 'presents';
+  return over ? 'spoke about' : plural ? 'speak about' : 'speaks about';
+}
+
+/** The one-sentence answer: who spoke about it, in which session, when and where. */
+function topicLead(context: ComposeContext, topic: string, hit: TextHit): string {
+  const { catalog } = context;
+  if (hit.ref.type === 'announcement') {
+    const organization = catalog.organizations.get(hit.ref.record.organization)?.name ?? 'An organisation';
+    return `${organization} announced ${quoted(hit.ref.record.title)}, which matches ${quoted(topic)}.`;
+  }
+  if (hit.ref.type !== 'session') return `Best match for ${quoted(topic)}:`;
+  const session = hit.ref.record;
+  const who = presentersLabel(catalog, session);
+  const when = sessionWhen(catalog, session);
+  const place = [when, session.room].filter((part) => part !== undefined).join(', ');
+  const where = place.length === 0 ? '' : ` (${place})`;
+  const over = isOver(context, session);
+  if (who === undefined) {
+    const projects = session.projects.flatMap((id) => catalog.projects.get(id)?.name ?? []);
+    const on = projects.length === 0 ? '' : `, on ${joinWords(projects)},`;
+    return `${quoted(session.title)}${where}${on} ${over ? 'covered' : 'covers'} ${topic}; my sources don't name who presented it.`;
+  }
+  const verb = topicVerb(
+    session.speakers.length === 0,
+    over,
+    Math.max(session.speakers.length, session.organizations.length) > 1,
+  );
+  const unnamed = session.speakers.length === 0 ? ' (presenters not named)' : '';
+  return `${who}${unnamed} ${verb} ${topic} in ${quoted(session.title)}${where}.`;
+}
+
+export function composeSearch(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'search' }>,
+): Composed {
+  const answer = builder(context);
+  const best = finding.hits[0]?.score ?? 1;
+  answer.paragraph(`${count(finding.hits.length, 'match', 'matches')}, best first:`);
+  for (const hit of finding.hits) addHit(answer, hit, hit.score / best);
+  return { title: 'Search results', answered: finding.hits.length > 0, ...answer.finish() };
+}
+
+function addHit(answer: ReturnType<typeof builder>, hit: TextHit, score: number): void {
+  switch (hit.ref.type) {
+    case 'session':
+      answer.sessions([{ session: hit.ref.record, score }]);
+      return;
+    case 'announcement':
+      answer.announcements([hit.ref.record], 1, score);
+      return;
+    case 'person':
+      answer.person(hit.ref.record, score);
+      return;
+    case 'organization':
+      answer.organizationItem(hit.ref.record, score);
+      return;
+    case 'project':
+      answer.project(hit.ref.record, score, true);
+      return;
+    case 'term':
+      answer.paragraph(`${hit.ref.record.term}: ${hit.ref.record.definition}`).term(hit.ref.record, score);
+      return;
+  }
+}

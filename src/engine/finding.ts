@@ -1,0 +1,150 @@
+// What the engine found, as typed values with no wording. `answer/` turns a finding into words.
+import type { Catalog } from '../model/catalog.ts';
+import type {
+  Announcement,
+  Conference,
+  Organization,
+  Person,
+  Project,
+  Session,
+  Term,
+} from '../model/schema.ts';
+import type { NameIndex, NameMatch } from '../search/name-index.ts';
+import type { TextHit, TextIndex } from '../search/text-index.ts';
+import type { DayPart } from '../time/conference-time.ts';
+import type { ActivityFocus, DayRef, ListSubject } from './intent.ts';
+
+/** A session with how well it fits the question (1 = best). */
+export interface RankedSession {
+  readonly session: Session;
+  readonly score: number;
+}
+
+/** Why a list of sessions was chosen; the wording of the answer depends on it. */
+export type SessionsReason =
+  | { readonly kind: 'now'; readonly atMs: number }
+  | { readonly kind: 'next'; readonly atMs: number; readonly startsMs: number }
+  | {
+      readonly kind: 'schedule';
+      readonly date: string;
+      readonly part?: DayPart;
+      readonly sessionKind?: string;
+      readonly topic?: string;
+    }
+  | { readonly kind: 'opener'; readonly date: string; readonly which: 'first' | 'last' }
+  | { readonly kind: 'keynotes' }
+  | { readonly kind: 'where' | 'when'; readonly subject: string };
+
+/** One entry of a list answer ("list tracks"): a label, a count or detail, and the record behind it if any. */
+export interface ListEntry {
+  readonly label: string;
+  readonly detail?: string;
+  readonly count?: number;
+}
+
+/** How a name in the question was matched, so the answer can say "closest match" for typos. */
+export interface MatchNote {
+  readonly typed: string;
+  readonly matchedName: string;
+  readonly exact: boolean;
+}
+
+/** Why nothing was found; decides the wording and the suggestions. */
+export type Miss =
+  | { readonly kind: 'topic'; readonly topic: string }
+  | { readonly kind: 'name'; readonly name: string; readonly expected: 'organization' | 'person' | 'any' }
+  | { readonly kind: 'day-not-in-conference'; readonly day: DayRef; readonly date?: string }
+  | { readonly kind: 'empty-window'; readonly date: string; readonly part?: DayPart; readonly topic?: string }
+  | {
+      readonly kind: 'outside-conference';
+      readonly atMs: number;
+      readonly when: 'before' | 'after' | 'between';
+    }
+  | { readonly kind: 'booth'; readonly booth: string }
+  | { readonly kind: 'nothing'; readonly text: string };
+
+/** Real names from the dataset, so that help shows questions that work on it. */
+export interface HelpExamples {
+  readonly topic?: string;
+  readonly person?: string;
+  readonly organization?: string;
+  readonly project?: string;
+  readonly session?: string;
+  /** A conference day, `YYYY-MM-DD`. */
+  readonly day?: string;
+}
+
+/** What can be offered instead when nothing fits. */
+export interface Suggestions {
+  /** Names close to what was typed ("did you mean"). */
+  readonly names: readonly string[];
+  /** Topics or questions the dataset can answer. */
+  readonly topics: readonly string[];
+  /** The organisations with the most announcements and sessions, when an organisation was asked for. */
+  readonly organizations: readonly string[];
+}
+
+export type Finding =
+  | { readonly kind: 'help'; readonly conference: Conference; readonly examples: HelpExamples }
+  | { readonly kind: 'list'; readonly subject: ListSubject; readonly entries: readonly ListEntry[] }
+  | {
+      readonly kind: 'sessions';
+      readonly reason: SessionsReason;
+      readonly sessions: readonly RankedSession[];
+    }
+  | {
+      readonly kind: 'person';
+      readonly person: Person;
+      readonly sessions: readonly Session[];
+      readonly match: MatchNote;
+    }
+  | {
+      readonly kind: 'organization';
+      readonly organization: Organization;
+      readonly focus: ActivityFocus | 'members' | 'profile';
+      readonly people: readonly Person[];
+      readonly sessions: readonly Session[];
+      readonly announcements: readonly Announcement[];
+      readonly partnerIn: readonly Announcement[];
+      readonly products: readonly Project[];
+      readonly match: MatchNote;
+    }
+  | {
+      readonly kind: 'project';
+      readonly project: Project;
+      readonly sessions: readonly Session[];
+      readonly announcements: readonly Announcement[];
+      readonly match: MatchNote;
+    }
+  | {
+      readonly kind: 'term';
+      readonly term: Term;
+      readonly sessions: readonly Session[];
+      readonly match: MatchNote;
+    }
+  | { readonly kind: 'conference'; readonly conference: Conference; readonly days: readonly string[] }
+  | {
+      readonly kind: 'partnership';
+      readonly partner: string;
+      readonly announcements: readonly Announcement[];
+    }
+  | { readonly kind: 'booth'; readonly booth: string; readonly organizations: readonly Organization[] }
+  | { readonly kind: 'ambiguous'; readonly typed: string; readonly candidates: readonly NameMatch[] }
+  | {
+      readonly kind: 'topic';
+      readonly topic: string;
+      readonly sessionKind?: string;
+      readonly hits: readonly TextHit[];
+    }
+  | { readonly kind: 'search'; readonly hits: readonly TextHit[] }
+  | { readonly kind: 'not-found'; readonly miss: Miss; readonly suggestions: Suggestions };
+
+/** Everything a resolver may consult. The clock is injected so "now" is testable. */
+export interface ResolveContext {
+  readonly catalog: Catalog;
+  readonly text: TextIndex;
+  readonly names: NameIndex;
+  readonly now: () => number;
+  /** Words that name the conference itself ("kubecon", "amsterdam"): noise in a query. */
+  readonly conferenceWords: ReadonlySet<string>;
+}

@@ -1,0 +1,56 @@
+// What a question asks for, as a typed value. Parsing produces it; resolvers consume it.
+import type { SessionKind } from '../model/schema.ts';
+import type { DayPart } from '../time/conference-time.ts';
+
+/** A day as people name it: "Thursday", "tomorrow", "the final day", "26 March". */
+export type DayRef =
+  | { readonly kind: 'weekday'; readonly weekday: number }
+  | { readonly kind: 'relative'; readonly offset: number }
+  | { readonly kind: 'ordinal'; readonly index: number }
+  | { readonly kind: 'date'; readonly month: number; readonly day: number; readonly year?: number };
+
+/** The collections a "list …" question can ask for. */
+export const LIST_SUBJECTS = [
+  'speakers',
+  'organizations',
+  'tracks',
+  'days',
+  'rooms',
+  'projects',
+  'keynotes',
+  'announcements',
+] as const;
+export type ListSubject = (typeof LIST_SUBJECTS)[number];
+
+/** What an organisation or person did: announced things, presented sessions, or either. */
+export type ActivityFocus = 'announced' | 'presented' | 'any';
+
+export type Intent =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'list'; readonly subject: ListSubject }
+  | { readonly kind: 'now' }
+  | { readonly kind: 'next' }
+  | {
+      readonly kind: 'schedule';
+      readonly day: DayRef;
+      readonly part?: DayPart;
+      readonly sessionKind?: SessionKind;
+      readonly topic?: string;
+    }
+  | { readonly kind: 'opener'; readonly day?: DayRef; readonly which: 'first' | 'last' }
+  | { readonly kind: 'booth'; readonly booth: string }
+  | { readonly kind: 'where'; readonly subject: string; readonly sessionKind?: SessionKind }
+  | { readonly kind: 'when'; readonly subject: string; readonly sessionKind?: SessionKind }
+  | { readonly kind: 'activity'; readonly subject: string; readonly focus: ActivityFocus }
+  | { readonly kind: 'partnership'; readonly partner: string }
+  | { readonly kind: 'members'; readonly organization: string }
+  | { readonly kind: 'topic'; readonly topic: string; readonly sessionKind?: SessionKind }
+  | { readonly kind: 'identify'; readonly subject: string; readonly asked: 'who' | 'what' }
+  | { readonly kind: 'search'; readonly text: string };
+
+export type IntentKind = Intent['kind'];
+
+/** Fails to compile when a switch over a union misses a case. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,290 @@
+// Reads a question and decides what it asks for. Pure text rules, ordered from most to least specific.
+import type { SessionKind } from '../model/schema.ts';
+import { foldText } from '../text/normalize.ts';
+import { findDayPhrase } from './day-phrase.ts';
+import type { ActivityFocus, Intent, ListSubject } from './intent.ts';
+
+/** Lower-cased, accent-free, contractions expanded, politeness and punctuation removed. */
+export function normalizeQuestion(question: string): string {
+  let text = foldText(question)
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d"]/g, ' ')
+    .replace(/\b(what|who|where|when|how|that|there|it)'s\b/g, '$1 is')
+    .replace(/\b(what|who|where|when)'re\b/g, '$1 are')
+    .replace(/\bwhats\b/g, 'what is')
+    .replace(/\bwhos\b/g, 'who is')
+    .replace(/\bwheres\b/g, 'where is')
+    .replace(/[?!.;]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // Greetings, the bot's own name and polite framing say nothing about what is asked.
+  for (let pass = 0; pass < 3; pass++) {
+    text = text
+      .replace(/^(?:hey|hi|hello|ok|okay|so|yo|please|pls|@?hallway)\b[ ,:]*/, '')
+      .replace(
+        /^(?:can|could|would) you (?:please )?(?:tell me|show me|list|find|give me|let me know)\b ?|^(?:do you know|i (?:want|would like|wanna) to know|i wonder|tell me|show me|give me)\b ?/,
+        '',
+      )
+      .replace(/ please$/, '')
+      .trim();
+  }
+  return text;
+}
+
+const KIND_WORDS: ReadonlyArray<readonly [RegExp, SessionKind]> = [
+  [/\bsponsored keynotes?\b/, 'sponsored-keynote'],
+  [/\bkeynotes?\b/, 'keynote'],
+  [/\blightning talks?\b/, 'lightning-talk'],
+  [/\b(?:demos?|demonstrations?)\b/, 'demo'],
+  [/\bpanels?\b/, 'panel'],
+  [/\bworkshops?\b/, 'workshop'],
+  [/\btutorials?\b/, 'tutorial'],
+];
+
+/** Pulls a session-kind word ("keynote", "demo") out of a phrase, since it filters rather than searches. */
+export function splitSessionKind(phrase: string): { rest: string; sessionKind?: SessionKind } {
+  for (const [pattern, kind] of KIND_WORDS) {
+    if (pattern.test(phrase)) {
+      const rest = phrase.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
+      return { rest, sessionKind: kind };
+    }
+  }
+  return { rest: phrase };
+}
+
+/** Tidies a captured subject: no leading article, no possessive, no trailing filler. */
+function subjectOf(phrase: string | undefined): string {
+  return (phrase ?? '')
+    .replace(/^(?:the|a|an|this|that|any|some)\s+/, '')
+    .replace(/'s\b/g, '')
+    .replace(/\s+(?:at|during|in) (?:the )?(?:conference|kubecon|event|summit)$/, '')
+    .replace(/\s+(?:at|during) (?:the )?(?:keynotes?|show)$/, '')
+    .trim();
+}
+
+const LIST_WORDS: ReadonlyArray<readonly [RegExp, ListSubject]> = [
+  [/^(?:speakers|presenters|people|persons)$/, 'speakers'],
+  [/^(?:organi[sz]ations|orgs|companies|vendors|sponsors|exhibitors|partners)$/, 'organizations'],
+  [/^tracks?$/, 'tracks'],
+  [/^(?:days|dates)$/, 'days'],
+  [/^(?:rooms|venues|locations|halls|stages)$/, 'rooms'],
+  [/^(?:projects|products)$/, 'projects'],
+  [/^keynotes$/, 'keynotes'],
+  [/^(?:announcements|news|launches)$/, 'announcements'],
+];
+
+function listSubject(word: string): ListSubject | undefined {
+  return LIST_WORDS.find(([pattern]) => pattern.test(word))?.[1];
+}
+
+const HELP =
+  /^(?:help|\?|commands|usage|start|hi|hello|hey|what can (?:you|i) (?:do|ask)(?: you)?|how (?:do i use|does) (?:this|you|hallway|it)(?: work)?|what do you (?:do|know))$/;
+const LIST_PATTERNS: readonly RegExp[] = [
+  /^(?:list|show|all|which|what|name|who are)?(?: all)?(?: the)?(?: of the)? ([a-z]+)(?: (?:are there|are|do you know(?: about)?|do you have|exist|at (?:the )?(?:conference|event|kubecon)|(?:are )?speaking|here))?$/,
+  /^(?:how many|count)(?: the)? ([a-z]+)(?: are there| do you know)?$/,
+];
+const SPEAKERS_LIST =
+  /^who (?:is|are) (?:speaking|presenting|talking)(?: at (?:the )?(?:conference|event|kubecon))?$/;
+const NOW =
+  /^(?:(?:what|which (?:sessions?|talks?)|anything) (?:is |are )?(?:on |happening |going on |running |live )?(?:right )?now|(?:what is )?(?:happening|on) (?:right )?now|now)(?: at (?:the )?(?:conference|kubecon))?$/;
+const NEXT =
+  /^(?:(?:what|which (?:sessions?|talks?)|who|anything) (?:is |are )?(?:on |up |coming up |happening |speaking |starting |coming )?(?:next|soon)|(?:what is )?(?:coming up|up next|next)|next(?: sessions?| talks?| up)?)(?: at (?:the )?(?:conference|kubecon)| today)?$/;
+const OPENER =
+  /^who (kicked off|opened|started|began|closed|closed out|wrapped up|ended|finished)(?: the)? (.+)$/;
+const FIRST_LAST =
+  /^(?:who (?:gave|had|spoke|was|did) (?:the )?)?(first|last|final|opening|closing) (?:keynote|talk|session|speaker)s?(?: (?:on|of) (.+))?$/;
+const BOOTH = /\bbooth (?:number |no |#)?([a-z]?\d+[a-z]?|[a-z]\d*)\b/;
+const SCHEDULE_START =
+  /^(?:what|which|anything|any|show|list|schedule|agenda|program|programme|sessions?|talks?|keynotes?|demos?|events?|plans?)\b/;
+const SESSION_WORDS = /\b(?:sessions?|talks?|keynotes?|demos?|panels?|workshops?|tutorials?)\b/;
+const SCHEDULE_FILLER =
+  /\b(?:what|which|is|are|was|were|anything|any|show|list|the|a|on|for|at|in|of|during|happening|going|scheduled|planned|there|schedule|agenda|program|programme|sessions?|talks?|events?|plans?|plan|lineup|line up|do|we|have|i|can|see|attend|go|to)\b/g;
+const WHERE_WHEN =
+  /^(where|when|what time|which room|what room|which hall|which day|what day|at what time|how long)(?: is| are| was| were| does| do| did| will| can i find| can i see| do i find)?(?: the)? (.+?)(?: (?:take place|taking place|happen|happening|held|located|start|starting|begin|beginning|end|ending|speak|speaking|talk|talking|present|presenting|be|on|scheduled))?$/;
+const PARTNERSHIP: readonly RegExp[] = [
+  /^(?:who|which (?:companies|vendors|organi[sz]ations)|did anyone|has anyone|does anyone|did any(?:one|body| company| vendor)?|any(?:one|body)?) (?:partnered|partner|is partnering|teamed up|team up|collaborated|collaborate|works?|worked|integrates?|integrated|announced? (?:a |any )?(?:new )?(?:partnerships?|collaborations?|integrations?|alliances?|deals?)) with (.+)$/,
+  /^(?:any |are there (?:any )?)?(?:partnerships?|collaborations?|integrations?|deals?) with (.+)$/,
+  /^(?:who|what) (?:announced|made|signed) (?:a |any )?(?:partnerships?|collaborations?|deals?) with (.+)$/,
+];
+const ANNOUNCE_VERBS =
+  'announce|announced|announcing|launch|launched|launching|release|released|releasing|unveil|unveiled|unveiling|reveal|revealed|introduce|introduced|new';
+const PRESENT_VERBS =
+  'show|showed|shown|showing|showcase|showcased|demo|demoed|demonstrate|demonstrated|present|presented|presenting|bring|brought|do|did|say|said|share|shared|talk about|talked about|talking about|speak about|spoke about|speaking about|speak on|talk on|cover|covered|discuss|discussed|have|host|hosted|give|gave|giving';
+const ACTIVITY: ReadonlyArray<{
+  pattern: RegExp;
+  subject: number;
+  focus: (match: RegExpMatchArray) => ActivityFocus;
+}> = [
+  {
+    pattern: new RegExp(
+      `^(?:what|which (?:things|products|announcements|news|sessions|talks)) (?:did|does|do|has|have|will|is|are|was|were) (.+?) (${ANNOUNCE_VERBS}|${PRESENT_VERBS})(?: (?:at|during) .+| about| on)?$`,
+    ),
+    subject: 1,
+    focus: (m) => (new RegExp(`^(?:${ANNOUNCE_VERBS})$`).test(m[2] ?? '') ? 'announced' : 'presented'),
+  },
+  {
+    pattern: /^(?:any |the |latest )?(?:announcements?|news|launches|releases) (?:from|by|of) (.+)$/,
+    subject: 1,
+    focus: () => 'announced',
+  },
+  { pattern: /^(.+?)(?:'s)? (?:announcements?|news|launches)$/, subject: 1, focus: () => 'announced' },
+  {
+    pattern: /^(?:did|has|have) (.+?) (?:announce|launch|release|unveil)(?: anything| something)?$/,
+    subject: 1,
+    focus: () => 'announced',
+  },
+  {
+    pattern: /^(?:sessions?|talks?|keynotes?|presentations?|demos?) (?:by|from|of|with) (.+)$/,
+    subject: 1,
+    focus: () => 'presented',
+  },
+  {
+    pattern:
+      /^(?:is|was|did|does) (.+?) (?:speak|speaking|present|presenting|talk|talking|give a talk)(?: at (?:the )?(?:conference|kubecon|event))?$/,
+    subject: 1,
+    focus: () => 'presented',
+  },
+];
+const MEMBERS: readonly RegExp[] = [
+  /^who (?:else )?(?:works|worked|is working|working|is employed|are employed) (?:at|for|with|in) (.+)$/,
+  /^(?:who|which speakers?|which people|anyone|anybody|people|speakers|employees|staff) (?:is |are |was |were )?(?:from|at|with|representing) (.+?)(?: (?:spoke|talked|presented|is speaking|was there|attended|are here|here))?$/,
+  /^who from (.+?)(?: (?:spoke|talked|presented|is speaking|was there|attended|is here|came))?$/,
+  /^who (?:came|comes|is here|was there) from (.+)$/,
+  /^(?:how many|list) (?:people|speakers|employees) (?:from|at|work at|work for) (.+)$/,
+];
+const TOPIC_VERBS =
+  'spoke|speaks|speak|talked|talks|talk|presented|presents|present|gave (?:a |the )?(?:talk|keynote|session|presentation|demo)|give (?:a |the )?(?:talk|keynote|session|presentation|demo)|is (?:speaking|talking|presenting)|was (?:speaking|talking|presenting)|were (?:speaking|talking|presenting)|will (?:speak|talk|present)|discussed|discusses|discuss|covered|covers|cover|mentioned|mentions|mention|demoed|demos|demonstrated|demonstrates|showed|shows|show|showcased|explained|explains|addressed|focused|focuses|highlighted|introduced|described|argued|shared|did a (?:talk|demo|session)';
+const TOPIC_PATTERNS: ReadonlyArray<{ pattern: RegExp; topic: number; kind?: number }> = [
+  {
+    pattern: new RegExp(
+      `^(?:who|which speakers?|which people|which companies|which vendors|anyone|anybody|did anyone|did anybody|has anyone|was there anyone|is anyone|who else) (?:${TOPIC_VERBS})(?: (?:about|on|regarding|over|around|something about|anything about|how|why|what|that))? (.+)$`,
+    ),
+    topic: 1,
+  },
+  {
+    pattern:
+      /^(?:which|what) (session|talk|keynote|demo|panel|presentation|workshop|tutorial|lightning talk)s? (?:was|were|is|are|did|do|does)?\s*(?:about|on|covered|covering|covers|cover|showed|showing|shows|show|demoed|demonstrated|demonstrating|discussed|discussing|mentioned|featured|featuring|had|has|focused on|explained|talked about|introduced|was about)? ?(?:about|on)? ?(.+)$/,
+    topic: 2,
+    kind: 1,
+  },
+  {
+    pattern:
+      /^(?:is|are|was|were) (?:there|any) (?:a |an |any )?(?:(session|talk|keynote|demo|panel|presentation|workshop|tutorial)s? )?(?:about|on|covering|regarding|for|with) (.+)$/,
+    topic: 2,
+    kind: 1,
+  },
+  {
+    pattern:
+      /^(session|talk|keynote|demo|panel|presentation|workshop|tutorial)s? (?:about|on|covering|regarding|mentioning) (.+)$/,
+    topic: 2,
+    kind: 1,
+  },
+  { pattern: /^(?:anything|something|stuff|content) (?:about|on|regarding) (.+)$/, topic: 1 },
+  {
+    pattern: /^(?:who|what) (?:is|was|are|were) (?:speaking|talking|presenting) (?:about|on) (.+)$/,
+    topic: 1,
+  },
+];
+const IDENTIFY: readonly RegExp[] = [
+  /^(who|what) (?:is|are|was|were|s) (.+)$/,
+  /^(?:tell me|tell us|what do you know|what can you tell me|info|information|details|more|anything) (?:about|on) (.+)$/,
+  /^(?:define|explain|describe|meaning of|definition of) (.+)$/,
+  /^(?:more )?about (.+)$/,
+];
+
+function toKind(word: string | undefined): SessionKind | undefined {
+  return word === undefined ? undefined : splitSessionKind(word === 'demo' ? 'demo' : word).sessionKind;
+}
+
+/** Decides what a normalised question asks for. Anything unrecognised becomes a plain search. */
+export function parseIntent(question: string): Intent {
+  const text = normalizeQuestion(question);
+  if (text.length === 0 || HELP.test(text)) return { kind: 'help' };
+
+  if (SPEAKERS_LIST.test(text)) return { kind: 'list', subject: 'speakers' };
+  for (const pattern of LIST_PATTERNS) {
+    const subject = listSubject(text.match(pattern)?.[1] ?? '');
+    if (subject !== undefined) return { kind: 'list', subject };
+  }
+  if (NOW.test(text)) return { kind: 'now' };
+  if (NEXT.test(text)) return { kind: 'next' };
+
+  const opener = text.match(OPENER);
+  if (opener !== null) {
+    const which = /^(?:closed|closed out|wrapped up|ended|finished)$/.test(opener[1] ?? '')
+      ? 'last'
+      : 'first';
+    const { day } = findDayPhrase(opener[2] ?? '');
+    return { kind: 'opener', which, ...(day === undefined ? {} : { day }) };
+  }
+  const firstLast = text.match(FIRST_LAST);
+  if (firstLast !== null) {
+    const which = /^(?:last|final|closing)$/.test(firstLast[1] ?? '') ? 'last' : 'first';
+    const { day } = findDayPhrase(firstLast[2] ?? '');
+    return { kind: 'opener', which, ...(day === undefined ? {} : { day }) };
+  }
+
+  const booth = text.match(BOOTH);
+  if (booth !== null && /^(?:who|what|which)\b/.test(text)) return { kind: 'booth', booth: booth[1] ?? '' };
+
+  const schedule = scheduleIntent(text);
+  if (schedule !== undefined) return schedule;
+
+  const whereWhen = text.match(WHERE_WHEN);
+  if (whereWhen !== null) {
+    const { rest, sessionKind } = splitSessionKind(subjectOf(whereWhen[2]));
+    const kind = /^(?:where|which room|what room|which hall)$/.test(whereWhen[1] ?? '') ? 'where' : 'when';
+    if (rest.length > 0)
+      return { kind, subject: rest, ...(sessionKind === undefined ? {} : { sessionKind }) };
+  }
+
+  for (const pattern of PARTNERSHIP) {
+    const match = text.match(pattern);
+    if (match !== null) return { kind: 'partnership', partner: subjectOf(match[1]) };
+  }
+  for (const { pattern, subject, focus } of ACTIVITY) {
+    const match = text.match(pattern);
+    if (match !== null && subjectOf(match[subject]).length > 0)
+      return { kind: 'activity', subject: subjectOf(match[subject]), focus: focus(match) };
+  }
+  for (const pattern of MEMBERS) {
+    const match = text.match(pattern);
+    if (match !== null) return { kind: 'members', organization: subjectOf(match[1]) };
+  }
+  for (const { pattern, topic, kind } of TOPIC_PATTERNS) {
+    const match = text.match(pattern);
+    if (match === null) continue;
+    const split = splitSessionKind(subjectOf(match[topic]));
+    const sessionKind = toKind(kind === undefined ? undefined : match[kind]) ?? split.sessionKind;
+    if (split.rest.length > 0)
+      return { kind: 'topic', topic: split.rest, ...(sessionKind === undefined ? {} : { sessionKind }) };
+  }
+  for (const pattern of IDENTIFY) {
+    const match = text.match(pattern);
+    if (match === null) continue;
+    const asked = match.length > 2 && match[1] === 'who' ? 'who' : 'what';
+    const subject = subjectOf(match[match.length - 1]);
+    if (subject.length > 0) return { kind: 'identify', subject, asked };
+  }
+  return { kind: 'search', text };
+}
+
+/** "what's on Thursday morning", "keynotes tomorrow", "schedule for day 2", "security talks on Tuesday". */
+function scheduleIntent(text: string): Intent | undefined {
+  if (!SCHEDULE_START.test(text) && !SESSION_WORDS.test(text)) return undefined;
+  const phrase = findDayPhrase(text);
+  if (phrase.day === undefined) return undefined;
+  const { rest, sessionKind } = splitSessionKind(phrase.rest);
+  const topic = rest
+    .replace(SCHEDULE_FILLER, ' ')
+    .replace(/\b(?:about|on|regarding|covering)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return {
+    kind: 'schedule',
+    day: phrase.day,
+    ...(phrase.part === undefined ? {} : { part: phrase.part }),
+    ...(sessionKind === undefined ? {} : { sessionKind }),
+    ...(topic.length === 0 ? {} : { topic }),
+  };
+}

@@ -1,0 +1,43 @@
+// "Who is X?", "What is X?": a person, organisation, project, term or the conference itself.
+import { wordTokens } from '../../text/normalize.ts';
+import { conferenceDays } from '../../time/conference-time.ts';
+import type { Finding, ResolveContext } from '../finding.ts';
+import type { Intent } from '../intent.ts';
+import { lookupName } from './lookup-name.ts';
+import { recordFinding } from './record-finding.ts';
+import { suggestionsFor } from './suggestions.ts';
+
+const WHO_FIRST = ['person', 'organization', 'project', 'term'] as const;
+const WHAT_FIRST = ['project', 'term', 'organization', 'person'] as const;
+const ABOUT_THE_EVENT = new Set(['conference', 'event', 'venue', 'this', 'it', 'here']);
+
+export function resolveIdentify(
+  context: ResolveContext,
+  intent: Extract<Intent, { kind: 'identify' }>,
+): Finding {
+  const { subject } = intent;
+  if (isTheConference(context, subject)) {
+    const { conference } = context.catalog;
+    return { kind: 'conference', conference, days: conferenceDays(conference) };
+  }
+  const lookup = lookupName(context, subject, intent.asked === 'who' ? WHO_FIRST : WHAT_FIRST);
+  if (lookup.kind === 'found') return recordFinding(context, subject, lookup.match, 'profile');
+  if (lookup.kind === 'ambiguous')
+    return { kind: 'ambiguous', typed: subject, candidates: lookup.candidates };
+
+  const hits = context.text.find(subject, { limit: 8 });
+  if (hits.length > 0) return { kind: 'search', hits };
+  return {
+    kind: 'not-found',
+    miss: { kind: 'name', name: subject, expected: intent.asked === 'who' ? 'person' : 'any' },
+    suggestions: suggestionsFor(context, subject),
+  };
+}
+
+/** "What is KubeCon?", "where is the conference?": every word names the event itself. */
+export function isTheConference(context: ResolveContext, subject: string): boolean {
+  const words = wordTokens(subject);
+  return (
+    words.length > 0 && words.every((word) => context.conferenceWords.has(word) || ABOUT_THE_EVENT.has(word))
+  );
+}

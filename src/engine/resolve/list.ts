@@ -1,0 +1,79 @@
+// "List speakers / organisations / tracks / days / rooms / projects / keynotes / announcements".
+import { conferenceDays, dayWindow } from '../../time/conference-time.ts';
+import type { Finding, ListEntry, ResolveContext } from '../finding.ts';
+import { assertNever, type Intent } from '../intent.ts';
+import { byStart, isKeynote, unranked } from './sessions.ts';
+
+export function resolveList(context: ResolveContext, intent: Extract<Intent, { kind: 'list' }>): Finding {
+  if (intent.subject === 'keynotes') {
+    const keynotes = context.catalog.dataset.sessions
+      .filter((session) => isKeynote(session) && session.partOf === undefined)
+      .sort(byStart);
+    return { kind: 'sessions', reason: { kind: 'keynotes' }, sessions: unranked(keynotes) };
+  }
+  return { kind: 'list', subject: intent.subject, entries: listEntries(context, intent.subject) };
+}
+
+function listEntries(
+  context: ResolveContext,
+  subject: Extract<Intent, { kind: 'list' }>['subject'],
+): ListEntry[] {
+  const { catalog } = context;
+  const { dataset } = catalog;
+  switch (subject) {
+    case 'speakers':
+      return dataset.people
+        .filter((person) => catalog.sessionsByPerson.has(person.id))
+        .map((person) => ({
+          label: person.name,
+          detail: catalog.organizations.get(person.organization ?? '')?.name ?? '',
+          count: catalog.sessionsByPerson.get(person.id)?.length ?? 0,
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label));
+    case 'organizations':
+      return dataset.organizations
+        .filter((organization) => organization.kind !== 'fictional')
+        .map((organization) => ({
+          label: organization.name,
+          detail: organization.kind,
+          count:
+            (catalog.sessionsByOrganization.get(organization.id)?.length ?? 0) +
+            (catalog.announcementsByOrganization.get(organization.id)?.length ?? 0),
+        }))
+        .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label));
+    case 'tracks':
+      return countBy(dataset.sessions.map((session) => session.track));
+    case 'rooms':
+      return countBy(dataset.sessions.map((session) => session.room));
+    case 'days':
+      return conferenceDays(catalog.conference).map((date) => {
+        const window = dayWindow(date, catalog.conference.timeZone);
+        const count = catalog.timeline.filter(
+          (e) => e.startMs >= window.startMs && e.startMs < window.endMs,
+        ).length;
+        return { label: date, count };
+      });
+    case 'projects':
+      return dataset.projects
+        .filter((project) => project.kind !== 'fictional')
+        .map((project) => ({ label: project.name, detail: project.maturity ?? project.kind }))
+        .sort((a, b) => a.label.localeCompare(b.label));
+    case 'keynotes':
+      return [];
+    case 'announcements':
+      return dataset.announcements.map((announcement) => ({
+        label: announcement.title,
+        detail: catalog.organizations.get(announcement.organization)?.name ?? announcement.organization,
+      }));
+    default:
+      return assertNever(subject);
+  }
+}
+
+function countBy(values: ReadonlyArray<string | undefined>): ListEntry[] {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([label, count]) => ({ label, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}

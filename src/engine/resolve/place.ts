@@ -1,0 +1,64 @@
+// "Where is X?", "When is X?", "Who is at booth 12?": rooms and times of sessions, people and exhibitors.
+import { conferenceDays } from '../../time/conference-time.ts';
+import type { Finding, ResolveContext } from '../finding.ts';
+import type { Intent } from '../intent.ts';
+import { isTheConference } from './identify.ts';
+import { lookupName } from './lookup-name.ts';
+import { recordFinding } from './record-finding.ts';
+import { byStart, matchesKind, rankedSessions } from './sessions.ts';
+import { suggestionsFor } from './suggestions.ts';
+
+/** A name must match this well before "where is X" is read as a person or exhibitor rather than a talk. */
+const CONFIDENT_NAME = 0.75;
+const PLACE_LIMIT = 3;
+
+export function resolvePlace(
+  context: ResolveContext,
+  intent: Extract<Intent, { kind: 'where' | 'when' }>,
+): Finding {
+  const { subject } = intent;
+  if (isTheConference(context, subject)) {
+    const { conference } = context.catalog;
+    return { kind: 'conference', conference, days: conferenceDays(conference) };
+  }
+  if (intent.sessionKind === undefined) {
+    const lookup = lookupName(context, subject, ['person', 'organization']);
+    if (lookup.kind === 'found' && lookup.match.quality >= CONFIDENT_NAME) {
+      const ref = lookup.match.ref;
+      if (ref.type === 'person') {
+        const sessions = [...(context.catalog.sessionsByPerson.get(ref.record.id) ?? [])].sort(byStart);
+        if (sessions.length > 0) return recordFinding(context, subject, lookup.match, 'presented');
+      }
+      if (ref.type === 'organization') return recordFinding(context, subject, lookup.match, 'presented');
+    }
+  }
+  let hits = context.text.find(subject, { types: new Set(['session']), limit: 10 });
+  if (intent.sessionKind !== undefined) {
+    const ofKind = hits.filter(
+      (hit) => hit.ref.type === 'session' && matchesKind(hit.ref.record, intent.sessionKind),
+    );
+    if (ofKind.length > 0) hits = ofKind;
+  }
+  const sessions = rankedSessions(hits).slice(0, PLACE_LIMIT);
+  if (sessions.length > 0) return { kind: 'sessions', reason: { kind: intent.kind, subject }, sessions };
+  return {
+    kind: 'not-found',
+    miss: { kind: 'topic', topic: subject },
+    suggestions: suggestionsFor(context, subject),
+  };
+}
+
+export function resolveBooth(context: ResolveContext, intent: Extract<Intent, { kind: 'booth' }>): Finding {
+  const wanted = intent.booth.toLowerCase();
+  const organizations = context.catalog.dataset.organizations.filter((organization) =>
+    organization.booths.some(
+      (booth) => booth.toLowerCase() === wanted || booth.toLowerCase().endsWith(` ${wanted}`),
+    ),
+  );
+  if (organizations.length > 0) return { kind: 'booth', booth: intent.booth, organizations };
+  return {
+    kind: 'not-found',
+    miss: { kind: 'booth', booth: intent.booth },
+    suggestions: suggestionsFor(context, undefined),
+  };
+}

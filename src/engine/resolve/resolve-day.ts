@@ -1,0 +1,34 @@
+// Turns "Thursday", "tomorrow" or "the final day" into a date, using the conference's days and the clock.
+import type { Conference } from '../../model/schema.ts';
+import { addDays, conferenceDays, localDate, weekdayOf } from '../../time/conference-time.ts';
+import type { DayRef } from '../intent.ts';
+
+export type ResolvedDay =
+  | { readonly ok: true; readonly date: string }
+  | { readonly ok: false; readonly date?: string };
+
+/** The date a day phrase means. Weekdays and ordinals only make sense within the conference's days. */
+export function resolveDay(day: DayRef, conference: Conference, nowMs: number): ResolvedDay {
+  const days = conferenceDays(conference);
+  switch (day.kind) {
+    case 'relative':
+      return { ok: true, date: addDays(localDate(nowMs, conference.timeZone), day.offset) };
+    case 'ordinal': {
+      const date = day.index < 0 ? days[days.length + day.index] : days[day.index];
+      return date === undefined ? { ok: false } : { ok: true, date };
+    }
+    case 'weekday': {
+      const date = days.find((candidate) => weekdayOf(candidate) === day.weekday);
+      return date === undefined ? { ok: false } : { ok: true, date };
+    }
+    case 'date': {
+      const year = day.year ?? Number(conference.startDate.slice(0, 4));
+      const date = `${year}-${pad(day.month)}-${pad(day.day)}`;
+      return /^\d{4}-\d{2}-\d{2}$/.test(date) ? { ok: true, date } : { ok: false };
+    }
+  }
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

@@ -1,0 +1,47 @@
+// Sends each intent to the resolver that answers it.
+import type { Finding, ResolveContext } from '../finding.ts';
+import { assertNever, type Intent } from '../intent.ts';
+import { resolveActivity, resolveMembers, resolvePartnership } from './activity.ts';
+import { resolveHelp } from './help.ts';
+import { resolveIdentify } from './identify.ts';
+import { resolveList } from './list.ts';
+import { resolveBooth, resolvePlace } from './place.ts';
+import { resolveNext, resolveNow, resolveOpener, resolveSchedule } from './schedule.ts';
+import { resolveSearch } from './search.ts';
+import { resolveTopic } from './topic.ts';
+
+export function resolve(context: ResolveContext, intent: Intent): Finding {
+  switch (intent.kind) {
+    case 'help':
+      return resolveHelp(context);
+    case 'list':
+      return resolveList(context, intent);
+    case 'now':
+      return resolveNow(context);
+    case 'next':
+      return resolveNext(context);
+    case 'schedule':
+      return resolveSchedule(context, intent);
+    case 'opener':
+      return resolveOpener(context, intent);
+    case 'booth':
+      return resolveBooth(context, intent);
+    case 'where':
+    case 'when':
+      return resolvePlace(context, intent);
+    case 'activity':
+      return resolveActivity(context, intent);
+    case 'partnership':
+      return resolvePartnership(context, intent);
+    case 'members':
+      return resolveMembers(context, intent);
+    case 'topic':
+      return resolveTopic(context, intent);
+    case 'identify':
+      return resolveIdentify(context, intent);
+    case 'search':
+      return resolveSearch(context, intent);
+    default:
+      return assertNever(intent);
+  }
+}

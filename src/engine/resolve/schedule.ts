@@ -1,0 +1,155 @@
+// Time-based questions: what is on now, next, on a given day or part of it, and who opened or closed a day.
+import type { TimedSession } from '../../model/catalog.ts';
+import { conferenceDays, dayWindow, localDate, type TimeWindow } from '../../time/conference-time.ts';
+import type { Finding, ResolveContext } from '../finding.ts';
+import type { DayRef, Intent } from '../intent.ts';
+import { resolveDay } from './resolve-day.ts';
+import { isKeynote, matchesKind, unranked } from './sessions.ts';
+import { suggestionsFor } from './suggestions.ts';
+
+/** All-day entries (badge pick-up, cloakroom) are not what "what's on now?" means. */
+const LONGEST_SESSION_MS = 4 * 60 * 60 * 1000;
+/** "Next" also takes sessions starting shortly after the very next one. */
+const NEXT_SLOT_MS = 15 * 60 * 1000;
+
+function isProgramme(entry: TimedSession): boolean {
+  return entry.session.partOf === undefined && entry.endMs - entry.startMs <= LONGEST_SESSION_MS;
+}
+
+function outsideConference(context: ResolveContext, atMs: number): Finding | undefined {
+  const { conference } = context.catalog;
+  const today = localDate(atMs, conference.timeZone);
+  if (today >= conference.startDate && today <= conference.endDate) return undefined;
+  return {
+    kind: 'not-found',
+    miss: { kind: 'outside-conference', atMs, when: today < conference.startDate ? 'before' : 'after' },
+    suggestions: suggestionsFor(context, undefined),
+  };
+}
+
+export function resolveNow(context: ResolveContext): Finding {
+  const atMs = context.now();
+  const running = context.catalog.timeline.filter(
+    (entry) => isProgramme(entry) && entry.startMs <= atMs && atMs < entry.endMs,
+  );
+  if (running.length > 0) {
+    return {
+      kind: 'sessions',
+      reason: { kind: 'now', atMs },
+      sessions: unranked(running.map((e) => e.session)),
+    };
+  }
+  return outsideConference(context, atMs) ?? resolveNext(context);
+}
+
+export function resolveNext(context: ResolveContext): Finding {
+  const atMs = context.now();
+  const upcoming = context.catalog.timeline.filter((entry) => isProgramme(entry) && entry.startMs > atMs);
+  const first = upcoming[0];
+  if (first === undefined) {
+    return (
+      outsideConference(context, atMs) ?? {
+        kind: 'not-found',
+        miss: { kind: 'outside-conference', atMs, when: 'after' },
+        suggestions: suggestionsFor(context, undefined),
+      }
+    );
+  }
+  const slot = upcoming.filter((entry) => entry.startMs - first.startMs <= NEXT_SLOT_MS);
+  return {
+    kind: 'sessions',
+    reason: { kind: 'next', atMs, startsMs: first.startMs },
+    sessions: unranked(slot.map((entry) => entry.session)),
+  };
+}
+
+export function resolveSchedule(
+  context: ResolveContext,
+  intent: Extract<Intent, { kind: 'schedule' }>,
+): Finding {
+  const { conference } = context.catalog;
+  const day = resolveConferenceDay(context, intent.day);
+  if (typeof day !== 'string') return day;
+  const window = dayWindow(day, conference.timeZone, intent.part);
+  let sessions = sessionsIn(context, window).filter((session) => matchesKind(session, intent.sessionKind));
+  if (intent.topic !== undefined) {
+    const hits = context.text.find(intent.topic, { types: new Set(['session']) });
+    const onTopic = new Set(hits.map((hit) => hit.ref.record.id));
+    sessions = sessions.filter((session) => onTopic.has(session.id));
+  }
+  const reason = {
+    kind: 'schedule',
+    date: day,
+    ...(intent.part === undefined ? {} : { part: intent.part }),
+    ...(intent.sessionKind === undefined ? {} : { sessionKind: intent.sessionKind }),
+    ...(intent.topic === undefined ? {} : { topic: intent.topic }),
+  } as const;
+  if (sessions.length === 0) {
+    return {
+      kind: 'not-found',
+      miss: {
+        kind: 'empty-window',
+        date: day,
+        ...(intent.part === undefined ? {} : { part: intent.part }),
+        ...(intent.topic === undefined ? {} : { topic: intent.topic }),
+      },
+      suggestions: suggestionsFor(context, undefined),
+    };
+  }
+  return { kind: 'sessions', reason, sessions: unranked(sessions) };
+}
+
+/** "Who kicked off the final day?": the first (or last) keynote of the day, else its first (or last) session. */
+export function resolveOpener(context: ResolveContext, intent: Extract<Intent, { kind: 'opener' }>): Finding {
+  const { conference } = context.catalog;
+  const days = conferenceDays(conference);
+  const fallbackDay = intent.which === 'first' ? days[0] : days[days.length - 1];
+  const day =
+    intent.day === undefined
+      ? (fallbackDay ?? conference.startDate)
+      : resolveConferenceDay(context, intent.day);
+  if (typeof day !== 'string') return day;
+  const onDay = sessionsIn(context, dayWindow(day, conference.timeZone));
+  const keynotes = onDay.filter(isKeynote);
+  const withSpeakers = onDay.filter((session) => session.speakers.length > 0);
+  const pool = keynotes.length > 0 ? keynotes : withSpeakers.length > 0 ? withSpeakers : onDay;
+  const ordered = intent.which === 'first' ? pool : [...pool].reverse();
+  const chosen = ordered.slice(0, 1);
+  // A closing slot often names nobody; the nearest session that does is the useful answer too.
+  const named = ordered.find((session) => session.speakers.length > 0);
+  if (chosen[0] !== undefined && chosen[0].speakers.length === 0 && named !== undefined) chosen.push(named);
+  if (chosen.length === 0) {
+    return {
+      kind: 'not-found',
+      miss: { kind: 'empty-window', date: day },
+      suggestions: suggestionsFor(context, undefined),
+    };
+  }
+  return {
+    kind: 'sessions',
+    reason: { kind: 'opener', date: day, which: intent.which },
+    sessions: unranked(chosen),
+  };
+}
+
+/** A day inside the conference, or the not-found finding that explains why not. */
+function resolveConferenceDay(context: ResolveContext, dayRef: DayRef): string | Finding {
+  const { conference } = context.catalog;
+  const day = resolveDay(dayRef, conference, context.now());
+  if (day.ok && day.date >= conference.startDate && day.date <= conference.endDate) return day.date;
+  return {
+    kind: 'not-found',
+    miss: {
+      kind: 'day-not-in-conference',
+      day: dayRef,
+      ...(day.date === undefined ? {} : { date: day.date }),
+    },
+    suggestions: suggestionsFor(context, undefined),
+  };
+}
+
+function sessionsIn(context: ResolveContext, window: TimeWindow) {
+  return context.catalog.timeline
+    .filter((entry) => isProgramme(entry) && entry.startMs >= window.startMs && entry.startMs < window.endMs)
+    .map((entry) => entry.session);
+}

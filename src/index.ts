@@ -1,0 +1,28 @@
+// The core's public surface. Adapters import from here and nowhere deeper.
+export type {
+  Answer,
+  AnswerBlock,
+  AnswerField,
+  AnswerItem,
+  AnswerResult,
+  SourceLink,
+} from './answer/answer.ts';
+export { renderPlainText } from './answer/plain-text.ts';
+export { createEngine, type Engine, type EngineOptions } from './engine/create-engine.ts';
+export { assertNever, type IntentKind } from './engine/intent.ts';
+export { MAX_QUESTION_LENGTH, sanitizeQuestion } from './engine/sanitize.ts';
+export { combineDatasets } from './load/combine-datasets.ts';
+export { type LoadResult, loadDataset } from './load/load-dataset.ts';
+export { DatasetError, formatProblem, type Problem } from './load/problem.ts';
+export type { Catalog, RecordType } from './model/catalog.ts';
+export type {
+  Announcement,
+  Conference,
+  Dataset,
+  Organization,
+  Person,
+  Project,
+  Session,
+  Source,
+  Term,
+} from './model/schema.ts';

@@ -1,0 +1,52 @@
+// How questions are read: the intent and its subject, for the phrasings people actually use.
+import { describe, expect, it } from 'vitest';
+import { parseIntent } from '../../src/engine/parse-intent.ts';
+
+describe('parseIntent', () => {
+  it.each([
+    ['Who spoke about platform engineering?', { kind: 'topic', topic: 'platform engineering' }],
+    ['Can you tell me who talked about GPU sharing?', { kind: 'topic', topic: 'gpu sharing' }],
+    ['Which demo showed GPU sharing?', { kind: 'topic', topic: 'gpu sharing', sessionKind: 'demo' }],
+    ['is there a talk about observability?', { kind: 'topic', topic: 'observability' }],
+    ['What did Spectro Cloud announce?', { kind: 'activity', subject: 'spectro cloud', focus: 'announced' }],
+    ['what did Google present?', { kind: 'activity', subject: 'google', focus: 'presented' }],
+    ["Spectro Cloud's announcements", { kind: 'activity', subject: 'spectro cloud', focus: 'announced' }],
+    ['what is Abby Bangsr talking about?', { kind: 'activity', subject: 'abby bangsr', focus: 'presented' }],
+    ['did anyone announce a partnership with WEKA?', { kind: 'partnership', partner: 'weka' }],
+    ['who works at Syntasso?', { kind: 'members', organization: 'syntasso' }],
+    ['who from Red Hat spoke?', { kind: 'members', organization: 'red hat' }],
+    ['Who is Chad Beaudin?', { kind: 'identify', subject: 'chad beaudin', asked: 'who' }],
+    ["what's HAMi", { kind: 'identify', subject: 'hami', asked: 'what' }],
+    ['tell me about spectro clod', { kind: 'identify', subject: 'spectro clod', asked: 'what' }],
+    ['where is the Agones keynote?', { kind: 'where', subject: 'agones', sessionKind: 'keynote' }],
+    [
+      'when is the Universal Mesh keynote?',
+      { kind: 'when', subject: 'universal mesh', sessionKind: 'keynote' },
+    ],
+    [
+      "what's on Thursday morning?",
+      { kind: 'schedule', day: { kind: 'weekday', weekday: 4 }, part: 'morning' },
+    ],
+    [
+      'security talks on tuesday afternoon',
+      { kind: 'schedule', day: { kind: 'weekday', weekday: 2 }, part: 'afternoon', topic: 'security' },
+    ],
+    ["what's on tomorrow", { kind: 'schedule', day: { kind: 'relative', offset: 1 } }],
+    ['agenda for 26 March', { kind: 'schedule', day: { kind: 'date', day: 26, month: 3 } }],
+    ["what's on now?", { kind: 'now' }],
+    ["what's next?", { kind: 'next' }],
+    [
+      'Who kicked off the final day?',
+      { kind: 'opener', which: 'first', day: { kind: 'ordinal', index: -1 } },
+    ],
+    ['who closed the conference?', { kind: 'opener', which: 'last' }],
+    ['who is at booth 715', { kind: 'booth', booth: '715' }],
+    ['list speakers', { kind: 'list', subject: 'speakers' }],
+    ['what tracks are there?', { kind: 'list', subject: 'tracks' }],
+    ['help', { kind: 'help' }],
+    ['hey hallway, what can you do?', { kind: 'help' }],
+    ['gpu', { kind: 'search', text: 'gpu' }],
+  ])('%s', (question, intent) => {
+    expect(parseIntent(question)).toEqual(intent);
+  });
+});
