@@ -1,0 +1,76 @@
+// `npm run hallway -- <command>`: the command-line front end to the engine and the dataset tools.
+import { parseArgs } from 'node:util';
+import type { CommandIo } from './command-io.ts';
+import { askCommand } from './commands/ask.ts';
+import { validateCommand } from './commands/validate.ts';
+
+const USAGE = `Usage: npm run --silent hallway -- <command> [options]
+
+Commands:
+  ask [QUESTION]        Answer QUESTION, or one question per line of stdin.
+      --json            One JSON object per answer (JSON Lines).
+      --data PATH       Use this dataset instead of the default (repeatable).
+      --now TIME        Answer as if it were TIME (ISO 8601), for "what's on now?".
+  validate [PATH]...    Check datasets (default: data/kubecon-eu-2026); exit 1 on any problem.
+  help                  Show this text.
+
+Exit codes: 0 done, 1 invalid dataset, 2 wrong usage.`;
+
+export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(rest);
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  switch (command) {
+    case 'ask': {
+      if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
+        io.stderr.write(
+          `--now must be an ISO 8601 time such as 2026-03-26T09:30:00+01:00, not "${values.now}"\n`,
+        );
+        return 2;
+      }
+      const question = positionals.length > 0 ? positionals.join(' ') : undefined;
+      return askCommand(
+        {
+          json: values.json === true,
+          dataPaths: values.data ?? [],
+          ...(question === undefined ? {} : { question }),
+          ...(values.now === undefined ? {} : { now: Date.parse(values.now) }),
+        },
+        io,
+      );
+    }
+    case 'validate':
+      return validateCommand([...positionals, ...(values.data ?? [])], io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      io.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+function parse(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      data: { type: 'string', multiple: true },
+      now: { type: 'string' },
+    },
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runCli(process.argv.slice(2), process);
+}

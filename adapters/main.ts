@@ -1,0 +1,64 @@
+// `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
+import { config as loadDotenv } from 'dotenv';
+import { formatProblem } from '../src/index.ts';
+import { runConsole } from './console/console-adapter.ts';
+import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
+import { readCoreEnv } from './shared/env.ts';
+import { openEngine } from './shared/open-engine.ts';
+
+/** Chat platforms, in start order. Each decides from its own variables whether it runs. */
+const FACTORIES: readonly AdapterFactory[] = [];
+
+async function main(): Promise<number> {
+  loadDotenv({ quiet: true });
+  const env = readCoreEnv(process.env);
+  if (!env.ok) {
+    console.error(
+      `Hallway cannot start; fix these variables (see .env.example):\n  ${env.problems.join('\n  ')}`,
+    );
+    return 2;
+  }
+  const fixedNow = env.value.fixedNow;
+  const opened = openEngine({
+    paths: env.value.dataPaths,
+    ...(fixedNow === undefined ? {} : { clock: () => fixedNow }),
+  });
+  if (!opened.ok) {
+    console.error(
+      `Hallway refuses to start: the dataset is invalid.\n  ${opened.problems.map(formatProblem).join('\n  ')}`,
+    );
+    return 1;
+  }
+  const { engine } = opened;
+
+  const started: ChatAdapter[] = [];
+  for (const factory of FACTORIES) {
+    const plan = factory.plan({ engine, env: process.env });
+    if (plan.kind === 'skip') console.error(`${factory.name}: skipped (${plan.reason}; see .env.example)`);
+    if (plan.kind === 'invalid') {
+      console.error(
+        `${factory.name}: not started; fix these variables (see .env.example):\n  ${plan.problems.join('\n  ')}`,
+      );
+    }
+    if (plan.kind === 'start') {
+      await plan.adapter.start();
+      started.push(plan.adapter);
+    }
+  }
+  if (started.length > 0) return await new Promise<number>(() => {});
+
+  const interactive = process.stdin.isTTY === true;
+  const { conference } = engine.catalog;
+  if (FACTORIES.length === 0)
+    console.error('No chat adapter is configured; starting the console (see .env.example).');
+  await runConsole({
+    ask: (question) => engine.ask(question),
+    input: process.stdin,
+    output: process.stdout,
+    interactive,
+    greeting: `Hallway for ${conference.name}. Ask a question, "help" for examples, "quit" to leave.`,
+  });
+  return 0;
+}
+
+process.exitCode = await main();

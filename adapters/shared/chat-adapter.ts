@@ -1,0 +1,27 @@
+// The contract between `npm start` and each chat platform: decide from the environment, then start and stop.
+import type { Engine } from '../../src/index.ts';
+
+/** A running connection to one chat platform. */
+export interface ChatAdapter {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What an adapter decides from the environment: start, skip (with the reason), or refuse (with problems). */
+export type AdapterPlan =
+  | { readonly kind: 'start'; readonly adapter: ChatAdapter }
+  | { readonly kind: 'skip'; readonly reason: string }
+  | { readonly kind: 'invalid'; readonly problems: readonly string[] };
+
+/** Everything an adapter may use. */
+export interface AdapterDependencies {
+  readonly engine: Engine;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Registered by each platform in `adapters/main.ts`. */
+export interface AdapterFactory {
+  readonly name: string;
+  plan(dependencies: AdapterDependencies): AdapterPlan;
+}

@@ -1,0 +1,48 @@
+// The environment every entry point shares, checked with zod; each chat adapter checks its own variables too.
+import { z } from 'zod';
+
+const CoreEnvSchema = z.object({
+  HALLWAY_DATA: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((path) => path.trim())
+        .filter((path) => path.length > 0),
+    ),
+  HALLWAY_NOW: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === '' || !Number.isNaN(Date.parse(value)), {
+      message: 'must be an ISO 8601 time such as 2026-03-26T09:30:00+01:00',
+    }),
+});
+
+export interface CoreEnv {
+  /** Dataset paths; empty means the embedded default. */
+  readonly dataPaths: readonly string[];
+  /** A fixed "now", for demos and replays; undefined means the real clock. */
+  readonly fixedNow?: number;
+}
+
+export type EnvResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+/** Reads the variables the core needs. Problems name the variable and what would be right. */
+export function readCoreEnv(env: Readonly<Record<string, string | undefined>>): EnvResult<CoreEnv> {
+  const parsed = CoreEnvSchema.safeParse(env);
+  if (!parsed.success) return { ok: false, problems: envProblems(parsed.error) };
+  const { HALLWAY_DATA, HALLWAY_NOW } = parsed.data;
+  return {
+    ok: true,
+    value: {
+      dataPaths: HALLWAY_DATA,
+      ...(HALLWAY_NOW === undefined || HALLWAY_NOW === '' ? {} : { fixedNow: Date.parse(HALLWAY_NOW) }),
+    },
+  };
+}
+
+/** One line per problem: `NAME: what is wrong`. */
+export function envProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+}
