@@ -5,7 +5,7 @@ import { normalizePhrase } from '../text/normalize.ts';
 import { formatDay } from '../time/conference-time.ts';
 import { ITEMS_SHOWN } from './answer-builder.ts';
 import { builder, type ComposeContext, type Composed, isOver } from './compose-context.ts';
-import { count, joinWords, projectKindLabel, quoted } from './describe.ts';
+import { count, joinWords, projectKindLabel, quoted, withArticle } from './describe.ts';
 
 /** "Closest match for “abby bangsr”: Abby Bangser." when the name was not typed as written. */
 function matchPreamble(match: MatchNote, canonicalName: string): string {
@@ -121,11 +121,11 @@ export function composeProject(
 ): Composed {
   const { project, sessions, announcements } = finding;
   const answer = builder(context);
-  const maturity = project.maturity === undefined ? '' : `${project.maturity} `;
+  const kind = `${project.maturity === undefined ? '' : `${project.maturity} `}${projectKindLabel(project.kind)}`;
   const owner = context.catalog.organizations.get(project.organization ?? '');
   const by = owner === undefined ? '' : ` from ${owner.name}`;
   answer.paragraph(
-    `${matchPreamble(finding.match, project.name)}${project.name} is a ${maturity}${projectKindLabel(project.kind)}${by}. ${project.description}`,
+    `${matchPreamble(finding.match, project.name)}${project.name} is ${withArticle(kind)}${by}. ${project.description}`,
   );
   answer.project(project);
   if (sessions.length > 0) {

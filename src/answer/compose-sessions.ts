@@ -4,7 +4,15 @@ import type { TextHit } from '../search/text-index.ts';
 import { formatClock, formatDay, localDate, zoneAbbreviation } from '../time/conference-time.ts';
 import { ITEMS_SHOWN } from './answer-builder.ts';
 import { asTyped, builder, type ComposeContext, type Composed, isOver } from './compose-context.ts';
-import { count, joinWords, presentersLabel, quoted, sessionKindLabel, sessionWhen } from './describe.ts';
+import {
+  count,
+  joinWords,
+  personLabel,
+  presentersLabel,
+  quoted,
+  sessionKindLabel,
+  sessionWhen,
+} from './describe.ts';
 
 type SessionsFinding = Extract<Finding, { kind: 'sessions' }>;
 
@@ -60,6 +68,20 @@ export function composeSessions(context: ComposeContext, finding: SessionsFindin
     }
     case 'where':
     case 'when': {
+      if (reason.person !== undefined) {
+        title = reason.person.name;
+        const who = personLabel(catalog, reason.person);
+        const over = sessions.every(({ session }) => isOver(context, session));
+        const verb = over ? 'spoke in' : 'speaks in';
+        const only = sessions.length === 1 ? first : undefined;
+        if (only === undefined) answer.paragraph(`${who} ${verb} ${count(sessions.length, 'session')}:`);
+        else {
+          const when = sessionWhen(catalog, only);
+          const place = `${when === undefined ? '' : ` on ${when}`}${only.room === undefined ? '' : `, in ${only.room}`}`;
+          answer.paragraph(`${who} ${verb} ${quoted(only.title)}${place}.`);
+        }
+        break;
+      }
       title = first?.title ?? 'Where and when';
       if (first !== undefined) answer.paragraph(placeSentence(context, first, reason.kind));
       if (sessions.length > 1)

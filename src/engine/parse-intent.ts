@@ -59,6 +59,7 @@ function subjectOf(phrase: string | undefined): string {
     .replace(/'s\b/g, '')
     .replace(/\s+(?:at|during|in) (?:the )?(?:conference|kubecon|event|summit)$/, '')
     .replace(/\s+(?:at|during) (?:the )?(?:keynotes?|show)$/, '')
+    .replace(/\s+(?:used for|good for|all about|about|for|do|does|doing)$/, '')
     .trim();
 }
 

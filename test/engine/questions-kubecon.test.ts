@@ -83,6 +83,7 @@ describe('what an organisation announced or presented', () => {
     { q: 'what did ubisoft present', expect: ['Agones'] },
     { q: 'what did Nokia show?', expect: ['Autonomous Networks'] },
     { q: 'sessions by Netlify', expect: ['Agents as First-Class Users'] },
+    { q: 'What did HA Proxy present?', expect: ['Universal Mesh'] },
   ])('$q', (c) => check(c));
 
   it.each<Case>([
@@ -121,7 +122,8 @@ describe('a project or a term', () => {
     { q: 'what is a DPU?', expect: ['data processing unit'] },
     { q: 'what is PaletteAI?', expect: ['Spectro Cloud'] },
     { q: 'what is Universal Mesh', expect: ['HAProxy'] },
-    { q: 'what is Carbon Cutter?', expect: ['made-up'] },
+    { q: 'what is Carbon Cutter?', expect: ['an incubating made-up'] },
+    { q: 'What is HAMi used for?', expect: ['GPU sharing middleware'] },
     { q: 'what is k8s?', expect: ['Kubernetes'] },
     { q: 'what is KubeCon?', expect: ['Amsterdam', 'RAI'] },
   ])('$q', (c) => check(c));
@@ -136,6 +138,7 @@ describe('where and when', () => {
     { q: 'where is the Agones keynote?', expect: ['Hall 12', '09:29'], intent: 'where' },
     { q: 'when is the Universal Mesh keynote?', expect: ['Thu 26 Mar', '09:22'], intent: 'when' },
     { q: 'what time does Abby Bangser speak?', expect: ['09:34'] },
+    { q: 'When did Abby Bangser speak?', expect: ['Abby Bangser (Syntasso) spoke in', 'Hall 12'] },
     { q: 'which room is the live demo showcase in?', expect: ['Hall 12'] },
     { q: 'where is the opening keynote', expect: ['Welcome Back'] },
     { q: "what's on Thursday morning?", expect: ['Jorge Castro', 'Abby Bangser'], intent: 'schedule' },

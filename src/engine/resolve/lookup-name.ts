@@ -24,10 +24,13 @@ export function lookupName(
 ): NameLookup {
   const types = new Set(preference);
   let matches = context.names.find(typed, types);
-  if (matches.length === 0) {
-    const stripped = typed.replace(DESCRIPTIVE_WORDS, ' ').replace(/\s+/g, ' ').trim();
-    if (stripped.length > 0 && stripped !== typed) matches = context.names.find(stripped, types);
+  const stripped = typed.replace(DESCRIPTIVE_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  if (matches.length === 0 && stripped.length > 0 && stripped !== typed) {
+    matches = context.names.find(stripped, types);
   }
+  // "HA Proxy" for "HAProxy", "Spectro Cloud" typed as "spectrocloud" is handled by aliases; this is the reverse.
+  if (matches.length === 0 && stripped.includes(' '))
+    matches = context.names.find(stripped.replace(/ /g, ''), types);
   const good = matches.filter((match) => match.quality >= MIN_QUALITY);
   const best = good[0];
   if (best === undefined) return { kind: 'none' };

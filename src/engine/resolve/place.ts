@@ -5,7 +5,7 @@ import type { Intent } from '../intent.ts';
 import { isTheConference } from './identify.ts';
 import { lookupName } from './lookup-name.ts';
 import { recordFinding } from './record-finding.ts';
-import { byStart, matchesKind, rankedSessions } from './sessions.ts';
+import { byStart, matchesKind, rankedSessions, unranked } from './sessions.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 /** A name must match this well before "where is X" is read as a person or exhibitor rather than a talk. */
@@ -27,7 +27,10 @@ export function resolvePlace(
       const ref = lookup.match.ref;
       if (ref.type === 'person') {
         const sessions = [...(context.catalog.sessionsByPerson.get(ref.record.id) ?? [])].sort(byStart);
-        if (sessions.length > 0) return recordFinding(context, subject, lookup.match, 'presented');
+        if (sessions.length > 0) {
+          const reason = { kind: intent.kind, subject, person: ref.record };
+          return { kind: 'sessions', reason, sessions: unranked(sessions) };
+        }
       }
       if (ref.type === 'organization') return recordFinding(context, subject, lookup.match, 'presented');
     }
