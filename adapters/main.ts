@@ -4,6 +4,7 @@ import { formatProblem } from '../src/index.ts';
 import { runConsole } from './console/console-adapter.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
 import { readCoreEnv } from './shared/env.ts';
+import { createLogger } from './shared/logger.ts';
 import { openEngine } from './shared/open-engine.ts';
 
 /** Chat platforms, in start order. Each decides from its own variables whether it runs. */
@@ -30,10 +31,11 @@ async function main(): Promise<number> {
     return 1;
   }
   const { engine } = opened;
+  const logger = createLogger({ level: env.value.logLevel });
 
   const started: ChatAdapter[] = [];
   for (const factory of FACTORIES) {
-    const plan = factory.plan({ engine, env: process.env });
+    const plan = factory.plan({ engine: () => engine, env: process.env, logger });
     if (plan.kind === 'skip') console.error(`${factory.name}: skipped (${plan.reason}; see .env.example)`);
     if (plan.kind === 'invalid') {
       console.error(

@@ -1,5 +1,6 @@
 // The contract between `npm start` and each chat platform: decide from the environment, then start and stop.
 import type { Engine } from '../../src/index.ts';
+import type { Logger } from './logger.ts';
 
 /** A running connection to one chat platform. */
 export interface ChatAdapter {
@@ -16,8 +17,10 @@ export type AdapterPlan =
 
 /** Everything an adapter may use. */
 export interface AdapterDependencies {
-  readonly engine: Engine;
+  /** The engine to answer with right now; a data refresh swaps it, so call this per question. */
+  readonly engine: () => Engine;
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly logger: Logger;
 }
 
 /** Registered by each platform in `adapters/main.ts`. */

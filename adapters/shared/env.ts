@@ -11,6 +11,7 @@ const CoreEnvSchema = z.object({
         .map((path) => path.trim())
         .filter((path) => path.length > 0),
     ),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HALLWAY_NOW: z
     .string()
     .optional()
@@ -24,6 +25,7 @@ export interface CoreEnv {
   readonly dataPaths: readonly string[];
   /** A fixed "now", for demos and replays; undefined means the real clock. */
   readonly fixedNow?: number;
+  readonly logLevel: string;
 }
 
 export type EnvResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -32,11 +34,12 @@ export type EnvResult<T> = { ok: true; value: T } | { ok: false; problems: strin
 export function readCoreEnv(env: Readonly<Record<string, string | undefined>>): EnvResult<CoreEnv> {
   const parsed = CoreEnvSchema.safeParse(env);
   if (!parsed.success) return { ok: false, problems: envProblems(parsed.error) };
-  const { HALLWAY_DATA, HALLWAY_NOW } = parsed.data;
+  const { HALLWAY_DATA, HALLWAY_NOW, LOG_LEVEL } = parsed.data;
   return {
     ok: true,
     value: {
       dataPaths: HALLWAY_DATA,
+      logLevel: LOG_LEVEL,
       ...(HALLWAY_NOW === undefined || HALLWAY_NOW === '' ? {} : { fixedNow: Date.parse(HALLWAY_NOW) }),
     },
   };
