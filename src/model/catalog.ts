@@ -1,4 +1,6 @@
 // Lookup tables over a validated dataset: records by id, and who and what is linked to what.
+
+import { organizationKey } from '../text/organization-key.ts';
 import type {
   Announcement,
   Conference,
@@ -52,6 +54,8 @@ export interface Catalog {
   /** Announcements that name an organisation as a partner. */
   readonly announcementsByPartner: ReadonlyMap<string, readonly Announcement[]>;
   readonly projectsByOrganization: ReadonlyMap<string, readonly Project[]>;
+  /** Organisations by comparison key: an exhibitor list may hold one company twice, at two booths. */
+  readonly organizationsByKey: ReadonlyMap<string, readonly Organization[]>;
   /** Sessions that have a start time, in start order. */
   readonly timeline: readonly TimedSession[];
 }
@@ -98,6 +102,7 @@ export function buildCatalog(dataset: Dataset): Catalog {
     announcementsByOrganization: groupBy(dataset.announcements, (announcement) => announcement.organization),
     announcementsByPartner: groupByMany(dataset.announcements, (announcement) => announcement.partners),
     projectsByOrganization: groupBy(dataset.projects, (project) => project.organization),
+    organizationsByKey: groupBy(dataset.organizations, (organization) => organizationKey(organization.name)),
     timeline,
   };
 }

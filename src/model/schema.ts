@@ -50,9 +50,10 @@ export const ConferenceSchema = z.strictObject({
   id: IdSchema,
   name: NonEmpty,
   shortName: NonEmpty.optional(),
-  city: NonEmpty,
+  /** Optional because some exports (frab JSON, a bare exhibitor list) do not say. */
+  city: NonEmpty.optional(),
   country: NonEmpty.optional(),
-  venue: NonEmpty,
+  venue: NonEmpty.optional(),
   timeZone: TimeZoneSchema,
   startDate: IsoDateSchema,
   endDate: IsoDateSchema,
