@@ -92,6 +92,8 @@ describe('mergeDatasets', () => {
 describe('compareProgrammes', () => {
   it('reports sessions added, cancelled, and moved in time or room', () => {
     const before = curated;
+    const template = curated.sessions[0];
+    if (template === undefined) throw new Error('fixture has no sessions');
     const after: Dataset = {
       ...curated,
       sessions: [
@@ -103,7 +105,7 @@ describe('compareProgrammes', () => {
               ? { ...s, start: '2027-03-28T16:00:00+01:00', end: '2027-03-28T16:30:00+01:00' }
               : s,
           ),
-        { ...curated.sessions[0]!, id: 'bonus', title: 'Bonus session' },
+        { ...template, id: 'bonus', title: 'Bonus session' },
       ],
     };
     const report = compareProgrammes(before, after, 42);
