@@ -11,9 +11,18 @@ export { renderPlainText } from './answer/plain-text.ts';
 export { createEngine, type Engine, type EngineOptions } from './engine/create-engine.ts';
 export { assertNever, type IntentKind } from './engine/intent.ts';
 export { MAX_QUESTION_LENGTH, sanitizeQuestion } from './engine/sanitize.ts';
-export { combineDatasets } from './load/combine-datasets.ts';
+export type { DataFormat } from './load/detect-format.ts';
 export { type LoadResult, loadDataset } from './load/load-dataset.ts';
+export { type LoadTextOptions, loadDatasetText } from './load/load-text.ts';
 export { DatasetError, formatProblem, type Problem } from './load/problem.ts';
+export {
+  type ChangeReport,
+  compareProgrammes,
+  isEmptyReport,
+  type MovedSession,
+} from './merge/change-report.ts';
+export { type DatasetStats, datasetStats } from './merge/dataset-stats.ts';
+export { type MergeReport, type MergeResult, mergeDatasets } from './merge/merge-datasets.ts';
 export type { Catalog, RecordType } from './model/catalog.ts';
 export type {
   Announcement,

@@ -1,12 +1,17 @@
 // Wording for help, lists, and for saying plainly that nothing fits (with what does exist instead).
 import type { Finding, Miss, Suggestions } from '../engine/finding.ts';
 import { assertNever, type DayRef } from '../engine/intent.ts';
+import { programmeDays } from '../model/programme-days.ts';
 import type { Conference } from '../model/schema.ts';
-import { conferenceDays, formatDay } from '../time/conference-time.ts';
+import { formatDay } from '../time/conference-time.ts';
 import { asTyped, builder, type ComposeContext, type Composed } from './compose-context.ts';
 import { count, quoted } from './describe.ts';
 
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function inCity(conference: Conference): string {
+  return conference.city === undefined ? '' : ` in ${conference.city}`;
+}
 
 function conferenceName(conference: Conference): string {
   return conference.shortName ?? conference.name;
@@ -25,7 +30,7 @@ export function composeHelp(context: ComposeContext, finding: Extract<Finding, {
   const { conference, examples } = finding;
   const answer = builder(context);
   answer.paragraph(
-    `I answer questions about ${conference.name} (${conference.city}). Ask in plain words; typos and abbreviations such as k8s are fine. For example:`,
+    `I answer questions about ${conference.name}${conference.city === undefined ? '' : ` (${conference.city})`}. Ask in plain words; typos and abbreviations such as k8s are fine. For example:`,
   );
   const questions = [
     examples.topic === undefined ? undefined : `who spoke about ${examples.topic}?`,
@@ -90,7 +95,7 @@ export function composeNotFound(
 function missSentence(context: ComposeContext, miss: Miss): string {
   const { conference } = context.catalog;
   const name = conferenceName(conference);
-  const days = conferenceDays(conference);
+  const days = programmeDays(context.catalog);
   const zone = conference.timeZone;
   const span = `${formatDay(days[0] ?? conference.startDate, zone)} to ${formatDay(days[days.length - 1] ?? conference.endDate, zone)} ${conference.endDate.slice(0, 4)}`;
   switch (miss.kind) {
@@ -112,8 +117,8 @@ function missSentence(context: ComposeContext, miss: Miss): string {
     }
     case 'outside-conference':
       return miss.when === 'before'
-        ? `${name} has not started yet: it runs ${span} in ${conference.city}.`
-        : `${name} is over: it ran ${span} in ${conference.city}, so nothing is on now.`;
+        ? `${name} has not started yet: it runs ${span}${inCity(conference)}.`
+        : `${name} is over: it ran ${span}${inCity(conference)}, so nothing is on now.`;
     case 'booth':
       return `I don't know of any exhibitor at booth ${miss.booth}.`;
     case 'nothing':

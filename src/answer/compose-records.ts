@@ -4,7 +4,7 @@ import type { Session } from '../model/schema.ts';
 import { normalizePhrase } from '../text/normalize.ts';
 import { formatDay } from '../time/conference-time.ts';
 import { ITEMS_SHOWN } from './answer-builder.ts';
-import { builder, type ComposeContext, type Composed, isOver } from './compose-context.ts';
+import { asTyped, builder, type ComposeContext, type Composed, isOver } from './compose-context.ts';
 import { count, joinWords, projectKindLabel, quoted, withArticle } from './describe.ts';
 
 /** "Closest match for “abby bangsr”: Abby Bangser." when the name was not typed as written. */
@@ -30,7 +30,12 @@ export function composePerson(
   const organization = catalog.organizations.get(person.organization ?? '');
   const who = organization === undefined ? person.name : `${person.name} (${organization.name})`;
   const role = person.role === undefined ? '' : ` — ${person.role}`;
-  answer.paragraph(`${matchPreamble(finding.match, person.name)}${who}${role}.`);
+  // With neither role nor organisation known, say at least what they are to this conference.
+  const at =
+    role === '' && organization === undefined
+      ? `, ${sessions.length > 0 ? 'a speaker' : 'listed'} at ${catalog.conference.shortName ?? catalog.conference.name}`
+      : '';
+  answer.paragraph(`${matchPreamble(finding.match, person.name)}${who}${role}${at}.`);
   answer.paragraph(person.bio);
   answer.person(person, 1, false);
   if (sessions.length > 0) {
@@ -92,6 +97,17 @@ export function composeOrganization(
       showSessions();
       showAnnouncements();
       break;
+    case 'location': {
+      const booths = organization.booths;
+      const tier = organization.tier === undefined ? '' : ` (${organization.tier})`;
+      answer.paragraph(
+        booths.length > 0
+          ? `${name}${tier} is at ${booths.length === 1 ? 'booth' : 'booths'} ${joinWords(booths)}.`
+          : `My sources give no booth for ${name}.${sessions.length > 0 ? ' Its sessions:' : ''}`,
+      );
+      showSessions();
+      break;
+    }
     case 'members':
       if (people.length === 0) answer.paragraph(`I know of nobody from ${name}.`);
       showPeople();
@@ -111,7 +127,9 @@ export function composeOrganization(
     for (const product of products) answer.project(product, 0.5);
   }
   const answered =
-    focus === 'profile' || sessions.length + announcements.length + partnerIn.length + people.length > 0;
+    focus === 'profile' ||
+    (focus === 'location' && organization.booths.length > 0) ||
+    sessions.length + announcements.length + partnerIn.length + people.length > 0;
   return { title: name, answered, ...answer.finish() };
 }
 
@@ -161,7 +179,7 @@ export function composeConference(
   const first = days[0] ?? conference.startDate;
   const last = days[days.length - 1] ?? conference.endDate;
   answer.paragraph(
-    `${conference.name} runs ${formatDay(first, zone)} to ${formatDay(last, zone)} ${last.slice(0, 4)} at ${conference.venue}, ${conference.city} (times in ${zone}).`,
+    `${conference.name} runs ${formatDay(first, zone)} to ${formatDay(last, zone)} ${last.slice(0, 4)}${placeOf(conference)} (times in ${zone}).`,
   );
   if (conference.description !== undefined) answer.paragraph(conference.description);
   answer.paragraph(conference.url);
@@ -212,4 +230,40 @@ export function composeAmbiguous(
     else answer.term(ref.record, candidate.quality);
   }
   return { title: 'Which one?', answered: true, ...answer.finish() };
+}
+
+/** " at RAI Amsterdam, Amsterdam", or what part of it is known. */
+function placeOf(conference: { venue?: string | undefined; city?: string | undefined }): string {
+  const parts = [conference.venue, conference.city].filter((part): part is string => part !== undefined);
+  const unique = parts.filter((part, index) => parts.indexOf(part) === index);
+  return unique.length === 0 ? '' : ` at ${unique.join(', ')}`;
+}
+
+const ROLE_NOUNS = {
+  sponsor: ['sponsor', 'sponsors'],
+  exhibitor: ['exhibitor', 'exhibitors'],
+  any: ['organisation', 'organisations'],
+} as const;
+
+export function composeVendors(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'vendors' }>,
+): Composed {
+  const answer = builder(context);
+  const [one, many] = ROLE_NOUNS[finding.role];
+  const topic = quoted(asTyped(context, finding.topic));
+  const names = joinWords(finding.organizations.map((organization) => organization.name));
+  answer.paragraph(
+    finding.roleMatched
+      ? `${finding.organizations.length === 1 ? `One ${one} matches` : `${finding.organizations.length} ${many} match`} ${topic}: ${names}.`
+      : `No ${one} matches ${topic}, but these organisations do: ${names}.`,
+  );
+  for (const organization of finding.organizations.slice(0, ITEMS_SHOWN))
+    answer.organizationItem(organization);
+  answer.more(finding.organizations.length - ITEMS_SHOWN, many);
+  return {
+    title: `${many.charAt(0).toUpperCase()}${many.slice(1)}: ${finding.topic}`,
+    answered: true,
+    ...answer.finish(),
+  };
 }

@@ -12,6 +12,7 @@ import {
   composePerson,
   composeProject,
   composeTerm,
+  composeVendors,
 } from './compose-records.ts';
 import { composeSearch, composeSessions, composeTopic } from './compose-sessions.ts';
 
@@ -41,6 +42,8 @@ export function compose(context: ComposeContext, finding: Finding): Composed {
       return composePartnership(context, finding);
     case 'booth':
       return composeBooth(context, finding);
+    case 'vendors':
+      return composeVendors(context, finding);
     case 'ambiguous':
       return composeAmbiguous(context, finding);
     case 'not-found':

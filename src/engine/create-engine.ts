@@ -59,7 +59,9 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
 /** Words naming the event itself: in a question they describe nothing ("talks at KubeCon about X"). */
 function conferenceWords(dataset: Dataset): Set<string> {
   const { conference } = dataset;
-  const words = new Set(wordTokens([conference.name, conference.shortName ?? '', conference.city].join(' ')));
+  const words = new Set(
+    wordTokens([conference.name, conference.shortName ?? '', conference.city ?? ''].join(' ')),
+  );
   for (const word of ['conference', 'event', 'summit', 'con']) words.add(word);
   // Years and edition markers ("2026", "eu") are too common in titles to be noise; keep them searchable.
   for (const word of [...words]) if (/^\d+$/.test(word) || word.length <= 2) words.delete(word);

@@ -12,7 +12,10 @@ import type {
 import type { NameIndex, NameMatch } from '../search/name-index.ts';
 import type { TextHit, TextIndex } from '../search/text-index.ts';
 import type { DayPart } from '../time/conference-time.ts';
-import type { ActivityFocus, DayRef, ListSubject } from './intent.ts';
+import type { ActivityFocus, DayRef, ListSubject, VendorRole } from './intent.ts';
+
+/** Which side of an organisation a question is about: what it did, who works there, where it is, or all. */
+export type OrganizationFocus = ActivityFocus | 'members' | 'location' | 'profile';
 
 /** A session with how well it fits the question (1 = best). */
 export interface RankedSession {
@@ -101,7 +104,7 @@ export type Finding =
   | {
       readonly kind: 'organization';
       readonly organization: Organization;
-      readonly focus: ActivityFocus | 'members' | 'profile';
+      readonly focus: OrganizationFocus;
       readonly people: readonly Person[];
       readonly sessions: readonly Session[];
       readonly announcements: readonly Announcement[];
@@ -129,6 +132,14 @@ export type Finding =
       readonly announcements: readonly Announcement[];
     }
   | { readonly kind: 'booth'; readonly booth: string; readonly organizations: readonly Organization[] }
+  | {
+      readonly kind: 'vendors';
+      readonly role: VendorRole;
+      readonly topic: string;
+      readonly organizations: readonly Organization[];
+      /** False when none matched the role asked for, and these are organisations of any kind. */
+      readonly roleMatched: boolean;
+    }
   | { readonly kind: 'ambiguous'; readonly typed: string; readonly candidates: readonly NameMatch[] }
   | {
       readonly kind: 'topic';

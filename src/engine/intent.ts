@@ -22,6 +22,9 @@ export const LIST_SUBJECTS = [
 ] as const;
 export type ListSubject = (typeof LIST_SUBJECTS)[number];
 
+/** The kind of organisation a "which sponsors do X" question asks for; `any` for companies in general. */
+export type VendorRole = 'sponsor' | 'exhibitor' | 'any';
+
 /** What an organisation or person did: announced things, presented sessions, or either. */
 export type ActivityFocus = 'announced' | 'presented' | 'any';
 
@@ -44,6 +47,7 @@ export type Intent =
   | { readonly kind: 'activity'; readonly subject: string; readonly focus: ActivityFocus }
   | { readonly kind: 'partnership'; readonly partner: string }
   | { readonly kind: 'members'; readonly organization: string }
+  | { readonly kind: 'vendors'; readonly role: VendorRole; readonly topic: string }
   | { readonly kind: 'topic'; readonly topic: string; readonly sessionKind?: SessionKind }
   | { readonly kind: 'identify'; readonly subject: string; readonly asked: 'who' | 'what' }
   | { readonly kind: 'search'; readonly text: string };

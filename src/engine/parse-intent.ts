@@ -2,7 +2,7 @@
 import type { SessionKind } from '../model/schema.ts';
 import { foldText } from '../text/normalize.ts';
 import { findDayPhrase } from './day-phrase.ts';
-import type { ActivityFocus, Intent, ListSubject } from './intent.ts';
+import type { ActivityFocus, Intent, ListSubject, VendorRole } from './intent.ts';
 
 /** Lower-cased, accent-free, contractions expanded, politeness and punctuation removed. */
 export function normalizeQuestion(question: string): string {
@@ -153,6 +153,14 @@ const MEMBERS: readonly RegExp[] = [
   /^who (?:came|comes|is here|was there) from (.+)$/,
   /^(?:how many|list) (?:people|speakers|employees) (?:from|at|work at|work for) (.+)$/,
 ];
+const VENDOR_VERBS =
+  'do|does|doing|offer|offers|offering|sell|sells|selling|make|makes|making|provide|provides|providing|build|builds|building|work on|works on|working on|specialize in|specializes in|specialise in|specialises in|focus on|focuses on|are into|is into|have|has|with|for|about|in|on|that do|that does|that offer|that sell|that make|that provide|who do|who offer|who sell|who make|who provide';
+const VENDORS: readonly RegExp[] = [
+  new RegExp(
+    `^(?:which|what|any|list|show|find|are there any|are there|is there an?|is there any)?\\s*(?:the |all )?(sponsors?|exhibitors?|vendors?|companies|company|organi[sz]ations?|startups?|booths?|suppliers?)\\s+(?:${VENDOR_VERBS})\\s+(.+)$`,
+  ),
+  /^who (?:sells|offers|makes|provides|builds|specializes in|specialises in|does) (.+)$/,
+];
 const TOPIC_VERBS =
   'spoke|speaks|speak|talked|talks|talk|presented|presents|present|gave (?:a |the )?(?:talk|keynote|session|presentation|demo)|give (?:a |the )?(?:talk|keynote|session|presentation|demo)|is (?:speaking|talking|presenting)|was (?:speaking|talking|presenting)|were (?:speaking|talking|presenting)|will (?:speak|talk|present)|discussed|discusses|discuss|covered|covers|cover|mentioned|mentions|mention|demoed|demos|demonstrated|demonstrates|showed|shows|show|showcased|explained|explains|addressed|focused|focuses|highlighted|introduced|described|argued|shared|did a (?:talk|demo|session)';
 const TOPIC_PATTERNS: ReadonlyArray<{ pattern: RegExp; topic: number; kind?: number }> = [
@@ -192,6 +200,13 @@ const IDENTIFY: readonly RegExp[] = [
   /^(?:define|explain|describe|meaning of|definition of) (.+)$/,
   /^(?:more )?about (.+)$/,
 ];
+
+function vendorRole(word: string | undefined): VendorRole {
+  if (word === undefined) return 'any';
+  if (/^sponsors?$/.test(word)) return 'sponsor';
+  if (/^(?:exhibitors?|booths?)$/.test(word)) return 'exhibitor';
+  return 'any';
+}
 
 function toKind(word: string | undefined): SessionKind | undefined {
   return word === undefined ? undefined : splitSessionKind(word === 'demo' ? 'demo' : word).sessionKind;
@@ -251,6 +266,13 @@ export function parseIntent(question: string): Intent {
   for (const pattern of MEMBERS) {
     const match = text.match(pattern);
     if (match !== null) return { kind: 'members', organization: subjectOf(match[1]) };
+  }
+  for (const pattern of VENDORS) {
+    const match = text.match(pattern);
+    if (match === null) continue;
+    const topic = subjectOf(match[match.length - 1]);
+    if (topic.length > 0)
+      return { kind: 'vendors', role: vendorRole(match.length > 2 ? match[1] : undefined), topic };
   }
   for (const { pattern, topic, kind } of TOPIC_PATTERNS) {
     const match = text.match(pattern);

@@ -39,6 +39,7 @@ const NAME_FILLER: ReadonlySet<string> = new Set([
 /** A word matched only through a typo or as a prefix counts for less than an exact one. */
 const TYPO_PENALTY = 0.8;
 const PREFIX_PENALTY = 0.9;
+const FIRST_WORD_QUALITY = 0.6;
 
 type NameEntry = {
   readonly n: number;
@@ -138,6 +139,12 @@ function scoreMatch(entry: NameEntry, result: SearchResult, words: readonly stri
     penalty *= prefixOnly ? PREFIX_PENALTY : TYPO_PENALTY;
   }
   const covered = result.terms.filter((term) => nameTerms.has(term)).length;
-  const quality = Math.min(1, covered / entry.words) * penalty;
+  // A name's first word typed exactly ("Google" for "Google Cloud", "1Spatial" for "1Spatial by VertiGIS")
+  // is a good match even when the rest of the name is left out.
+  const firstWord = nameWords(entry.name)[0];
+  const share = covered / entry.words;
+  const coverage =
+    firstWord !== undefined && words.includes(firstWord) ? Math.max(share, FIRST_WORD_QUALITY) : share;
+  const quality = Math.min(1, coverage) * penalty;
   return { ref: entry.ref, matchedName: entry.name, quality, exact };
 }

@@ -31,7 +31,8 @@ export function recordField(catalog: Catalog, ref: RecordRef, field: SearchField
           ...session.projects.map((id) => namesOf(catalog.projects.get(id))),
         ].join(' ');
       }
-      if (field === 'topics') return [...session.topics, session.track ?? '', session.kind].join(' ');
+      if (field === 'topics')
+        return [...session.topics, session.track ?? '', session.room ?? '', session.kind].join(' ');
       return session.summary;
     }
     case 'person': {

@@ -2,7 +2,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Catalog, RecordRef, RecordType } from '../model/catalog.ts';
 import { analyzeQuery, analyzeToken, type QueryToken } from '../text/analyzer.ts';
-import { wordTokens } from '../text/normalize.ts';
+import { normalizePhrase, wordTokens } from '../text/normalize.ts';
 import { FIELD_BOOST, recordField, SEARCH_FIELDS, type SearchField } from './record-text.ts';
 import { buildSpelling, type Spelling } from './spelling.ts';
 
@@ -44,6 +44,8 @@ export const DEFAULT_MIN_COVERAGE = 0.6;
 const DEFAULT_MIN_RELATIVE_SCORE = 0.12;
 /** A term that was spell-corrected or matched only as a prefix counts for less than an exact match. */
 const INEXACT_MATCH_WEIGHT = 0.75;
+const TITLE_EQUALS_BOOST = 3;
+const TITLE_CONTAINS_BOOST = 2;
 /** Prefix matching applies to the last word only (the one still being typed), and not to short words. */
 const MIN_PREFIX_LENGTH = 4;
 
@@ -107,11 +109,11 @@ export function buildTextIndex(catalog: Catalog, options: TextIndexOptions = {})
     documentFrequency: (term) => index.documentFrequency(term),
     find(text, searchOptions = {}) {
       const query = correct(analyzeQuery(text, noise), index, spelling);
-      return search(query, searchOptions);
+      return search(query, searchOptions, normalizePhrase(text));
     },
   };
 
-  function search(query: readonly QueryTerm[], options: TextSearchOptions): TextHit[] {
+  function search(query: readonly QueryTerm[], options: TextSearchOptions, phrase: string): TextHit[] {
     if (query.length === 0) return [];
     const types = options.types;
     const weights = new Map(query.map(({ term }) => [term, weight(term)]));
@@ -130,7 +132,7 @@ export function buildTextIndex(catalog: Catalog, options: TextIndexOptions = {})
       if (ref === undefined) continue;
       const coverage = coverageOf(result, weights, corrected, totalWeight);
       if (coverage < minCoverage) continue;
-      hits.push({ ref, coverage, score: result.score * coverage * coverage });
+      hits.push({ ref, coverage, score: result.score * coverage * coverage * phraseBoost(ref, phrase) });
     }
     hits.sort((a, b) => b.score - a.score);
     const floor = (hits[0]?.score ?? 0) * (options.minRelativeScore ?? DEFAULT_MIN_RELATIVE_SCORE);
@@ -156,6 +158,16 @@ function correct(
     const correction = spelling.correct(word);
     return correction === undefined ? { term, corrected: false } : { term: correction, corrected: true };
   });
+}
+
+/** A title that is the question's words, or contains them in order, is what the user typed: rank it first. */
+function phraseBoost(ref: RecordRef, phrase: string): number {
+  if (!phrase.includes(' ')) return 1;
+  const title = normalizePhrase(
+    'title' in ref.record ? ref.record.title : 'name' in ref.record ? ref.record.name : ref.record.term,
+  );
+  if (title === phrase) return TITLE_EQUALS_BOOST;
+  return title.includes(phrase) ? TITLE_CONTAINS_BOOST : 1;
 }
 
 function coverageOf(

@@ -1,4 +1,6 @@
 // "Help": what Hallway can answer, illustrated with names that exist in the loaded dataset.
+
+import { programmeDays } from '../../model/programme-days.ts';
 import type { Finding, HelpExamples, ResolveContext } from '../finding.ts';
 import { isKeynote } from './sessions.ts';
 import { popularTopics } from './suggestions.ts';
@@ -20,7 +22,7 @@ export function resolveHelp(context: ResolveContext): Finding {
     ...(organization === undefined ? {} : { organization: organization.name }),
     ...(project === undefined ? {} : { project: project.name }),
     ...(session === undefined ? {} : { session: session.title }),
-    day: catalog.conference.endDate,
+    day: programmeDays(catalog).at(-1) ?? catalog.conference.endDate,
   };
   return { kind: 'help', conference: catalog.conference, examples };
 }

@@ -1,6 +1,7 @@
 // "Who is X?", "What is X?": a person, organisation, project, term or the conference itself.
+
+import { programmeDays } from '../../model/programme-days.ts';
 import { wordTokens } from '../../text/normalize.ts';
-import { conferenceDays } from '../../time/conference-time.ts';
 import type { Finding, ResolveContext } from '../finding.ts';
 import type { Intent } from '../intent.ts';
 import { lookupName } from './lookup-name.ts';
@@ -18,7 +19,7 @@ export function resolveIdentify(
   const { subject } = intent;
   if (isTheConference(context, subject)) {
     const { conference } = context.catalog;
-    return { kind: 'conference', conference, days: conferenceDays(conference) };
+    return { kind: 'conference', conference, days: programmeDays(context.catalog) };
   }
   const lookup = lookupName(context, subject, intent.asked === 'who' ? WHO_FIRST : WHAT_FIRST);
   if (lookup.kind === 'found') return recordFinding(context, subject, lookup.match, 'profile');

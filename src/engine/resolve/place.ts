@@ -1,5 +1,5 @@
 // "Where is X?", "When is X?", "Who is at booth 12?": rooms and times of sessions, people and exhibitors.
-import { conferenceDays } from '../../time/conference-time.ts';
+import { programmeDays } from '../../model/programme-days.ts';
 import type { Finding, ResolveContext } from '../finding.ts';
 import type { Intent } from '../intent.ts';
 import { isTheConference } from './identify.ts';
@@ -19,7 +19,7 @@ export function resolvePlace(
   const { subject } = intent;
   if (isTheConference(context, subject)) {
     const { conference } = context.catalog;
-    return { kind: 'conference', conference, days: conferenceDays(conference) };
+    return { kind: 'conference', conference, days: programmeDays(context.catalog) };
   }
   if (intent.sessionKind === undefined) {
     const lookup = lookupName(context, subject, ['person', 'organization']);
@@ -32,7 +32,7 @@ export function resolvePlace(
           return { kind: 'sessions', reason, sessions: unranked(sessions) };
         }
       }
-      if (ref.type === 'organization') return recordFinding(context, subject, lookup.match, 'presented');
+      if (ref.type === 'organization') return recordFinding(context, subject, lookup.match, 'location');
     }
   }
   let hits = context.text.find(subject, { types: new Set(['session']), limit: 10 });

@@ -1,9 +1,9 @@
 // Builds the finding for one named record: a person, an organisation, a project or a term, with what links to it.
 import type { Catalog } from '../../model/catalog.ts';
-import type { Announcement } from '../../model/schema.ts';
+import type { Announcement, Organization } from '../../model/schema.ts';
 import type { NameMatch } from '../../search/name-index.ts';
-import type { Finding, ResolveContext } from '../finding.ts';
-import type { ActivityFocus } from '../intent.ts';
+import { organizationKey } from '../../text/organization-key.ts';
+import type { Finding, OrganizationFocus, ResolveContext } from '../finding.ts';
 import { matchNote } from './lookup-name.ts';
 import { byStart } from './sessions.ts';
 
@@ -14,7 +14,7 @@ export function recordFinding(
   context: ResolveContext,
   typed: string,
   match: NameMatch,
-  focus: ActivityFocus | 'members' | 'profile',
+  focus: OrganizationFocus,
 ): Finding {
   const { catalog } = context;
   const note = matchNote(typed, match);
@@ -31,7 +31,7 @@ export function recordFinding(
       const id = ref.record.id;
       return {
         kind: 'organization',
-        organization: ref.record,
+        organization: withSiblingBooths(catalog, ref.record),
         focus,
         people: catalog.peopleByOrganization.get(id) ?? [],
         sessions: [...(catalog.sessionsByOrganization.get(id) ?? [])].sort(byStart),
@@ -62,6 +62,13 @@ export function recordFinding(
       };
     }
   }
+}
+
+/** The organisation with the booths of every record of the same name ("Baron Weather" at 913 and ES3 - 5). */
+function withSiblingBooths(catalog: Catalog, organization: Organization): Organization {
+  const siblings = catalog.organizationsByKey.get(organizationKey(organization.name)) ?? [];
+  if (siblings.length <= 1) return organization;
+  return { ...organization, booths: [...new Set(siblings.flatMap((sibling) => sibling.booths))] };
 }
 
 /** Announcements whose products carry one of the names. */

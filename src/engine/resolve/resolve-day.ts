@@ -7,9 +7,16 @@ export type ResolvedDay =
   | { readonly ok: true; readonly date: string }
   | { readonly ok: false; readonly date?: string };
 
-/** The date a day phrase means. Weekdays and ordinals only make sense within the conference's days. */
-export function resolveDay(day: DayRef, conference: Conference, nowMs: number): ResolvedDay {
-  const days = conferenceDays(conference);
+/**
+ * The date a day phrase means. Ordinals count the programme's days (`days`); a weekday is looked for there
+ * first, then among all the conference's calendar days.
+ */
+export function resolveDay(
+  day: DayRef,
+  conference: Conference,
+  days: readonly string[],
+  nowMs: number,
+): ResolvedDay {
   switch (day.kind) {
     case 'relative':
       return { ok: true, date: addDays(localDate(nowMs, conference.timeZone), day.offset) };
@@ -18,7 +25,9 @@ export function resolveDay(day: DayRef, conference: Conference, nowMs: number): 
       return date === undefined ? { ok: false } : { ok: true, date };
     }
     case 'weekday': {
-      const date = days.find((candidate) => weekdayOf(candidate) === day.weekday);
+      const date = [...days, ...conferenceDays(conference)].find(
+        (candidate) => weekdayOf(candidate) === day.weekday,
+      );
       return date === undefined ? { ok: false } : { ok: true, date };
     }
     case 'date': {

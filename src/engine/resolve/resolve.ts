@@ -9,6 +9,7 @@ import { resolveBooth, resolvePlace } from './place.ts';
 import { resolveNext, resolveNow, resolveOpener, resolveSchedule } from './schedule.ts';
 import { resolveSearch } from './search.ts';
 import { resolveTopic } from './topic.ts';
+import { resolveVendors } from './vendors.ts';
 
 export function resolve(context: ResolveContext, intent: Intent): Finding {
   switch (intent.kind) {
@@ -35,6 +36,8 @@ export function resolve(context: ResolveContext, intent: Intent): Finding {
       return resolvePartnership(context, intent);
     case 'members':
       return resolveMembers(context, intent);
+    case 'vendors':
+      return resolveVendors(context, intent);
     case 'topic':
       return resolveTopic(context, intent);
     case 'identify':

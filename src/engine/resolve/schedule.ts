@@ -1,6 +1,7 @@
 // Time-based questions: what is on now, next, on a given day or part of it, and who opened or closed a day.
 import type { TimedSession } from '../../model/catalog.ts';
-import { conferenceDays, dayWindow, localDate, type TimeWindow } from '../../time/conference-time.ts';
+import { programmeDays } from '../../model/programme-days.ts';
+import { dayWindow, localDate, type TimeWindow } from '../../time/conference-time.ts';
 import type { Finding, ResolveContext } from '../finding.ts';
 import type { DayRef, Intent } from '../intent.ts';
 import { resolveDay } from './resolve-day.ts';
@@ -102,7 +103,7 @@ export function resolveSchedule(
 /** "Who kicked off the final day?": the first (or last) keynote of the day, else its first (or last) session. */
 export function resolveOpener(context: ResolveContext, intent: Extract<Intent, { kind: 'opener' }>): Finding {
   const { conference } = context.catalog;
-  const days = conferenceDays(conference);
+  const days = programmeDays(context.catalog);
   const fallbackDay = intent.which === 'first' ? days[0] : days[days.length - 1];
   const day =
     intent.day === undefined
@@ -135,7 +136,7 @@ export function resolveOpener(context: ResolveContext, intent: Extract<Intent, {
 /** A day inside the conference, or the not-found finding that explains why not. */
 function resolveConferenceDay(context: ResolveContext, dayRef: DayRef): string | Finding {
   const { conference } = context.catalog;
-  const day = resolveDay(dayRef, conference, context.now());
+  const day = resolveDay(dayRef, conference, programmeDays(context.catalog), context.now());
   if (day.ok && day.date >= conference.startDate && day.date <= conference.endDate) return day.date;
   return {
     kind: 'not-found',
