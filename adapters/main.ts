@@ -1,11 +1,10 @@
 // `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
 import { config as loadDotenv } from 'dotenv';
-import { formatProblem } from '../src/index.ts';
 import { runConsole } from './console/console-adapter.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
 import { readCoreEnv } from './shared/env.ts';
 import { createLogger } from './shared/logger.ts';
-import { openEngine } from './shared/open-engine.ts';
+import { openData } from './shared/open-engine.ts';
 
 /** Chat platforms, in start order. Each decides from its own variables whether it runs. */
 const FACTORIES: readonly AdapterFactory[] = [];
@@ -19,23 +18,30 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const fixedNow = env.value.fixedNow;
-  const opened = openEngine({
-    paths: env.value.dataPaths,
-    ...(fixedNow === undefined ? {} : { clock: () => fixedNow }),
+  const { fixedNow, configFile, cacheDir, timeZone, refreshMinutes } = env.value;
+  const logger = createLogger({ level: env.value.logLevel });
+  const opened = await openData({
+    entries: env.value.dataPaths,
+    logger,
+    refreshMinutes,
+    ...(configFile === undefined ? {} : { configFile }),
+    ...(fixedNow === undefined ? {} : { fixedNow }),
+    ...(cacheDir === undefined ? {} : { cacheDir }),
+    ...(timeZone === undefined ? {} : { timeZone }),
   });
   if (!opened.ok) {
     console.error(
-      `Hallway refuses to start: the dataset is invalid.\n  ${opened.problems.map(formatProblem).join('\n  ')}`,
+      `Hallway refuses to start: the data could not be loaded.\n  ${opened.problems.join('\n  ')}`,
     );
     return 1;
   }
-  const { engine } = opened;
-  const logger = createLogger({ level: env.value.logLevel });
+  const { live } = opened;
+  live.start();
+  const engine = () => live.current();
 
   const started: ChatAdapter[] = [];
   for (const factory of FACTORIES) {
-    const plan = factory.plan({ engine: () => engine, env: process.env, logger });
+    const plan = factory.plan({ engine, env: process.env, logger });
     if (plan.kind === 'skip') console.error(`${factory.name}: skipped (${plan.reason}; see .env.example)`);
     if (plan.kind === 'invalid') {
       console.error(
@@ -50,16 +56,17 @@ async function main(): Promise<number> {
   if (started.length > 0) return await new Promise<number>(() => {});
 
   const interactive = process.stdin.isTTY === true;
-  const { conference } = engine.catalog;
+  const { conference } = engine().catalog;
   if (FACTORIES.length === 0)
     console.error('No chat adapter is configured; starting the console (see .env.example).');
   await runConsole({
-    ask: (question) => engine.ask(question),
+    ask: (question) => engine().ask(question),
     input: process.stdin,
     output: process.stdout,
     interactive,
     greeting: `Hallway for ${conference.name}. Ask a question, "help" for examples, "quit" to leave.`,
   });
+  live.stop();
   return 0;
 }
 

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { CommandIo } from './command-io.ts';
 import { askCommand } from './commands/ask.ts';
+import { statsCommand } from './commands/stats.ts';
 import { validateCommand } from './commands/validate.ts';
 
 const USAGE = `Usage: npm run --silent hallway -- <command> [options]
@@ -9,9 +10,13 @@ const USAGE = `Usage: npm run --silent hallway -- <command> [options]
 Commands:
   ask [QUESTION]        Answer QUESTION, or one question per line of stdin.
       --json            One JSON object per answer (JSON Lines).
-      --data PATH       Use this dataset instead of the default (repeatable).
+      --data PATH|URL   Use this dataset or schedule instead of the default (repeatable; merged in order).
+      --config FILE     Use the sources listed in a conference config file.
       --now TIME        Answer as if it were TIME (ISO 8601), for "what's on now?".
-  validate [PATH]...    Check datasets (default: data/kubecon-eu-2026); exit 1 on any problem.
+  stats                 Count sessions, people, organizations, announcements, rooms, tracks and days.
+      --data, --config  As for ask.
+      --json            One JSON object.
+  validate [PATH]...    Check datasets in any format (default: data/kubecon-eu-2026); exit 1 on any problem.
   help                  Show this text.
 
 Exit codes: 0 done, 1 invalid dataset, 2 wrong usage.`;
@@ -39,12 +44,22 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
         {
           json: values.json === true,
           dataPaths: values.data ?? [],
+          ...(values.config === undefined ? {} : { config: values.config }),
           ...(question === undefined ? {} : { question }),
           ...(values.now === undefined ? {} : { now: Date.parse(values.now) }),
         },
         io,
       );
     }
+    case 'stats':
+      return statsCommand(
+        {
+          json: values.json === true,
+          dataPaths: [...positionals, ...(values.data ?? [])],
+          ...(values.config === undefined ? {} : { config: values.config }),
+        },
+        io,
+      );
     case 'validate':
       return validateCommand([...positionals, ...(values.data ?? [])], io);
     case undefined:
@@ -67,6 +82,7 @@ function parse(args: readonly string[]) {
       json: { type: 'boolean' },
       data: { type: 'string', multiple: true },
       now: { type: 'string' },
+      config: { type: 'string' },
     },
   });
 }

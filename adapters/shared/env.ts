@@ -11,6 +11,26 @@ const CoreEnvSchema = z.object({
         .map((path) => path.trim())
         .filter((path) => path.length > 0),
     ),
+  HALLWAY_CONFIG: z.string().optional(),
+  HALLWAY_REFRESH_MINUTES: z.coerce
+    .number({ message: 'must be a number of minutes' })
+    .min(0, 'must be 0 (never) or more')
+    .max(1440, 'must be at most 1440 (a day)')
+    .default(15),
+  HALLWAY_CACHE_DIR: z.string().optional(),
+  HALLWAY_TIME_ZONE: z
+    .string()
+    .optional()
+    .refine(
+      (zone) =>
+        zone === undefined ||
+        zone === '' ||
+        Intl.supportedValuesOf('timeZone').includes(zone) ||
+        zone === 'UTC',
+      {
+        message: 'must be an IANA time zone such as Europe/Amsterdam',
+      },
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HALLWAY_NOW: z
     .string()
@@ -21,8 +41,13 @@ const CoreEnvSchema = z.object({
 });
 
 export interface CoreEnv {
-  /** Dataset paths; empty means the embedded default. */
+  /** Dataset paths and http(s) URLs; empty means the embedded default. */
   readonly dataPaths: readonly string[];
+  /** A conference config file listing the sources, instead of HALLWAY_DATA. */
+  readonly configFile?: string;
+  readonly refreshMinutes: number;
+  readonly cacheDir?: string;
+  readonly timeZone?: string;
   /** A fixed "now", for demos and replays; undefined means the real clock. */
   readonly fixedNow?: number;
   readonly logLevel: string;
@@ -34,11 +59,23 @@ export type EnvResult<T> = { ok: true; value: T } | { ok: false; problems: strin
 export function readCoreEnv(env: Readonly<Record<string, string | undefined>>): EnvResult<CoreEnv> {
   const parsed = CoreEnvSchema.safeParse(env);
   if (!parsed.success) return { ok: false, problems: envProblems(parsed.error) };
-  const { HALLWAY_DATA, HALLWAY_NOW, LOG_LEVEL } = parsed.data;
+  const {
+    HALLWAY_DATA,
+    HALLWAY_NOW,
+    LOG_LEVEL,
+    HALLWAY_CONFIG,
+    HALLWAY_REFRESH_MINUTES,
+    HALLWAY_CACHE_DIR,
+    HALLWAY_TIME_ZONE,
+  } = parsed.data;
   return {
     ok: true,
     value: {
       dataPaths: HALLWAY_DATA,
+      refreshMinutes: HALLWAY_REFRESH_MINUTES,
+      ...(HALLWAY_CONFIG === undefined || HALLWAY_CONFIG === '' ? {} : { configFile: HALLWAY_CONFIG }),
+      ...(HALLWAY_CACHE_DIR === undefined || HALLWAY_CACHE_DIR === '' ? {} : { cacheDir: HALLWAY_CACHE_DIR }),
+      ...(HALLWAY_TIME_ZONE === undefined || HALLWAY_TIME_ZONE === '' ? {} : { timeZone: HALLWAY_TIME_ZONE }),
       logLevel: LOG_LEVEL,
       ...(HALLWAY_NOW === undefined || HALLWAY_NOW === '' ? {} : { fixedNow: Date.parse(HALLWAY_NOW) }),
     },

@@ -1,34 +1,40 @@
-// Loads the datasets an adapter was pointed at and builds the engine over them, or says what is wrong.
-import {
-  combineDatasets,
-  createEngine,
-  type Dataset,
-  type Engine,
-  loadDataset,
-  type Problem,
-} from '../../src/index.ts';
-import { DEFAULT_DATASET } from './paths.ts';
+// Opens the data an entry point was pointed at (a config file, paths and URLs, or the embedded default).
+import { LiveData, type OpenResult } from '../sources/live-data.ts';
+import { loadConferenceConfig } from '../sources/load-config.ts';
+import { type SourceSpec, specsFromEntries } from '../sources/source-spec.ts';
+import type { Logger } from './logger.ts';
+import { DEFAULT_CACHE_DIR, DEFAULT_DATASET } from './paths.ts';
 
-export type OpenResult = { ok: true; engine: Engine; dataset: Dataset } | { ok: false; problems: Problem[] };
-
-export interface OpenOptions {
-  /** Dataset paths; the embedded default when empty. */
-  readonly paths: readonly string[];
-  readonly clock?: () => number;
+export interface OpenDataOptions {
+  /** Dataset paths or http(s) URLs; the embedded default when empty and there is no config file. */
+  readonly entries?: readonly string[];
+  /** A conference config file listing the sources; it takes the place of `entries`. */
+  readonly configFile?: string;
+  readonly logger: Logger;
+  /** A fixed "now" for the engine (demos, tests); the real clock otherwise. */
+  readonly fixedNow?: number;
+  readonly cacheDir?: string;
+  readonly refreshMinutes?: number;
+  readonly timeZone?: string;
 }
 
-/** Loads every dataset (reporting all of their problems together) and builds one engine. */
-export function openEngine(options: OpenOptions): OpenResult {
-  const paths = options.paths.length > 0 ? options.paths : [DEFAULT_DATASET];
-  const datasets: Dataset[] = [];
-  const problems: Problem[] = [];
-  for (const path of paths) {
-    const loaded = loadDataset(path);
-    if (loaded.ok) datasets.push(loaded.dataset);
-    else problems.push(...loaded.problems);
+export async function openData(options: OpenDataOptions): Promise<OpenResult> {
+  let specs: SourceSpec[];
+  if (options.configFile !== undefined) {
+    const config = loadConferenceConfig(options.configFile);
+    if (!config.ok) return { ok: false, problems: config.problems };
+    specs = config.specs;
+  } else {
+    const entries = options.entries ?? [];
+    specs = specsFromEntries(entries.length > 0 ? entries : [DEFAULT_DATASET], options.refreshMinutes);
   }
-  if (problems.length > 0) return { ok: false, problems };
-  const dataset = combineDatasets(datasets);
-  const engine = createEngine(dataset, options.clock === undefined ? {} : { clock: options.clock });
-  return { ok: true, engine, dataset };
+  const fixedNow = options.fixedNow;
+  return LiveData.open({
+    specs,
+    cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
+    logger: options.logger,
+    now: Date.now,
+    ...(fixedNow === undefined ? {} : { engineClock: () => fixedNow }),
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+  });
 }

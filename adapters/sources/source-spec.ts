@@ -1,0 +1,66 @@
+// Where data comes from: local paths, and http(s) URLs refreshed on an interval.
+import { z } from 'zod';
+
+export type SourceSpec =
+  | { readonly kind: 'path'; readonly path: string; readonly timeZone?: string }
+  | {
+      readonly kind: 'url';
+      readonly url: string;
+      /** How often to fetch it again; 0 never. */
+      readonly refreshMs: number;
+      readonly timeZone?: string;
+    };
+
+/** Default refresh for URL sources: often enough to catch a room change before people walk to it. */
+export const DEFAULT_REFRESH_MINUTES = 15;
+
+/** Turns `--data`/HALLWAY_DATA entries into specs: anything starting with http(s):// is a URL. */
+export function specsFromEntries(
+  entries: readonly string[],
+  refreshMinutes = DEFAULT_REFRESH_MINUTES,
+): SourceSpec[] {
+  return entries.map((entry) =>
+    /^https?:\/\//i.test(entry)
+      ? { kind: 'url', url: entry, refreshMs: Math.round(refreshMinutes * 60_000) }
+      : { kind: 'path', path: entry },
+  );
+}
+
+const SourceEntrySchema = z.union([
+  z.strictObject({ path: z.string().min(1), timeZone: z.string().optional() }),
+  z.strictObject({
+    url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+    refreshMinutes: z
+      .number()
+      .min(0)
+      .max(24 * 60)
+      .optional(),
+    timeZone: z.string().optional(),
+  }),
+]);
+
+/** A conference config file: the sources to merge, in precedence order (curated data first). */
+export const ConferenceConfigSchema = z.strictObject({
+  sources: z.array(SourceEntrySchema).min(1, 'list at least one source'),
+  /** The IANA zone for sources that do not state one (Sched exports are in UTC). */
+  timeZone: z.string().optional(),
+});
+
+export type ConferenceConfig = z.infer<typeof ConferenceConfigSchema>;
+
+export function specsFromConfig(config: ConferenceConfig): SourceSpec[] {
+  return config.sources.map((entry) => {
+    const timeZone = entry.timeZone ?? config.timeZone;
+    const zone = timeZone === undefined ? {} : { timeZone };
+    if ('url' in entry) {
+      const minutes = entry.refreshMinutes ?? DEFAULT_REFRESH_MINUTES;
+      return { kind: 'url', url: entry.url, refreshMs: Math.round(minutes * 60_000), ...zone };
+    }
+    return { kind: 'path', path: entry.path, ...zone };
+  });
+}
+
+/** A short name for logs and stats. */
+export function specLabel(spec: SourceSpec): string {
+  return spec.kind === 'path' ? spec.path : spec.url;
+}
