@@ -6,9 +6,10 @@ import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
 import { readCoreEnv } from './shared/env.ts';
 import { createLogger } from './shared/logger.ts';
 import { openEngine } from './shared/open-engine.ts';
+import { slackAdapterFactory } from './slack/slack-adapter.ts';
 
 /** Chat platforms, in start order. Each decides from its own variables whether it runs. */
-const FACTORIES: readonly AdapterFactory[] = [];
+const FACTORIES: readonly AdapterFactory[] = [slackAdapterFactory];
 
 async function main(): Promise<number> {
   loadDotenv({ quiet: true });
