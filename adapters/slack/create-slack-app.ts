@@ -86,7 +86,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     ...(options.hooks?.onOutcome === undefined ? {} : { onOutcome: options.hooks.onOutcome }),
   });
 
-  const port = options.port ?? (connection.mode === 'http' ? connection.port : undefined);
+  const port = options.port ?? (connection.mode === 'http' ? connection.port : 0);
   return {
     app,
     mode: connection.mode,
@@ -96,7 +96,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
         logger.info({ botUserId: identity.botUserId }, 'Slack connected (Socket Mode)');
         return {};
       }
-      const server = (await app.start(port ?? 3000)) as Server;
+      const server = (await app.start(port)) as Server;
       const bound = (server.address() as AddressInfo).port;
       logger.info({ port: bound, path: HTTP_ENDPOINT }, 'Slack listening (HTTP mode)');
       return { port: bound };

@@ -136,7 +136,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     );
   });
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
     const ephemeral = (message: SlackMessage): RespondArguments => ({
       response_type: 'ephemeral',
       ...message,
@@ -147,7 +147,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       { channel: command.channel_id, user: command.user_id },
       async () => {
         await ack();
-        const question = questionFromSlackText(command.text, undefined);
+        const question = questionFromSlackText(command.text, context.botUserId);
         const engine = deps.engine();
         const answer = engine.ask(question === '' ? 'help' : question);
         const message = answer.intent === 'help' ? helpMessage(answer) : privateAnswer(answer);
