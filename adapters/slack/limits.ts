@@ -27,4 +27,5 @@ export const SLACK_LIMITS = {
   fallbackText: 4000,
 } as const;
 
+/** The name of one limit in the table. */
 export type SlackLimit = keyof typeof SLACK_LIMITS;

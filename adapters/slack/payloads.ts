@@ -32,11 +32,11 @@ export const HomeOpenedEventSchema = z.object({
   tab: z.string().optional(),
 });
 
-export type MentionEvent = z.infer<typeof MentionEventSchema>;
-export type MessageEvent = z.infer<typeof MessageEventSchema>;
+export type SlackMentionEvent = z.infer<typeof MentionEventSchema>;
+export type SlackMessageEvent = z.infer<typeof MessageEventSchema>;
 
 /** Why a message event is not a question for Hallway, or undefined when it is one. */
-export function ignoreReason(message: MessageEvent, botUserId: string | undefined): string | undefined {
+export function ignoreReason(message: SlackMessageEvent, botUserId: string | undefined): string | undefined {
   if (message.channel_type !== 'im') return 'not a direct message';
   if (message.subtype !== undefined) return `message subtype ${message.subtype}`;
   if (message.bot_id !== undefined) return 'sent by a bot';

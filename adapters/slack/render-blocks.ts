@@ -4,6 +4,7 @@ import { type Answer, type AnswerBlock, type AnswerItem, assertNever } from '../
 import { escapeMrkdwn, escapeSlack, escapeToFit, mrkdwnLink } from './escape.ts';
 import { SLACK_LIMITS } from './limits.ts';
 
+/** One Block Kit block, as Bolt types it. */
 export type SlackBlock = types.KnownBlock;
 
 /** What `chat.postMessage`, `respond()` and `views.publish` take: fallback text plus blocks. */
