@@ -5,9 +5,10 @@ import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
 import { readCoreEnv } from './shared/env.ts';
 import { createLogger } from './shared/logger.ts';
 import { openData } from './shared/open-engine.ts';
+import { slackAdapterFactory } from './slack/slack-adapter.ts';
 
 /** Chat platforms, in start order. Each decides from its own variables whether it runs. */
-const FACTORIES: readonly AdapterFactory[] = [];
+const FACTORIES: readonly AdapterFactory[] = [slackAdapterFactory];
 
 async function main(): Promise<number> {
   loadDotenv({ quiet: true });
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
   const engine = () => live.current();
 
   const started: ChatAdapter[] = [];
+  let failed = 0;
   for (const factory of FACTORIES) {
     const plan = factory.plan({ engine, env: process.env, logger });
     if (plan.kind === 'skip') console.error(`${factory.name}: skipped (${plan.reason}; see .env.example)`);
@@ -48,12 +50,25 @@ async function main(): Promise<number> {
         `${factory.name}: not started; fix these variables (see .env.example):\n  ${plan.problems.join('\n  ')}`,
       );
     }
+    if (plan.kind === 'invalid') failed++;
     if (plan.kind === 'start') {
-      await plan.adapter.start();
-      started.push(plan.adapter);
+      try {
+        await plan.adapter.start();
+        started.push(plan.adapter);
+      } catch (error) {
+        // One platform refusing (a wrong token) must not take the others down; it says what to fix.
+        failed++;
+        console.error(`${factory.name}: could not start: ${(error as Error).message}`);
+      }
     }
   }
   if (started.length > 0) return await new Promise<number>(() => {});
+  if (failed > 0) {
+    console.error(
+      'No chat adapter could start; fix the problems above, or unset their variables to use the console.',
+    );
+    return 1;
+  }
 
   const interactive = process.stdin.isTTY === true;
   const { conference } = engine().catalog;

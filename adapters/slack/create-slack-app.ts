@@ -1,0 +1,134 @@
+// Builds the Bolt App for Socket Mode or HTTP mode, with Hallway's listeners, ready to start and stop.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Engine } from '../../src/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import { boltLogger } from './bolt-logger.ts';
+import type { SlackConfig } from './config.ts';
+import { createEventDeduper, type EventDeduper } from './dedupe.ts';
+import { type Outcome, registerListeners } from './listeners.ts';
+
+/** Where Slack sends events, commands and interactions in HTTP mode (Bolt's default path). */
+export const HTTP_ENDPOINT = '/slack/events';
+
+export interface SlackAppOptions {
+  readonly config: SlackConfig;
+  readonly engine: () => Engine;
+  readonly logger: Logger;
+  /** Web API client options; tests point `slackApiUrl` at a loopback fake and set `retryConfig` retries to 0. */
+  readonly clientOptions?: webApi.WebClientOptions;
+  /** Overrides `config.connection.port` in HTTP mode; tests pass 0 for a free port. */
+  readonly port?: number;
+  /** Socket Mode timings (ms); the reconnect delay is `clientPingTimeout` per failed attempt. */
+  readonly socket?: { readonly clientPingTimeout?: number; readonly serverPingTimeout?: number };
+  /** Test hooks. */
+  readonly hooks?: { readonly onOutcome?: (outcome: Outcome) => void; readonly deduper?: EventDeduper };
+}
+
+/** A built app: `start` connects (Socket Mode) or listens (HTTP), `stop` closes everything it opened. */
+export interface SlackApp {
+  readonly app: App;
+  readonly mode: SlackConfig['connection']['mode'];
+  /** Resolves once connected or listening; in HTTP mode with the port actually bound. */
+  start(): Promise<{ readonly port?: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Resolves the bot's identity (from the config, else one `auth.test`), then builds the App with Hallway's
+ * listeners. Rejects with a message naming the variable when Slack refuses the token.
+ */
+export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp> {
+  const { config, logger } = options;
+  const log = boltLogger(logger);
+  const clientOptions = { ...options.clientOptions };
+  const identity = await resolveIdentity(config, clientOptions);
+  const common = {
+    token: config.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    logger: log,
+    clientOptions,
+    convoStore: false as const,
+  };
+  const { connection } = config;
+  let app: App;
+  let receiver: SocketModeReceiver | HTTPReceiver;
+  if (connection.mode === 'socket') {
+    receiver = new SocketModeReceiver({
+      appToken: connection.appToken,
+      logger: log,
+      // A copy: the Socket Mode client writes its own retry policy into the options it is given.
+      installerOptions: { clientOptions: { ...clientOptions } },
+      ...(options.socket?.clientPingTimeout === undefined
+        ? {}
+        : { clientPingTimeout: options.socket.clientPingTimeout }),
+      ...(options.socket?.serverPingTimeout === undefined
+        ? {}
+        : { serverPingTimeout: options.socket.serverPingTimeout }),
+    });
+    app = new App({ ...common, socketMode: true, receiver });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: connection.signingSecret,
+      endpoints: HTTP_ENDPOINT,
+      logger: log,
+      // A long-running server: answer Slack's HTTP request at ack(), then post the answer.
+      processBeforeResponse: false,
+    });
+    app = new App({ ...common, receiver });
+  }
+  registerListeners(app, {
+    engine: options.engine,
+    logger,
+    deduper: options.hooks?.deduper ?? createEventDeduper(),
+    ...(options.hooks?.onOutcome === undefined ? {} : { onOutcome: options.hooks.onOutcome }),
+  });
+
+  const port = options.port ?? (connection.mode === 'http' ? connection.port : 0);
+  return {
+    app,
+    mode: connection.mode,
+    async start() {
+      if (receiver instanceof SocketModeReceiver) {
+        await app.start();
+        logger.info({ botUserId: identity.botUserId }, 'Slack connected (Socket Mode)');
+        return {};
+      }
+      const server = (await app.start(port)) as Server;
+      const bound = (server.address() as AddressInfo).port;
+      logger.info({ port: bound, path: HTTP_ENDPOINT }, 'Slack listening (HTTP mode)');
+      return { port: bound };
+    },
+    async stop() {
+      if (receiver instanceof SocketModeReceiver) {
+        // Bolt's stop() does not wait for the WebSocket close handshake; wait here so no timer is left.
+        await receiver.client.disconnect();
+        return;
+      }
+      await app.stop();
+    },
+  };
+}
+
+/** The bot's ids, from the config when both are given (no network), else from `auth.test`. */
+async function resolveIdentity(
+  config: SlackConfig,
+  clientOptions: webApi.WebClientOptions,
+): Promise<{ botId: string; botUserId: string }> {
+  if (config.botId !== undefined && config.botUserId !== undefined) {
+    return { botId: config.botId, botUserId: config.botUserId };
+  }
+  let result: webApi.AuthTestResponse;
+  try {
+    result = await new webApi.WebClient(config.botToken, clientOptions).auth.test();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test failed: ${reason})`, { cause: error });
+  }
+  if (result.user_id === undefined || result.bot_id === undefined) {
+    throw new Error('SLACK_BOT_TOKEN is not a bot token: auth.test returned no bot_id/user_id');
+  }
+  return { botId: result.bot_id, botUserId: result.user_id };
+}

@@ -1,0 +1,28 @@
+// The Slack entry for `npm start`: decide from the environment, then connect Hallway to one workspace.
+import type { AdapterFactory, ChatAdapter } from '../shared/chat-adapter.ts';
+import { readSlackConfig } from './config.ts';
+import { createSlackApp, type SlackApp } from './create-slack-app.ts';
+
+/** Starts when `SLACK_BOT_TOKEN` is set; skips (saying so) when it is not; refuses a broken configuration. */
+export const slackAdapterFactory: AdapterFactory = {
+  name: 'Slack',
+  plan({ engine, env, logger }) {
+    const read = readSlackConfig(env);
+    if (read.kind !== 'ok') return read;
+    const { config } = read;
+    const slackLogger = logger.child({ adapter: 'slack', mode: config.connection.mode });
+    let running: SlackApp | undefined;
+    const adapter: ChatAdapter = {
+      name: 'Slack',
+      async start() {
+        running = await createSlackApp({ config, engine, logger: slackLogger });
+        await running.start();
+      },
+      async stop() {
+        await running?.stop();
+        running = undefined;
+      },
+    };
+    return { kind: 'start', adapter };
+  },
+};

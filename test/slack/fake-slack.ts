@@ -1,0 +1,155 @@
+// A loopback fake of Slack: Web API methods, response_url endpoints and a Socket Mode WebSocket, all recorded.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/** The fake bot's identity, as `auth.test` reports it. */
+export const BOT = { userId: 'UHALLWAY', botId: 'BHALLWAY', teamId: 'T0TEAM', appId: 'A0HALLWAY' } as const;
+
+/** One request the app sent: a Web API method, or a post to a response_url. */
+export interface Recorded {
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+}
+
+export interface FakeSocket {
+  readonly socket: WebSocket;
+  /** Messages the client sent (acks), parsed. */
+  readonly received: Record<string, unknown>[];
+  /** True once the close handshake finished. */
+  closed: boolean;
+}
+
+export interface FakeSlack {
+  /** For `clientOptions.slackApiUrl`. */
+  readonly apiUrl: string;
+  /** A response_url on this fake; posts to it are recorded under `respond:<id>`. */
+  responseUrl(id: string): string;
+  readonly calls: Recorded[];
+  readonly sockets: FakeSocket[];
+  /** Web API calls to `method` (or response_url posts for `respond:<id>`). */
+  callsTo(method: string): Recorded[];
+  /** Makes the next call to `method` fail with Slack's `{ ok: false, error }`. */
+  failNext(method: string, error: string): void;
+  close(): Promise<void>;
+}
+
+/** JSON-valued form fields the Web API client stringifies. */
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: Recorded[] = [];
+  const sockets: FakeSocket[] = [];
+  const failures = new Map<string, string>();
+  let connectionCount = 0;
+
+  const server = createServer((request, response) => {
+    readBody(request)
+      .then((raw) => handle(request, response, raw))
+      .catch((error: unknown) => {
+        response.writeHead(500).end(String(error));
+      });
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (request, socket, head) => {
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const entry: FakeSocket = { socket: ws, received: [], closed: false };
+      sockets.push(entry);
+      ws.on('message', (data) => entry.received.push(JSON.parse(String(data)) as Record<string, unknown>));
+      ws.on('close', () => {
+        entry.closed = true;
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: BOT.appId } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  function handle(request: IncomingMessage, response: ServerResponse, raw: string): void {
+    const path = new URL(request.url ?? '/', base).pathname;
+    const body = parseBody(request.headers['content-type'] ?? '', raw);
+    const respond = path.match(/^\/respond\/([\w-]+)$/);
+    if (respond !== null) {
+      calls.push({ method: `respond:${respond[1]}`, body });
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const method = path.replace(/^\/api\//, '');
+    calls.push({ method, body });
+    json(response, reply(method, body));
+  }
+
+  /** Slack's answer to one Web API call: a queued failure, or a plausible success. */
+  function reply(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const failure = failures.get(method);
+    if (failure !== undefined) {
+      failures.delete(method);
+      return { ok: false, error: failure };
+    }
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId };
+      case 'apps.connections.open':
+        connectionCount += 1;
+        return { ok: true, url: `${base.replace('http', 'ws')}/link/${connectionCount}` };
+      case 'chat.postMessage':
+        return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` };
+      default:
+        return { ok: true };
+    }
+  }
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/respond/${id}`,
+    calls,
+    sockets,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    failNext: (method, error) => {
+      failures.set(method, error);
+    },
+    async close() {
+      for (const { socket } of sockets) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function json(response: ServerResponse, body: unknown): void {
+  response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let raw = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => {
+      raw += chunk;
+    });
+    request.on('end', () => resolve(raw));
+    request.on('error', reject);
+  });
+}
+
+function parseBody(contentType: string, raw: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  }
+  return body;
+}
+
+/** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => T | undefined, what: string, timeoutMs = 3000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
