@@ -2,13 +2,14 @@
 import { config as loadDotenv } from 'dotenv';
 import { formatProblem } from '../src/index.ts';
 import { runConsole } from './console/console-adapter.ts';
+import { discordAdapterFactory } from './discord/discord-adapter.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
 import { readCoreEnv } from './shared/env.ts';
 import { createLogger } from './shared/logger.ts';
 import { openEngine } from './shared/open-engine.ts';
 
 /** Chat platforms, in start order. Each decides from its own variables whether it runs. */
-const FACTORIES: readonly AdapterFactory[] = [];
+const FACTORIES: readonly AdapterFactory[] = [discordAdapterFactory];
 
 async function main(): Promise<number> {
   loadDotenv({ quiet: true });
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: env.value.logLevel });
 
   const started: ChatAdapter[] = [];
+  let failed = 0;
   for (const factory of FACTORIES) {
     const plan = factory.plan({ engine: () => engine, env: process.env, logger });
     if (plan.kind === 'skip') console.error(`${factory.name}: skipped (${plan.reason}; see .env.example)`);
@@ -42,12 +44,29 @@ async function main(): Promise<number> {
         `${factory.name}: not started; fix these variables (see .env.example):\n  ${plan.problems.join('\n  ')}`,
       );
     }
+    if (plan.kind === 'invalid') failed++;
     if (plan.kind === 'start') {
-      await plan.adapter.start();
-      started.push(plan.adapter);
+      try {
+        await plan.adapter.start();
+        started.push(plan.adapter);
+        console.error(`${factory.name}: started`);
+      } catch (error) {
+        failed++;
+        console.error(`${factory.name}: could not start. ${(error as Error).message}`);
+      }
     }
   }
-  if (started.length > 0) return await new Promise<number>(() => {});
+  if (started.length > 0) {
+    const stop = async () => {
+      await Promise.allSettled(started.map((adapter) => adapter.stop()));
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    return await new Promise<number>(() => {});
+  }
+  // A chat platform was configured but none started: fail loudly rather than fall back to the console.
+  if (failed > 0) return 1;
 
   const interactive = process.stdin.isTTY === true;
   const { conference } = engine.catalog;
