@@ -11,6 +11,7 @@ import { assertNever, MAX_QUESTION_LENGTH } from '../../src/index.ts';
 
 /** The commands Hallway answers. */
 export const COMMAND_NAMES = ['ask', 'who', 'vendor', 'session', 'help'] as const;
+/** One of Hallway's command names. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** The string option each command takes, if any. */

@@ -1,6 +1,7 @@
 // Builds the discord.js client: the intents Hallway needs, DM partials, no pings, and REST options tests can point.
 import { Client, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 
+/** What the client is built from. */
 export interface DiscordClientOptions {
   /** DISCORD_MENTIONS: also receive server messages, with the privileged Message Content intent. */
   readonly mentions: boolean;

@@ -10,6 +10,7 @@ import {
 import { COMMAND_DEFINITIONS, guildCommandDefinitions } from './commands.ts';
 import { inviteUrl } from './invite-url.ts';
 
+/** Where and as whom to register the commands. */
 export interface DeployOptions {
   readonly token: string;
   /** Read from Discord (`GET /applications/@me`) when not given. */
@@ -19,6 +20,7 @@ export interface DeployOptions {
   readonly rest?: Partial<RESTOptions>;
 }
 
+/** The commands registered, or what Discord refused, worded for the user. */
 export type DeployResult =
   | {
       readonly ok: true;

@@ -11,6 +11,7 @@ import { inviteUrl } from './invite-url.ts';
 import { handleMessage } from './mentions.ts';
 import { classifyStartFailure, explainStartFailure } from './start-errors.ts';
 
+/** Options for tests and embedding; `npm start` uses none. */
 export interface DiscordAdapterOptions {
   /** REST overrides (tests point `api` at a loopback fake and set `retries: 0`). */
   readonly rest?: Partial<RESTOptions>;

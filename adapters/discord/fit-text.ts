@@ -36,6 +36,7 @@ export function truncate(text: string, max: number): string {
   return `${cut}…`;
 }
 
+/** Pieces joined within a limit. */
 export interface Fitted {
   readonly text: string;
   /** Results (pieces' `counts`) that were dropped. */

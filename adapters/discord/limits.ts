@@ -29,4 +29,5 @@ export const DISCORD_LIMITS = {
   interactionResponseMs: 3000,
 } as const;
 
+/** The type of the limits table. */
 export type DiscordLimits = typeof DISCORD_LIMITS;

@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.ts';
 import { APOLOGY } from './interactions.ts';
 import { type ReplyFormat, renderReply } from './render-reply.ts';
 
+/** What the message handler needs. */
 export interface MessageContext {
   readonly engine: () => Engine;
   readonly logger: Logger;

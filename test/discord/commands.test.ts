@@ -10,7 +10,9 @@ import {
 } from '../../adapters/discord/commands.ts';
 import { readDiscordConfig } from '../../adapters/discord/config.ts';
 import { discordIntents } from '../../adapters/discord/create-discord-client.ts';
+import { discordAdapterFactory } from '../../adapters/discord/discord-adapter.ts';
 import { classifyStartFailure, explainStartFailure } from '../../adapters/discord/start-errors.ts';
+import { silentLogger } from '../../adapters/shared/logger.ts';
 import type { Organization } from '../../src/index.ts';
 import { TOKEN } from './fake-discord.ts';
 import { kubeconEngine } from './harness.ts';
@@ -165,6 +167,32 @@ describe('readDiscordConfig', () => {
   it('asks for the privileged Message Content intent only with mentions on', () => {
     expect(discordIntents(false)).toEqual([1, 4096]);
     expect(discordIntents(true)).toEqual([1, 4096, 512, 32768]);
+  });
+});
+
+describe('the Discord adapter factory', () => {
+  const dependencies = (env: Record<string, string>) => ({
+    engine: kubeconEngine,
+    env,
+    logger: silentLogger(),
+  });
+
+  it('is named Discord, skips without a token, refuses malformed variables, and plans to start otherwise', () => {
+    expect(discordAdapterFactory.name).toBe('Discord');
+    expect(discordAdapterFactory.plan(dependencies({}))).toEqual({
+      kind: 'skip',
+      reason: 'DISCORD_TOKEN is not set',
+    });
+    expect(
+      discordAdapterFactory.plan(dependencies({ DISCORD_TOKEN: TOKEN, DISCORD_MENTIONS: 'on' })),
+    ).toEqual({
+      kind: 'invalid',
+      problems: ['DISCORD_MENTIONS: must be true or false'],
+    });
+    expect(discordAdapterFactory.plan(dependencies({ DISCORD_TOKEN: TOKEN }))).toMatchObject({
+      kind: 'start',
+      adapter: { name: 'Discord' },
+    });
   });
 });
 

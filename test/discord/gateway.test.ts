@@ -92,6 +92,18 @@ describe('Discord gateway', () => {
       .toBe(true);
   });
 
+  it('a token reset while running (close 4004) is logged as fatal with what to fix; no reconnect is tried', async () => {
+    harness = await startHarness();
+    const h = harness;
+    h.fake.closeGateway(4004);
+    await expect
+      .poll(() => h.logs.find((line) => line.level === 60)?.msg)
+      .toMatch(
+        /^Discord: disconnected for good and will not reconnect\. Discord rejected DISCORD_TOKEN.*Reset Token/,
+      );
+    expect(h.fake.connections).toBe(1);
+  });
+
   it('stops cleanly: the gateway connection is closed', async () => {
     harness = await startHarness();
     const { fake } = harness;

@@ -6,13 +6,6 @@ import { runProcess } from '../helpers/run-process.ts';
 const NO_CHAT = { SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', DISCORD_TOKEN: '', HALLWAY_DATA: '' };
 
 describe.concurrent('npm start and the CLI with Discord', () => {
-  it('without DISCORD_TOKEN, says Discord was skipped and why, and runs the console', async () => {
-    const result = await runProcess('npm', ['start', '--silent'], { input: 'what is HAMi?\n', env: NO_CHAT });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain('Discord: skipped (DISCORD_TOKEN is not set; see .env.example)');
-    expect(result.stdout).toContain('HAMi is a sandbox CNCF project');
-  });
-
   it('with a malformed configuration, names each variable and exits 1 instead of falling back to the console', async () => {
     const result = await runProcess('npm', ['start', '--silent'], {
       input: 'help\n',

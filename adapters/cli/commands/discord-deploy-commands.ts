@@ -4,6 +4,7 @@ import { readDiscordConfig } from '../../discord/config.ts';
 import { deployCommands } from '../../discord/deploy-commands.ts';
 import type { CommandIo } from '../command-io.ts';
 
+/** The command's options and the environment it reads. */
 export interface DeployCommandsOptions {
   /** --guild: overrides DISCORD_GUILD_ID. */
   readonly guild?: string;
