@@ -68,11 +68,13 @@ class DiscordAdapter implements ChatAdapter {
     let ready = false;
     let closeCode: number | undefined;
 
+    // The handlers catch their own errors; this is the last net, so a bug never becomes an unhandled rejection.
+    const lastResort = (error: unknown) => logger.error({ err: error }, 'Discord: handler failed');
     client.on(Events.InteractionCreate, (interaction) => {
-      void handleInteraction(interaction, { engine, logger });
+      handleInteraction(interaction, { engine, logger }).catch(lastResort);
     });
     client.on(Events.MessageCreate, (message) => {
-      void handleMessage(message, { engine, logger, mentions: config.mentions });
+      handleMessage(message, { engine, logger, mentions: config.mentions }).catch(lastResort);
     });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord: client error'));
     client.on(Events.ShardError, (error) => logger.warn({ err: error }, 'Discord: gateway connection error'));
@@ -104,12 +106,8 @@ class DiscordAdapter implements ChatAdapter {
     } catch (error) {
       await client.destroy();
       this.client = undefined;
-      throw new DiscordStartError(
-        explainStartFailure(classifyStartFailure(error, closeCode, config.mentions)),
-        {
-          cause: error,
-        },
-      );
+      const failure = classifyStartFailure(error, closeCode, config.mentions);
+      throw new DiscordStartError(explainStartFailure(failure), { cause: error });
     }
     ready = true;
     const applicationId = client.application?.id ?? config.applicationId;
