@@ -1,6 +1,7 @@
 // `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './console/console-adapter.ts';
+import { discordAdapterFactory } from './discord/discord-adapter.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
 import { readCoreEnv } from './shared/env.ts';
 import { createLogger } from './shared/logger.ts';
@@ -8,7 +9,7 @@ import { openData } from './shared/open-engine.ts';
 import { slackAdapterFactory } from './slack/slack-adapter.ts';
 
 /** Chat platforms, in start order. Each decides from its own variables whether it runs. */
-const FACTORIES: readonly AdapterFactory[] = [slackAdapterFactory];
+const FACTORIES: readonly AdapterFactory[] = [slackAdapterFactory, discordAdapterFactory];
 
 async function main(): Promise<number> {
   loadDotenv({ quiet: true });
@@ -55,14 +56,24 @@ async function main(): Promise<number> {
       try {
         await plan.adapter.start();
         started.push(plan.adapter);
+        console.error(`${factory.name}: started`);
       } catch (error) {
         // One platform refusing (a wrong token) must not take the others down; it says what to fix.
         failed++;
-        console.error(`${factory.name}: could not start: ${(error as Error).message}`);
+        console.error(`${factory.name}: could not start. ${(error as Error).message}`);
       }
     }
   }
-  if (started.length > 0) return await new Promise<number>(() => {});
+  if (started.length > 0) {
+    const stop = async () => {
+      await Promise.allSettled(started.map((adapter) => adapter.stop()));
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    return await new Promise<number>(() => {});
+  }
+  // A chat platform was configured but none started: fail loudly rather than fall back to the console.
   if (failed > 0) {
     console.error(
       'No chat adapter could start; fix the problems above, or unset their variables to use the console.',

@@ -1,5 +1,6 @@
 // `npm run hallway -- <command>`: the command-line front end to the engine and the dataset tools.
 import { parseArgs } from 'node:util';
+import { config as loadDotenv } from 'dotenv';
 import type { CommandIo } from './command-io.ts';
 import { askCommand } from './commands/ask.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -17,11 +18,18 @@ Commands:
       --data, --config  As for ask.
       --json            One JSON object.
   validate [PATH]...    Check datasets in any format (default: data/kubecon-eu-2026); exit 1 on any problem.
+  discord:deploy-commands [--guild ID]
+                        Register the Discord slash commands (reads DISCORD_TOKEN, DISCORD_APPLICATION_ID,
+                        DISCORD_GUILD_ID); --guild registers them in one server only, at once.
   help                  Show this text.
 
-Exit codes: 0 done, 1 invalid dataset, 2 wrong usage.`;
+Exit codes: 0 done, 1 invalid dataset (or Discord refused), 2 wrong usage.`;
 
-export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CommandIo,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   const [command, ...rest] = argv;
   let parsed: ReturnType<typeof parse>;
   try {
@@ -62,6 +70,14 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       );
     case 'validate':
       return validateCommand([...positionals, ...(values.data ?? [])], io);
+    case 'discord:deploy-commands': {
+      // Loaded on demand: discord.js takes a few hundred milliseconds to import, which `ask` need not pay.
+      const { discordDeployCommandsCommand } = await import('./commands/discord-deploy-commands.ts');
+      return discordDeployCommandsCommand(
+        { env, ...(values.guild === undefined ? {} : { guild: values.guild }) },
+        io,
+      );
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -83,10 +99,12 @@ function parse(args: readonly string[]) {
       data: { type: 'string', multiple: true },
       now: { type: 'string' },
       config: { type: 'string' },
+      guild: { type: 'string' },
     },
   });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  loadDotenv({ quiet: true });
   process.exitCode = await runCli(process.argv.slice(2), process);
 }

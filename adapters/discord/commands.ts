@@ -1,0 +1,108 @@
+// Hallway's slash commands as data (the body registered with Discord), and the question each one asks the engine.
+import {
+  type APIApplicationCommandStringOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { assertNever, MAX_QUESTION_LENGTH } from '../../src/index.ts';
+
+/** The commands Hallway answers. */
+export const COMMAND_NAMES = ['ask', 'who', 'vendor', 'session', 'help'] as const;
+/** One of Hallway's command names. */
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** The string option each command takes, if any. */
+export const COMMAND_OPTIONS = {
+  ask: 'question',
+  who: 'topic',
+  vendor: 'name',
+  session: 'words',
+  help: undefined,
+} as const satisfies Record<CommandName, string | undefined>;
+
+/** A required text option, as long as a question may be. */
+function text(name: string, description: string, autocomplete = false): APIApplicationCommandStringOption {
+  return {
+    type: ApplicationCommandOptionType.String,
+    name,
+    description,
+    required: true,
+    min_length: 1,
+    max_length: MAX_QUESTION_LENGTH,
+    autocomplete,
+  };
+}
+
+/** Usable in servers and in a DM with the bot, installed to a server. */
+const WHERE = {
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+} satisfies Partial<RESTPostAPIChatInputApplicationCommandsJSONBody>;
+
+/** The body of `PUT /applications/{id}/commands`: every command, in the order Discord lists them. */
+export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
+  {
+    ...WHERE,
+    name: 'ask',
+    description: 'Ask anything about the conference: who, what, where, when.',
+    options: [text('question', 'For example: who spoke about platform engineering?')],
+  },
+  {
+    ...WHERE,
+    name: 'who',
+    description: 'Who spoke about a topic.',
+    options: [text('topic', 'A topic, project or term, such as GPU sharing or Backstage.')],
+  },
+  {
+    ...WHERE,
+    name: 'vendor',
+    description: 'What an organisation presented and announced.',
+    options: [text('name', 'The organisation; pick one from the list or type a name.', true)],
+  },
+  {
+    ...WHERE,
+    name: 'session',
+    description: 'Where and when a session is.',
+    options: [text('words', 'Its title or a few words from it, such as Agones keynote.')],
+  },
+  { ...WHERE, name: 'help', description: 'What Hallway can answer, with examples.' },
+];
+
+/** The same commands for a guild-scoped registration, where `contexts` and `integration_types` do not apply. */
+export function guildCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return COMMAND_DEFINITIONS.map(({ contexts: _contexts, integration_types: _types, ...command }) => command);
+}
+
+/** What a command invocation becomes: a question for the engine, or a command Hallway does not know. */
+export type CommandQuestion =
+  | { readonly kind: 'question'; readonly text: string }
+  | { readonly kind: 'unknown'; readonly name: string };
+
+/** Whether `name` is one of Hallway's commands. */
+export function isCommandName(name: string): name is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(name);
+}
+
+/** Turns a command and its option value into the question the engine answers. */
+export function commandQuestion(name: string, value: string | null): CommandQuestion {
+  if (!isCommandName(name)) return { kind: 'unknown', name };
+  const words = (value ?? '').trim().replace(/[?!.]+$/, '');
+  switch (name) {
+    case 'ask':
+      return { kind: 'question', text: (value ?? '').trim() || 'help' };
+    case 'who':
+      return { kind: 'question', text: words === '' ? 'help' : `who spoke about ${words}?` };
+    case 'vendor':
+      return { kind: 'question', text: words === '' ? 'list organizations' : `what did ${words} present?` };
+    case 'session':
+      return { kind: 'question', text: words === '' ? 'list keynotes' : `where and when is ${words}?` };
+    case 'help':
+      return { kind: 'question', text: 'help' };
+    default:
+      return assertNever(name);
+  }
+}

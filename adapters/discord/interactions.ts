@@ -1,0 +1,99 @@
+// Slash commands and autocomplete: acknowledge in time (defer when an answer may be slow), answer, apologise on error.
+import {
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionReplyOptions,
+  MessageFlags,
+} from 'discord.js';
+import type { Engine } from '../../src/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import { answerAutocomplete } from './autocomplete.ts';
+import { COMMAND_OPTIONS, type CommandName, commandQuestion, isCommandName } from './commands.ts';
+import { escapeDiscordText } from './escape-text.ts';
+import { renderReply } from './render-reply.ts';
+
+/** What the interaction handlers need. */
+export interface InteractionContext {
+  /** The engine for this question (a data refresh may swap it). */
+  readonly engine: () => Engine;
+  readonly logger: Logger;
+}
+
+/** Shown, only to the person who asked, when answering failed. */
+export const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
+
+/**
+ * Commands whose answer may take more than 2 seconds: they run a search whose cost grows with the dataset
+ * (`HALLWAY_DATA` may point at a large programme), and the engine is synchronous, so nothing can acknowledge the
+ * interaction while it runs. These are deferred first ("Hallway is thinking…"), then the reply is edited in; Discord
+ * allows 3 seconds for the first response and 15 minutes for the edit. /help is static, so it is answered at once.
+ */
+export const DEFERRED_COMMANDS: ReadonlySet<CommandName> = new Set(['ask', 'who', 'vendor', 'session']);
+
+/** Routes one interaction. Never throws: every failure is logged, and the user gets an apology where possible. */
+export async function handleInteraction(
+  interaction: Interaction,
+  context: InteractionContext,
+): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    await answerAutocomplete(interaction, context.engine, context.logger);
+    return;
+  }
+  if (interaction.isChatInputCommand()) await answerCommand(interaction, context);
+}
+
+async function answerCommand(
+  interaction: ChatInputCommandInteraction,
+  context: InteractionContext,
+): Promise<void> {
+  const name = interaction.commandName;
+  const log = context.logger.child({
+    interaction: interaction.id,
+    command: name,
+    guild: interaction.guildId ?? 'dm',
+    user: interaction.user.id,
+  });
+  const started = Date.now();
+  try {
+    if (!isCommandName(name)) {
+      await interaction.reply({
+        content: `I do not know /${escapeDiscordText(name)}; try /help.`,
+        flags: MessageFlags.Ephemeral,
+      });
+      log.warn('Discord: unknown command (registered commands are out of date? run discord:deploy-commands)');
+      return;
+    }
+    const option = COMMAND_OPTIONS[name];
+    const value = option === undefined ? null : interaction.options.getString(option);
+    const question = commandQuestion(name, value);
+    if (question.kind === 'unknown') return;
+    const deferred = DEFERRED_COMMANDS.has(name);
+    if (deferred) await interaction.deferReply();
+    const answer = context.engine().ask(question.text);
+    const reply = renderReply(answer, 'embeds');
+    if (deferred) await interaction.editReply(reply);
+    else await interaction.reply(reply satisfies InteractionReplyOptions);
+    log.info(
+      { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
+      'Discord: answered',
+    );
+  } catch (error) {
+    log.error({ err: error, ms: Date.now() - started }, 'Discord: could not answer a command');
+    await apologize(interaction, log);
+  }
+}
+
+/**
+ * An ephemeral apology: a reply when nothing was sent yet, a follow-up when the answer already went out. After a
+ * public defer Discord makes the first follow-up replace the "thinking…" message with the defer's visibility, so
+ * the deferred message itself is edited into the apology instead.
+ */
+async function apologize(interaction: ChatInputCommandInteraction, log: Logger): Promise<void> {
+  try {
+    if (interaction.replied) await interaction.followUp({ content: APOLOGY, flags: MessageFlags.Ephemeral });
+    else if (interaction.deferred) await interaction.editReply({ content: APOLOGY, embeds: [] });
+    else await interaction.reply({ content: APOLOGY, flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    log.warn({ err: error }, 'Discord: could not send the apology either');
+  }
+}

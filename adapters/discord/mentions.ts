@@ -1,0 +1,84 @@
+// Messages: answer an @mention of the bot in a server channel (as a reply to it) and every DM; ignore bots.
+import { type Message, PermissionFlagsBits } from 'discord.js';
+import type { Engine } from '../../src/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import { APOLOGY } from './interactions.ts';
+import { type ReplyFormat, renderReply } from './render-reply.ts';
+
+/** What the message handler needs. */
+export interface MessageContext {
+  readonly engine: () => Engine;
+  readonly logger: Logger;
+  /** DISCORD_MENTIONS: whether mentions in server channels are answered. DMs always are. */
+  readonly mentions: boolean;
+}
+
+/** Why a message is answered, or not. */
+export type MessageVerdict =
+  | { readonly kind: 'answer'; readonly where: 'dm' | 'mention'; readonly question: string }
+  | { readonly kind: 'ignore'; readonly reason: 'bot' | 'system' | 'mentions-off' | 'not-mentioned' };
+
+/**
+ * Decides whether to answer a message, and what the question is. A mention of the bot is a direct user mention, a
+ * mention of the bot's own managed role, or a reply to the bot that keeps the ping; `@everyone` and `@here` are not
+ * (discord.js `ignoreEveryone`), nor are other roles the bot happens to have.
+ */
+export function judgeMessage(message: Message, mentions: boolean): MessageVerdict {
+  if (message.author.bot || message.webhookId !== null) return { kind: 'ignore', reason: 'bot' };
+  if (message.system) return { kind: 'ignore', reason: 'system' };
+  const me = message.client.user;
+  if (message.guildId === null) return { kind: 'answer', where: 'dm', question: questionIn(message) };
+  if (!mentions) return { kind: 'ignore', reason: 'mentions-off' };
+  const mentioned =
+    message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true }) ||
+    message.mentions.roles.some((role) => role.tags?.botId === me.id);
+  if (!mentioned) return { kind: 'ignore', reason: 'not-mentioned' };
+  return { kind: 'answer', where: 'mention', question: questionIn(message) };
+}
+
+/** The message text without the mentions of the bot (user or managed role); "help" when nothing is left. */
+function questionIn(message: Message): string {
+  const me = message.client.user;
+  const botRoles = message.mentions.roles.filter((role) => role.tags?.botId === me.id).map((role) => role.id);
+  const question = message.content
+    .replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ')
+    .replace(/<@&(\d+)>/g, (token, id: string) => (botRoles.includes(id) ? ' ' : token))
+    .trim();
+  return question === '' ? 'help' : question;
+}
+
+/** Embeds unless this is a server channel where the bot lacks Embed Links (Discord would hide them silently). */
+function replyFormat(message: Message): ReplyFormat {
+  if (!message.inGuild()) return 'embeds';
+  const permissions = message.channel.permissionsFor(message.client.user);
+  return permissions === null || permissions.has(PermissionFlagsBits.EmbedLinks) ? 'embeds' : 'content';
+}
+
+/** Answers one message if it is for Hallway. Never throws: failures are logged and, where possible, apologised for. */
+export async function handleMessage(message: Message, context: MessageContext): Promise<void> {
+  const verdict = judgeMessage(message, context.mentions);
+  if (verdict.kind === 'ignore') return;
+  const log = context.logger.child({
+    message: message.id,
+    channel: message.channelId,
+    guild: message.guildId ?? 'dm',
+    user: message.author.id,
+    via: verdict.where,
+  });
+  const started = Date.now();
+  try {
+    const answer = context.engine().ask(verdict.question);
+    await message.reply(renderReply(answer, replyFormat(message)));
+    log.info(
+      { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
+      'Discord: answered',
+    );
+  } catch (error) {
+    log.error({ err: error, ms: Date.now() - started }, 'Discord: could not answer a message');
+    try {
+      await message.reply({ content: APOLOGY });
+    } catch (apologyError) {
+      log.warn({ err: apologyError }, 'Discord: could not send the apology either');
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// Chooses how an answer goes out on Discord: embeds where they are shown, markdown content where they are not.
+import type { APIEmbed } from 'discord.js';
+import { type Answer, assertNever } from '../../src/index.ts';
+import { renderContent } from './render-content.ts';
+import { renderEmbeds } from './render-embeds.ts';
+
+/** Embeds need the Embed Links permission in guild channels; without it Discord silently hides them. */
+export type ReplyFormat = 'embeds' | 'content';
+
+/** The answer in the chosen format. */
+export function renderReply(answer: Answer, format: ReplyFormat): { content?: string; embeds: APIEmbed[] } {
+  switch (format) {
+    case 'embeds':
+      return { embeds: renderEmbeds(answer) };
+    case 'content':
+      return { content: renderContent(answer), embeds: [] };
+    default:
+      return assertNever(format);
+  }
+}

@@ -1,0 +1,591 @@
+// A loopback fake of Discord: the REST routes Hallway uses and a JSON gateway, for the real discord.js to talk to.
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake.hallway-test-token';
+export const APPLICATION_ID = '100000000000000001';
+export const GUILD_ID = '200000000000000001';
+export const CHANNEL_ID = '300000000000000001';
+export const DM_CHANNEL_ID = '300000000000000009';
+export const BOT_ROLE_ID = '500000000000000001';
+
+/** The bot's own user, as READY announces it. */
+export const BOT_USER = {
+  id: APPLICATION_ID,
+  username: 'Hallway',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+} as const;
+
+/** A person asking questions. */
+export const ADA = {
+  id: '400000000000000001',
+  username: 'ada',
+  discriminator: '0',
+  global_name: 'Ada',
+  avatar: null,
+} as const;
+
+/** Another bot in the same guild; Hallway must not answer it. */
+export const OTHER_BOT = {
+  id: '400000000000000002',
+  username: 'otherbot',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+} as const;
+
+/** View Channel, Send Messages, Embed Links, Read Message History. */
+export const FULL_PERMISSIONS = (1024n + 2048n + 16384n + 65536n).toString();
+/** The same without Embed Links. */
+export const NO_EMBED_PERMISSIONS = (1024n + 2048n + 65536n).toString();
+
+/** One HTTP request the fake received, with its path percent-decoded. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly rawPath: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: unknown;
+  readonly status: number;
+}
+
+/** A gateway payload the client sent. */
+export interface GatewayPayload {
+  readonly op: number;
+  readonly d: unknown;
+}
+
+export interface FakeDiscordOptions {
+  /** The token the fake accepts. */
+  readonly token?: string;
+  /** The token the gateway accepts, when it should differ from the REST one (a token reset mid-flight). */
+  readonly gatewayToken?: string;
+  /** Intents the application may use; IDENTIFY asking for more is closed with 4014. */
+  readonly allowedIntents?: number;
+  readonly heartbeatIntervalMs?: number;
+  /** Permissions of @everyone in the guild (the bot has no other permission). */
+  readonly everyonePermissions?: string;
+}
+
+interface Failure {
+  readonly matches: (method: string, path: string) => boolean;
+  readonly status: number;
+  readonly body: unknown;
+}
+
+interface Session {
+  readonly id: string;
+  seq: number;
+  socket: WebSocket | undefined;
+  /** Dispatches sent while no socket was attached, replayed on RESUME. */
+  readonly missed: object[];
+}
+
+let snowflake = 700000000000000000n;
+/** A fresh, increasing snowflake. */
+export function nextId(): string {
+  snowflake += 1n;
+  return snowflake.toString();
+}
+
+/** Starts the fake on 127.0.0.1 with an ephemeral port. */
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const fake = new FakeDiscord(options);
+  await fake.listen();
+  return fake;
+}
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly received: GatewayPayload[] = [];
+  /** Commands registered with PUT, by route. */
+  readonly registered = new Map<string, unknown[]>();
+  readonly token: string;
+  private readonly options: FakeDiscordOptions;
+  private readonly server: Server;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly sockets = new Set<Socket>();
+  private readonly failures: Failure[] = [];
+  private readonly requestWaiters = new Set<() => void>();
+  private readonly gatewayWaiters = new Set<() => void>();
+  private session: Session | undefined;
+  private port = 0;
+
+  constructor(options: FakeDiscordOptions) {
+    this.options = options;
+    this.token = options.token ?? TOKEN;
+    this.server = createServer((req, res) => {
+      void this.handleHttp(req, res);
+    });
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!(req.url ?? '').startsWith('/gateway')) {
+        socket.destroy();
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.handleGateway(ws));
+    });
+  }
+
+  async listen(): Promise<void> {
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** The base to give discord.js as `rest.api`. */
+  get api(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** Answers the next request matching method and path (a regular expression on the decoded path) with an error. */
+  failNext(
+    method: string,
+    path: RegExp,
+    status: number,
+    body: unknown = { message: 'Fake failure', code: 0 },
+  ) {
+    this.failures.push({ matches: (m, p) => m === method && path.test(p), status, body });
+  }
+
+  /** Resolves with the first request (already received or to come) that matches. */
+  waitForRequest(matches: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    return this.waitFor(this.requestWaiters, () => this.requests.find(matches), timeoutMs, 'request');
+  }
+
+  /** Resolves with the first gateway payload of this opcode (already received or to come) after `from`. */
+  waitForGateway(op: number, from = 0, timeoutMs = 5000): Promise<GatewayPayload> {
+    return this.waitFor(
+      this.gatewayWaiters,
+      () => this.received.slice(from).find((payload) => payload.op === op),
+      timeoutMs,
+      `gateway op ${op}`,
+    );
+  }
+
+  /** Sends a dispatch (op 0) to the connected client, or keeps it for a RESUME. */
+  dispatch(type: string, data: object): void {
+    const session = this.session;
+    if (session === undefined) throw new Error('no gateway session to dispatch to');
+    session.seq += 1;
+    const payload = { op: 0, t: type, s: session.seq, d: data };
+    if (session.socket === undefined || session.socket.readyState !== session.socket.OPEN)
+      session.missed.push(payload);
+    else session.socket.send(JSON.stringify(payload));
+  }
+
+  /** Sends a raw opcode, such as 7 (RECONNECT). */
+  sendOp(op: number, data: unknown = null): void {
+    this.session?.socket?.send(JSON.stringify({ op, d: data }));
+  }
+
+  /** Drops the gateway connection with a close code, as Discord does when it restarts a node. */
+  closeGateway(code: number): void {
+    const socket = this.session?.socket;
+    if (this.session) this.session.socket = undefined;
+    socket?.close(code, 'closed by the fake');
+  }
+
+  /** Gateway connections still open. */
+  openSockets(): number {
+    return [...this.wss.clients].filter((client) => client.readyState === client.OPEN).length;
+  }
+
+  /** How many gateway connections were opened so far. */
+  connections = 0;
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    for (const socket of this.sockets) socket.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // --- REST ---
+
+  private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const rawPath = url.pathname;
+    const path = decodeURIComponent(rawPath);
+    const method = req.method ?? 'GET';
+    const text = await readBody(req);
+    const body = parseBody(text, req.headers['content-type']);
+    const reply = (status: number, payload?: unknown) => {
+      this.requests.push({
+        method,
+        path,
+        rawPath,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+        status,
+      });
+      if (payload === undefined) {
+        res.writeHead(status).end();
+      } else {
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      }
+      for (const wake of [...this.requestWaiters]) wake();
+    };
+
+    const failure = this.failures.find((f) => f.matches(method, path));
+    if (failure !== undefined) {
+      this.failures.splice(this.failures.indexOf(failure), 1);
+      reply(failure.status, failure.body);
+      return;
+    }
+    const route = path.replace(/^\/api\/v10/, '');
+    const webhook = /^\/(?:interactions|webhooks)\//.test(route);
+    if (!webhook && req.headers.authorization !== `Bot ${this.token}`) {
+      reply(401, { message: '401: Unauthorized', code: 0 });
+      return;
+    }
+    const result = this.route(method, route, body);
+    reply(result.status, result.body);
+  }
+
+  private route(method: string, route: string, body: unknown): { status: number; body?: unknown } {
+    for (const [verb, pattern, handle] of this.routes()) {
+      const match = route.match(pattern);
+      if (verb === method && match !== null) return handle(match, body);
+    }
+    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  /** The REST routes Hallway uses, as Discord answers them. */
+  private routes(): [
+    string,
+    RegExp,
+    (match: RegExpMatchArray, body: unknown) => { status: number; body?: unknown },
+  ][] {
+    const commands = /^\/applications\/(\d+)\/(?:guilds\/(\d+)\/)?commands$/;
+    const commandsError = (match: RegExpMatchArray) => {
+      if (match[1] !== APPLICATION_ID)
+        return { status: 404, body: { message: 'Unknown Application', code: 10002 } };
+      if (match[2] !== undefined && match[2] !== GUILD_ID)
+        return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+      return undefined;
+    };
+    return [
+      [
+        'GET',
+        /^\/gateway\/bot$/,
+        () => ({
+          status: 200,
+          body: {
+            url: this.gatewayUrl,
+            shards: 1,
+            session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+          },
+        }),
+      ],
+      [
+        'GET',
+        /^\/applications\/@me$/,
+        () => ({ status: 200, body: { id: APPLICATION_ID, name: 'Hallway', bot: BOT_USER, flags: 0 } }),
+      ],
+      [
+        'PUT',
+        commands,
+        (match, put) => {
+          const error = commandsError(match);
+          if (error !== undefined) return error;
+          const registered = (put as object[]).map((command) => ({
+            ...command,
+            id: nextId(),
+            application_id: APPLICATION_ID,
+            version: nextId(),
+            ...(match[2] === undefined ? {} : { guild_id: match[2] }),
+          }));
+          this.registered.set(match[0], registered);
+          return { status: 200, body: registered };
+        },
+      ],
+      [
+        'GET',
+        commands,
+        (match) => commandsError(match) ?? { status: 200, body: this.registered.get(match[0]) ?? [] },
+      ],
+      [
+        'POST',
+        /^\/interactions\/(\d+)\/([^/]+)\/callback$/,
+        (_match, callback) => checked((callback as { data?: unknown }).data, () => undefined, 204),
+      ],
+      [
+        'PATCH',
+        /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/,
+        (_match, patch) => checked(patch, () => messageFrom(patch, CHANNEL_ID)),
+      ],
+      ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, () => ({ status: 204 })],
+      [
+        'POST',
+        /^\/webhooks\/(\d+)\/([^/]+)$/,
+        (_match, post) => checked(post, () => messageFrom(post, CHANNEL_ID)),
+      ],
+      [
+        'POST',
+        /^\/channels\/(\d+)\/messages$/,
+        (match, post) => checked(post, () => messageFrom(post, match[1] ?? CHANNEL_ID)),
+      ],
+      ['POST', /^\/channels\/(\d+)\/typing$/, () => ({ status: 204 })],
+    ];
+  }
+
+  // --- gateway ---
+
+  private handleGateway(ws: WebSocket): void {
+    this.connections += 1;
+    ws.send(
+      JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 45_000 } }),
+    );
+    ws.on('message', (raw) => {
+      const payload = JSON.parse(String(raw)) as GatewayPayload;
+      this.received.push(payload);
+      this.onGateway(ws, payload);
+      for (const wake of [...this.gatewayWaiters]) wake();
+    });
+  }
+
+  private onGateway(ws: WebSocket, payload: GatewayPayload): void {
+    switch (payload.op) {
+      case 1:
+        ws.send(JSON.stringify({ op: 11 }));
+        return;
+      case 2: {
+        const d = payload.d as { token: string; intents: number };
+        if (d.token !== (this.options.gatewayToken ?? this.token)) {
+          ws.close(4004, 'Authentication failed.');
+          return;
+        }
+        const allowed = this.options.allowedIntents;
+        if (allowed !== undefined && (d.intents & ~allowed) !== 0) {
+          ws.close(4014, 'Disallowed intent(s).');
+          return;
+        }
+        this.session = { id: `session-${nextId()}`, seq: 0, socket: ws, missed: [] };
+        this.dispatch('READY', {
+          v: 10,
+          user: BOT_USER,
+          guilds: [{ id: GUILD_ID, unavailable: true }],
+          session_id: this.session.id,
+          resume_gateway_url: this.gatewayUrl,
+          application: { id: APPLICATION_ID, flags: 0 },
+        });
+        this.dispatch('GUILD_CREATE', this.guild());
+        return;
+      }
+      case 6: {
+        const d = payload.d as { token: string; session_id: string; seq: number };
+        const session = this.session;
+        if (session === undefined || d.session_id !== session.id || d.token !== this.token) {
+          ws.send(JSON.stringify({ op: 9, d: false }));
+          return;
+        }
+        session.socket = ws;
+        for (const missed of session.missed.splice(0)) ws.send(JSON.stringify(missed));
+        this.dispatch('RESUMED', {});
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private guild(): object {
+    const joined = '2026-03-01T00:00:00.000Z';
+    return {
+      id: GUILD_ID,
+      name: 'KubeCon hallway',
+      icon: null,
+      owner_id: ADA.id,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      nsfw_level: 0,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      system_channel_flags: 0,
+      features: [],
+      emojis: [],
+      stickers: [],
+      roles: [
+        role(GUILD_ID, '@everyone', this.options.everyonePermissions ?? FULL_PERMISSIONS),
+        { ...role(BOT_ROLE_ID, 'Hallway', '0'), managed: true, tags: { bot_id: APPLICATION_ID } },
+      ],
+      channels: [
+        {
+          id: CHANNEL_ID,
+          type: 0,
+          guild_id: GUILD_ID,
+          name: 'hallway',
+          position: 0,
+          permission_overwrites: [],
+        },
+      ],
+      members: [
+        { user: BOT_USER, roles: [BOT_ROLE_ID], joined_at: joined, deaf: false, mute: false, flags: 0 },
+      ],
+      threads: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      member_count: 3,
+      large: false,
+      unavailable: false,
+      joined_at: joined,
+    };
+  }
+
+  private waitFor<T>(
+    waiters: Set<() => void>,
+    find: () => T | undefined,
+    timeoutMs: number,
+    what: string,
+  ): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = find();
+        if (found === undefined) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`the fake Discord saw no matching ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  }
+}
+
+function role(id: string, name: string, permissions: string): object {
+  return {
+    id,
+    name,
+    permissions,
+    position: 0,
+    color: 0,
+    hoist: false,
+    managed: false,
+    mentionable: false,
+    flags: 0,
+  };
+}
+
+/** Discord's answer to a message body: 400 (Invalid Form Body, code 50035) when it breaks a limit, else `ok`. */
+function checked(body: unknown, ok: () => unknown, status = 200): { status: number; body?: unknown } {
+  const problems = limitProblems(body);
+  if (problems.length > 0)
+    return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: problems } };
+  const result = ok();
+  return result === undefined ? { status } : { status, body: result };
+}
+
+type EmbedBody = {
+  title?: string;
+  description?: string;
+  url?: string;
+  footer?: { text: string };
+  author?: { name: string };
+  fields?: { name: string; value: string }[];
+};
+
+/** The limits Discord enforces on a message body (a subset of its validation: the ones Hallway could break). */
+export function limitProblems(body: unknown): string[] {
+  if (body === undefined || body === null || typeof body !== 'object') return [];
+  const {
+    content,
+    embeds = [],
+    choices,
+  } = body as {
+    content?: string;
+    embeds?: EmbedBody[];
+    choices?: { name: string; value: string }[];
+  };
+  const problems: string[] = [];
+  if (choices !== undefined && choices.length > 25) problems.push(`choices: ${choices.length} > 25`);
+  for (const [i, choice] of (choices ?? []).entries()) {
+    if (choice.name.length === 0 || choice.name.length > 100) problems.push(`choices[${i}].name`);
+    if (choice.value.length === 0 || choice.value.length > 100) problems.push(`choices[${i}].value`);
+  }
+  if (content !== undefined && content.length > 2000) problems.push(`content: ${content.length} > 2000`);
+  if (embeds.length > 10) problems.push(`embeds: ${embeds.length} > 10`);
+  let total = 0;
+  for (const [i, embed] of embeds.entries()) {
+    const fields = embed.fields ?? [];
+    const check = (what: string, value: string | undefined, max: number) => {
+      if (value === undefined) return;
+      if (value.length === 0 || value.length > max)
+        problems.push(`embeds[${i}].${what}: length ${value.length}`);
+      total += value.length;
+    };
+    check('title', embed.title, 256);
+    check('description', embed.description, 4096);
+    check('footer.text', embed.footer?.text, 2048);
+    check('author.name', embed.author?.name, 256);
+    if (fields.length > 25) problems.push(`embeds[${i}].fields: ${fields.length} > 25`);
+    for (const [j, field] of fields.entries()) {
+      check(`fields[${j}].name`, field.name, 256);
+      check(`fields[${j}].value`, field.value, 1024);
+    }
+    if (embed.url !== undefined && !/^https?:\/\//.test(embed.url))
+      problems.push(`embeds[${i}].url: not http(s)`);
+  }
+  if (total > 6000) problems.push(`embeds: ${total} characters > 6000`);
+  return problems;
+}
+
+/** The message Discord would store for a create or edit body. */
+function messageFrom(body: unknown, channelId: string): object {
+  const payload = (body ?? {}) as { content?: string; embeds?: unknown[]; flags?: number };
+  return {
+    id: nextId(),
+    channel_id: channelId,
+    author: BOT_USER,
+    content: payload.content ?? '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: payload.embeds ?? [],
+    pinned: false,
+    type: 0,
+    flags: payload.flags ?? 0,
+    components: [],
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (text.length === 0) return undefined;
+  if (contentType?.includes('application/json')) return JSON.parse(text);
+  return text;
+}

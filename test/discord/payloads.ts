@@ -1,0 +1,111 @@
+// Gateway payloads as Discord sends them: messages in a server channel or a DM, slash commands, autocomplete.
+import {
+  ADA,
+  APPLICATION_ID,
+  BOT_USER,
+  CHANNEL_ID,
+  DM_CHANNEL_ID,
+  FULL_PERMISSIONS,
+  GUILD_ID,
+  nextId,
+} from './fake-discord.ts';
+
+type User = { readonly id: string; readonly username: string; readonly bot?: boolean };
+
+const MEMBER = { roles: [], joined_at: '2026-03-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 };
+
+export interface MessageOptions {
+  readonly author?: User;
+  /** Users the message mentions (Discord lists them beside the content). */
+  readonly mentions?: readonly User[];
+  readonly mentionRoles?: readonly string[];
+  readonly mentionEveryone?: boolean;
+  readonly dm?: boolean;
+  readonly id?: string;
+}
+
+/** A MESSAGE_CREATE in the guild channel, or in a DM with `dm: true`. */
+export function messageCreate(content: string, options: MessageOptions = {}) {
+  const author = options.author ?? ADA;
+  return {
+    id: options.id ?? nextId(),
+    channel_id: options.dm === true ? DM_CHANNEL_ID : CHANNEL_ID,
+    ...(options.dm === true ? { channel_type: 1 } : { guild_id: GUILD_ID, member: MEMBER }),
+    author,
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: options.mentionEveryone ?? false,
+    mentions: (options.mentions ?? []).map((user) => ({ ...user, discriminator: '0', avatar: null })),
+    mention_roles: options.mentionRoles ?? [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+    components: [],
+  };
+}
+
+/** `<@id>`, as a client writes a mention of the bot into the content. */
+export const MENTION = `<@${BOT_USER.id}>`;
+
+export interface CommandOptions {
+  readonly dm?: boolean;
+  readonly id?: string;
+  readonly token?: string;
+}
+
+type OptionValue = { readonly name: string; readonly value: string; readonly focused?: boolean };
+
+/** An INTERACTION_CREATE for a slash command (type 2) or its autocomplete (type 4). */
+export function interactionCreate(
+  kind: 'command' | 'autocomplete',
+  name: string,
+  options: readonly OptionValue[],
+  extra: CommandOptions = {},
+) {
+  const id = extra.id ?? nextId();
+  const where =
+    extra.dm === true
+      ? {
+          channel_id: DM_CHANNEL_ID,
+          channel: { id: DM_CHANNEL_ID, type: 1, recipients: [ADA] },
+          user: ADA,
+          context: 1,
+        }
+      : {
+          guild_id: GUILD_ID,
+          channel_id: CHANNEL_ID,
+          channel: {
+            id: CHANNEL_ID,
+            type: 0,
+            guild_id: GUILD_ID,
+            name: 'hallway',
+            permissions: FULL_PERMISSIONS,
+          },
+          member: { ...MEMBER, user: ADA, permissions: FULL_PERMISSIONS },
+          guild_locale: 'en-US',
+          context: 0,
+        };
+  return {
+    id,
+    application_id: APPLICATION_ID,
+    type: kind === 'command' ? 2 : 4,
+    token: extra.token ?? `itoken-${id}`,
+    version: 1,
+    locale: 'en-GB',
+    app_permissions: FULL_PERMISSIONS,
+    entitlements: [],
+    authorizing_integration_owners: { '0': GUILD_ID },
+    attachment_size_limit: 10_485_760,
+    data: {
+      id: `cmd-${name}`,
+      name,
+      type: 1,
+      options: options.map((option) => ({ type: 3, ...option })),
+    },
+    ...where,
+  };
+}
