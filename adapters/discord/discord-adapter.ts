@@ -1,15 +1,11 @@
-// The Discord adapter for `npm start`: decide from the environment, log in, wire commands and messages, stop cleanly.
-import { once } from 'node:events';
-import { type Client, Events, type RESTOptions } from 'discord.js';
+// The Discord adapter for `npm start`: decide from the environment; the connection itself loads only on start.
+import type { RESTOptions } from 'discord.js';
 import { assertNever } from '../../src/index.ts';
 import type { AdapterDependencies, AdapterFactory, ChatAdapter } from '../shared/chat-adapter.ts';
-import { COMMAND_NAMES } from './commands.ts';
 import { type DiscordConfig, readDiscordConfig } from './config.ts';
-import { createDiscordClient } from './create-discord-client.ts';
-import { handleInteraction } from './interactions.ts';
-import { inviteUrl } from './invite-url.ts';
-import { handleMessage } from './mentions.ts';
-import { classifyStartFailure, explainStartFailure } from './start-errors.ts';
+import type { DiscordAdapter } from './discord-connection.ts';
+
+export { DiscordStartError } from './discord-start-error.ts';
 
 /** Options for tests and embedding; `npm start` uses none. */
 export interface DiscordAdapterOptions {
@@ -29,7 +25,7 @@ export function createDiscordAdapterFactory(options: DiscordAdapterOptions = {})
         case 'invalid':
           return { kind: 'invalid', problems: result.problems };
         case 'ok':
-          return { kind: 'start', adapter: new DiscordAdapter(result.config, dependencies, options) };
+          return { kind: 'start', adapter: lazyAdapter(result.config, dependencies, options) };
         default:
           return assertNever(result);
       }
@@ -40,113 +36,23 @@ export function createDiscordAdapterFactory(options: DiscordAdapterOptions = {})
 /** The factory `npm start` uses. */
 export const discordAdapterFactory = createDiscordAdapterFactory();
 
-/** A Discord login that failed; the message says what to fix. */
-export class DiscordStartError extends Error {
-  override readonly name = 'DiscordStartError';
-}
-
-class DiscordAdapter implements ChatAdapter {
-  readonly name = 'Discord';
-  private client: Client | undefined;
-
-  constructor(
-    private readonly config: DiscordConfig,
-    private readonly dependencies: AdapterDependencies,
-    private readonly options: DiscordAdapterOptions,
-  ) {}
-
-  /** Logs in and resolves once the bot is ready; rejects with a `DiscordStartError` saying what to fix. */
-  async start(): Promise<void> {
-    const { config } = this;
-    const { engine } = this.dependencies;
-    const logger = this.dependencies.logger.child({ adapter: 'discord' });
-    const client = createDiscordClient({
-      mentions: config.mentions,
-      ...(this.options.rest === undefined ? {} : { rest: this.options.rest }),
-    });
-    this.client = client;
-    let ready = false;
-    let closeCode: number | undefined;
-
-    // The handlers catch their own errors; this is the last net, so a bug never becomes an unhandled rejection.
-    const lastResort = (error: unknown) => logger.error({ err: error }, 'Discord: handler failed');
-    client.on(Events.InteractionCreate, (interaction) => {
-      handleInteraction(interaction, { engine, logger }).catch(lastResort);
-    });
-    client.on(Events.MessageCreate, (message) => {
-      handleMessage(message, { engine, logger, mentions: config.mentions }).catch(lastResort);
-    });
-    client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord: client error'));
-    client.on(Events.ShardError, (error) => logger.warn({ err: error }, 'Discord: gateway connection error'));
-    client.on(Events.ShardReconnecting, () => {
-      if (this.client === client) logger.info('Discord: gateway connection lost; reconnecting');
-    });
-    client.on(Events.ShardResume, (_id, replayed) =>
-      logger.info({ replayed }, 'Discord: gateway session resumed'),
-    );
-    client.on(Events.ShardDisconnect, (event) => {
-      closeCode = event.code;
-      if (!ready) return;
-      const failure = classifyStartFailure(
-        new Error(`closed with ${event.code}`),
-        event.code,
-        config.mentions,
-      );
-      logger.fatal(
-        { code: event.code },
-        `Discord: disconnected for good and will not reconnect. ${explainStartFailure(failure)}`,
-      );
-    });
-
-    const becameReady = once(client, Events.ClientReady);
-    becameReady.catch(() => {});
-    try {
-      await client.login(config.token);
-      await becameReady;
-    } catch (error) {
-      await client.destroy();
-      this.client = undefined;
-      const failure = classifyStartFailure(error, closeCode, config.mentions);
-      throw new DiscordStartError(explainStartFailure(failure), { cause: error });
-    }
-    ready = true;
-    const applicationId = client.application?.id ?? config.applicationId;
-    logger.info(
-      {
-        user: client.user?.tag,
-        servers: client.guilds.cache.size,
-        mentions: config.mentions,
-        ...(applicationId === undefined ? {} : { invite: inviteUrl(applicationId) }),
-      },
-      'Discord: ready',
-    );
-    void this.checkCommands(client);
-  }
-
-  async stop(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    await client?.destroy();
-  }
-
-  /** Warns when the slash commands were never registered (or are out of date): a common first-run surprise. */
-  private async checkCommands(client: Client): Promise<void> {
-    const logger = this.dependencies.logger.child({ adapter: 'discord' });
-    try {
-      const { guildId } = this.config;
-      const registered = await (guildId === undefined
-        ? client.application?.commands.fetch()
-        : client.application?.commands.fetch({ guildId }));
-      const names = new Set(registered?.map((command) => command.name) ?? []);
-      const missing = COMMAND_NAMES.filter((name) => !names.has(name));
-      if (missing.length > 0) {
-        logger.warn(
-          { missing, scope: guildId ?? 'global' },
-          'Discord: some slash commands are not registered; run `npm run hallway -- discord:deploy-commands`',
-        );
-      } else logger.debug({ scope: guildId ?? 'global' }, 'Discord: slash commands are registered');
-    } catch (error) {
-      logger.debug({ err: error }, 'Discord: could not list the registered commands');
-    }
-  }
+/** A ChatAdapter whose discord.js side is imported when it starts. */
+function lazyAdapter(
+  config: DiscordConfig,
+  dependencies: AdapterDependencies,
+  options: DiscordAdapterOptions,
+): ChatAdapter {
+  let connection: DiscordAdapter | undefined;
+  return {
+    name: 'Discord',
+    async start() {
+      const { DiscordAdapter } = await import('./discord-connection.ts');
+      connection = new DiscordAdapter(config, dependencies, options);
+      await connection.start();
+    },
+    async stop() {
+      await connection?.stop();
+      connection = undefined;
+    },
+  };
 }

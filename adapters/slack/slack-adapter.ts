@@ -1,7 +1,7 @@
 // The Slack entry for `npm start`: decide from the environment, then connect Hallway to one workspace.
 import type { AdapterFactory, ChatAdapter } from '../shared/chat-adapter.ts';
 import { readSlackConfig } from './config.ts';
-import { createSlackApp, type SlackApp } from './create-slack-app.ts';
+import type { SlackApp } from './create-slack-app.ts';
 
 /** Starts when `SLACK_BOT_TOKEN` is set; skips (saying so) when it is not; refuses a broken configuration. */
 export const slackAdapterFactory: AdapterFactory = {
@@ -15,6 +15,8 @@ export const slackAdapterFactory: AdapterFactory = {
     const adapter: ChatAdapter = {
       name: 'Slack',
       async start() {
+        // Bolt is loaded only when Slack starts, so a bot without Slack does not pay for it.
+        const { createSlackApp } = await import('./create-slack-app.ts');
         running = await createSlackApp({ config, engine, logger: slackLogger });
         await running.start();
       },

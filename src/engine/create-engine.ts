@@ -21,6 +21,8 @@ export interface Engine {
   /** Answers one question. Never throws: any input gets an answer. */
   ask(question: string): Answer;
   readonly catalog: Catalog;
+  /** Plain minisearch over the same index for the question's terms (for benchmarks); returns the hit count. */
+  rawSearch(question: string): number;
 }
 
 /** Builds the catalog and both search indexes over a validated dataset. */
@@ -38,6 +40,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
 
   return {
     catalog,
+    rawSearch: (question) => context.text.rawSearch(sanitizeQuestion(question).text),
     ask(question) {
       const clean = sanitizeQuestion(question);
       const intent = parseIntent(clean.text);

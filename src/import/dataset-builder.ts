@@ -210,5 +210,26 @@ function conferenceFrom(hints: ConferenceHints, sessions: readonly Session[], so
 
 /** Times as ISO 8601 with the conference's offset, the form the dataset stores. */
 export function zonedIso(epochMs: number, timeZone: string): string {
-  return DateTime.fromMillis(epochMs, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? '';
+  const offsetMinutes = zoneOffsetMinutes(epochMs, timeZone);
+  const local = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offsetMinutes) % 60).padStart(2, '0');
+  return `${local}${sign}${hours}:${minutes}`;
+}
+
+/**
+ * The zone's offset from UTC at an instant, looked up once per zone and hour: an import converts hundreds of
+ * times that fall in a few dozen hours, and asking the time-zone database each time dominated import time.
+ */
+const offsets = new Map<string, number>();
+function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const key = `${timeZone}@${Math.floor(epochMs / 3_600_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(epochMs, { zone: timeZone }).offset;
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }

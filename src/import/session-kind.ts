@@ -27,8 +27,21 @@ export function guessSessionKind(title: string, ...labels: ReadonlyArray<string 
   return 'talk';
 }
 
+const prettyLabels = new Map<string, string>();
+
 /** "🚨 CONTRIBFEST" → "Contribfest", "AI + ML" stays, "CNCF-HOSTED CO-LOCATED EVENTS" → "CNCF-Hosted Co-Located Events". */
 export function prettyLabel(label: string): string {
+  // A schedule repeats a few dozen labels hundreds of times.
+  let pretty = prettyLabels.get(label);
+  if (pretty === undefined) {
+    pretty = formatLabel(label);
+    if (prettyLabels.size > 1000) prettyLabels.clear();
+    prettyLabels.set(label, pretty);
+  }
+  return pretty;
+}
+
+function formatLabel(label: string): string {
   const text = label
     .replace(/[^\p{L}\p{N}\s+&,/.:()'-]/gu, '')
     .replace(/\s+/g, ' ')

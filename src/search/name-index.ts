@@ -1,7 +1,9 @@
 // Finds people, organisations, projects and terms by name or alias, forgiving typos ("Abby Bangsr", "spectro clod").
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import type { Catalog, RecordRef, RecordType } from '../model/catalog.ts';
 import { wordTokens } from '../text/normalize.ts';
+import { HallwayMiniSearch } from './hallway-minisearch.ts';
+import { buildPostings } from './postings.ts';
 
 /** Record types that have names people type. */
 export type NamedType = Extract<RecordType, 'person' | 'organization' | 'project' | 'term'>;
@@ -40,6 +42,8 @@ const NAME_FILLER: ReadonlySet<string> = new Set([
 const TYPO_PENALTY = 0.8;
 const PREFIX_PENALTY = 0.9;
 const FIRST_WORD_QUALITY = 0.6;
+/** Names are rarely longer; a longer phrase is a title or a topic, not worth a typo-tolerant name search. */
+const MAX_WORDS_FOR_TYPOS = 3;
 
 type NameEntry = {
   readonly n: number;
@@ -76,29 +80,43 @@ export function buildNameIndex(catalog: Catalog): NameIndex {
     add({ type: 'project', record }, [record.name, ...record.aliases]);
   for (const record of catalog.dataset.terms) add({ type: 'term', record }, [record.term, ...record.aliases]);
 
-  const index = new MiniSearch<NameEntry>({
-    idField: 'n',
-    fields: ['name'],
-    tokenize: (text) => nameWords(text),
-    processTerm: (term) => term,
-    searchOptions: {
-      tokenize: (query) => query.split(' '),
-      processTerm: (term) => term,
-      fuzzy: (term) => nameFuzziness(term),
-      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 3,
-      combineWith: 'AND',
+  const index = HallwayMiniSearch.fromPostings(
+    {
+      idField: 'n',
+      fields: ['name'],
+      searchOptions: {
+        tokenize: (query) => query.split(' '),
+        processTerm: (term) => term,
+        fuzzy: (term) => nameFuzziness(term),
+        prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 3,
+        combineWith: 'AND',
+      },
     },
-  });
-  index.addAll(entries);
+    buildPostings(
+      entries.length,
+      1,
+      (n) => entries[n]?.name ?? '',
+      (word) => (NAME_FILLER.has(word) ? null : word),
+    ),
+  );
 
   return {
     find(text, types) {
       const words = [...new Set(nameWords(text))];
       if (words.length === 0 || words.length > 8) return [];
-      const best = new Map<string, NameMatch>();
-      for (const result of index.search(words.join(' '))) {
+      // Exact words first; the much costlier typo-tolerant search only when nothing matched exactly.
+      const query = words.join(' ');
+      const wanted = (result: SearchResult) => {
         const entry = entries[result.id as number];
-        if (entry === undefined || (types !== undefined && !types.has(entry.ref.type))) continue;
+        return entry !== undefined && (types === undefined || types.has(entry.ref.type));
+      };
+      let results = index.search(query, { fuzzy: false, filter: wanted });
+      if (results.length === 0 && words.length <= MAX_WORDS_FOR_TYPOS)
+        results = index.search(query, { filter: wanted });
+      const best = new Map<string, NameMatch>();
+      for (const result of results) {
+        const entry = entries[result.id as number];
+        if (entry === undefined) continue;
         const match = scoreMatch(entry, result, words);
         const key = `${entry.ref.type}:${entry.ref.record.id}`;
         const previous = best.get(key);

@@ -1,15 +1,11 @@
 // Spelling correction for query words, from the words the dataset itself uses ("engneering" → "engineering").
 import SearchableMap from 'minisearch/SearchableMap';
 
-/** A word the dataset uses: the index term it becomes, and how often it occurs. */
-interface KnownWord {
-  term: string;
-  count: number;
-}
-
 export interface Spelling {
   /** Records a word seen in a document and its index term. */
   learn(word: string, term: string): void;
+  /** Builds the lookup tree now, so that no question pays for it. */
+  prepare(): void;
   /** The index term of the closest known word, or undefined when nothing is close enough. */
   correct(word: string): string | undefined;
 }
@@ -21,28 +17,37 @@ function maxEdits(word: string): number {
   return word.length >= 8 ? 2 : 1;
 }
 
-export function buildSpelling(): Spelling {
-  const words = new SearchableMap<KnownWord>();
+/**
+ * `frequency` tells how common a term is in the index, to prefer the more common of two equally close words.
+ * Words are collected in a plain map while indexing (cheap); the searchable tree is built once, after.
+ */
+export function buildSpelling(frequency: (term: string) => number): Spelling {
+  const words = new Map<string, string>();
+  let tree: SearchableMap<string> | undefined;
   return {
     learn(word, term) {
-      if (word.length < MIN_CORRECTABLE_LENGTH) return;
-      const known = words.get(word);
-      if (known === undefined) words.set(word, { term, count: 1 });
-      else known.count++;
+      if (word.length < MIN_CORRECTABLE_LENGTH || words.has(word)) return;
+      words.set(word, term);
+      tree = undefined;
+    },
+    prepare() {
+      tree ??= SearchableMap.from(words);
     },
     correct(word) {
       if (word.length < MIN_CORRECTABLE_LENGTH) return undefined;
-      let best: { known: KnownWord; distance: number } | undefined;
-      for (const [, [known, distance]] of words.fuzzyGet(word, maxEdits(word))) {
+      tree ??= SearchableMap.from(words);
+      let best: { term: string; distance: number; frequency: number } | undefined;
+      for (const [, [term, distance]] of tree.fuzzyGet(word, maxEdits(word))) {
+        const candidate = { term, distance, frequency: frequency(term) };
         if (
           best === undefined ||
-          distance < best.distance ||
-          (distance === best.distance && known.count > best.known.count)
+          candidate.distance < best.distance ||
+          (candidate.distance === best.distance && candidate.frequency > best.frequency)
         ) {
-          best = { known, distance };
+          best = candidate;
         }
       }
-      return best?.known.term;
+      return best?.term;
     },
   };
 }

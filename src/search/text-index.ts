@@ -1,8 +1,10 @@
 // Full-text search over every record with minisearch, plus how much of the question each hit covers.
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import type { Catalog, RecordRef, RecordType } from '../model/catalog.ts';
 import { analyzeQuery, analyzeToken, type QueryToken } from '../text/analyzer.ts';
-import { normalizePhrase, wordTokens } from '../text/normalize.ts';
+import { normalizePhrase } from '../text/normalize.ts';
+import { HallwayMiniSearch } from './hallway-minisearch.ts';
+import { buildPostings } from './postings.ts';
 import { FIELD_BOOST, recordField, SEARCH_FIELDS, type SearchField } from './record-text.ts';
 import { buildSpelling, type Spelling } from './spelling.ts';
 
@@ -31,6 +33,11 @@ export interface TextIndex {
   find(text: string, options?: TextSearchOptions): TextHit[];
   /** How many records contain the (analysed) term; 0 for words the dataset never uses. */
   documentFrequency(term: string): number;
+  /**
+   * Plain minisearch over the same index and the same query terms (exact terms, OR, no coverage, no ranking
+   * work): the floor the benchmark compares `ask` against. Returns the number of hits.
+   */
+  rawSearch(text: string): number;
   readonly documentCount: number;
 }
 
@@ -45,58 +52,56 @@ const DEFAULT_MIN_RELATIVE_SCORE = 0.12;
 /** A term that was spell-corrected or matched only as a prefix counts for less than an exact match. */
 const INEXACT_MATCH_WEIGHT = 0.75;
 const TITLE_EQUALS_BOOST = 3;
+/** A term in more records than this makes a question expensive enough to narrow before scoring. */
+const HEAVY_TERM_DOCUMENTS = 500;
+/** For one very common word, the fields where it names what a record is about. */
+const HEADLINE_FIELDS = ['title', 'names', 'topics'] as const;
+/** Above this many candidates, those with the words in a headline field are scored first. */
+const HEADLINE_NARROW_FROM = 1000;
+/** How many of a very common word's best records are scored. */
+const SINGLE_WORD_CANDIDATES = 200;
+/** Enough headline matches that body matches would not make the top of the answer. */
+const HEADLINE_ENOUGH = 20;
+/** Only the best hits are re-ranked by their title: a typed title is never far from the top. */
+const PHRASE_RERANK_DEPTH = 50;
 const TITLE_CONTAINS_BOOST = 2;
 /** Prefix matching applies to the last word only (the one still being typed), and not to short words. */
 const MIN_PREFIX_LENGTH = 4;
 
-type IndexedDocument = { readonly n: number };
-
-/** minisearch with access to its term statistics, which the coverage weighting needs. */
-class StatisticsMiniSearch extends MiniSearch<IndexedDocument> {
-  documentFrequency(term: string): number {
-    const fields = this._index.get(term) as Map<number, Map<number, number>> | undefined;
-    if (fields === undefined) return 0;
-    let frequency = 0;
-    for (const documents of fields.values()) frequency = Math.max(frequency, documents.size);
-    return frequency;
-  }
-}
-
 /** Builds the index over every record in the catalog. */
 export function buildTextIndex(catalog: Catalog, options: TextIndexOptions = {}): TextIndex {
   const refs = allRecords(catalog);
-  const spelling = buildSpelling();
+  // Ties between equally close corrections go to the more common term; `index` exists by the time it is asked.
+  const spelling = buildSpelling((term) => index.documentFrequency(term));
   const noise = options.noise ?? new Set<string>();
-  const index = new StatisticsMiniSearch({
-    idField: 'n',
-    fields: [...SEARCH_FIELDS],
-    extractField: (document, field) => {
-      if (field === 'n') return document.n;
-      const ref = refs[document.n];
-      return ref === undefined ? '' : recordField(catalog, ref, field as SearchField);
+  const postings = buildPostings(
+    refs.length,
+    SEARCH_FIELDS.length,
+    (n, field) => {
+      const ref = refs[n];
+      return ref === undefined ? '' : recordField(catalog, ref, SEARCH_FIELDS[field] as SearchField);
     },
-    // Documents are analysed here, and their words feed the spelling vocabulary.
-    tokenize: (text) => {
-      const terms: string[] = [];
-      for (const word of wordTokens(text)) {
-        const term = analyzeToken(word);
-        if (term === null) continue;
-        terms.push(term);
-        spelling.learn(word, term);
-      }
-      return terms;
+    analyzeToken,
+    (word, term) => spelling.learn(word, term),
+  );
+  const index = HallwayMiniSearch.fromPostings(
+    {
+      idField: 'n',
+      fields: [...SEARCH_FIELDS],
+      searchOptions: {
+        // Queries arrive already analysed, joined by single spaces.
+        tokenize: (query) => query.split(' '),
+        processTerm: (term) => term,
+        boost: { ...FIELD_BOOST },
+        prefix: (term, position, terms) => position === terms.length - 1 && term.length >= MIN_PREFIX_LENGTH,
+        combineWith: 'OR',
+      },
     },
-    processTerm: (term) => term,
-    searchOptions: {
-      // Queries arrive already analysed, joined by single spaces.
-      tokenize: (query) => query.split(' '),
-      processTerm: (term) => term,
-      boost: { ...FIELD_BOOST },
-      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= MIN_PREFIX_LENGTH,
-      combineWith: 'OR',
-    },
-  });
-  index.addAll(refs.map((_, n) => ({ n })));
+    postings,
+  );
+  spelling.prepare();
+  const headlineFieldIds = index.fieldIdsOf(HEADLINE_FIELDS);
+  const bodyFieldIds = index.fieldIdsOf(['body']);
 
   const documentCount = refs.length;
   const weight = (term: string): number => {
@@ -107,11 +112,75 @@ export function buildTextIndex(catalog: Catalog, options: TextIndexOptions = {})
   return {
     documentCount,
     documentFrequency: (term) => index.documentFrequency(term),
+    rawSearch(text) {
+      const terms = analyzeQuery(text, noise).map((token) => token.term);
+      return terms.length === 0 ? 0 : index.search(terms.join(' '), { prefix: false, fuzzy: false }).length;
+    },
     find(text, searchOptions = {}) {
       const query = correct(analyzeQuery(text, noise), index, spelling);
       return search(query, searchOptions, normalizePhrase(text));
     },
   };
+
+  /**
+   * Asks minisearch, skipping without scoring every record of another type. A question whose words are all
+   * common (so that scoring them means scoring most of the index) is narrowed first: to the records holding every
+   * word, or, for a single word, to its best records by their headline fields.
+   */
+  function runSearch(
+    searched: readonly string[],
+    all: readonly string[],
+    types: ReadonlySet<RecordType> | undefined,
+  ) {
+    const { candidates, fields } = narrow(all);
+    const keep = (id: number) =>
+      (types === undefined || types.has(refs[id]?.type as RecordType)) &&
+      (candidates === undefined || candidates.has(id));
+    const boostDocument =
+      types === undefined && candidates === undefined
+        ? undefined
+        : (id: unknown) => (keep(id as number) ? 1 : 0);
+    return index.search(searched.join(' '), {
+      ...(boostDocument === undefined ? {} : { boostDocument }),
+      ...(fields === undefined ? {} : { fields: [...fields] }),
+    });
+  }
+
+  function narrow(all: readonly string[]): { candidates?: Set<number>; fields?: readonly string[] } {
+    // The last word is also searched as a prefix, so its weight is that of all the words it starts.
+    const last = all[all.length - 1] ?? '';
+    const frequency = (term: string) =>
+      term === last && term.length >= MIN_PREFIX_LENGTH
+        ? index.prefixFrequency(term, HEAVY_TERM_DOCUMENTS)
+        : index.documentFrequency(term);
+    if (!all.every((term) => frequency(term) > HEAVY_TERM_DOCUMENTS)) return {};
+    if (all.length > 1) {
+      const candidates = headlineFirst(index.documentsWithAll(all), all);
+      return candidates === undefined ? {} : { candidates };
+    }
+    const prefix = last.length >= MIN_PREFIX_LENGTH;
+    const best = index.shortestDocuments(last, prefix, headlineFieldIds, SINGLE_WORD_CANDIDATES);
+    if (best.size >= HEADLINE_ENOUGH) return { candidates: best, fields: HEADLINE_FIELDS };
+    // Few headline matches for one common word: add its best records by their body, and score only those.
+    for (const document of index.shortestDocuments(last, prefix, bodyFieldIds, SINGLE_WORD_CANDIDATES)) {
+      best.add(document);
+    }
+    return { candidates: best };
+  }
+
+  /** Of very many records holding every word, those with every word in a title, name or topic, if enough. */
+  function headlineFirst(
+    documents: Set<number> | undefined,
+    terms: readonly string[],
+  ): Set<number> | undefined {
+    if (documents === undefined || documents.size <= HEADLINE_NARROW_FROM) return documents;
+    const narrowed = new Set<number>();
+    const tests = terms.map((term) => index.holds(term, headlineFieldIds));
+    for (const document of documents) {
+      if (tests.every((test) => test(document))) narrowed.add(document);
+    }
+    return narrowed.size >= HEADLINE_ENOUGH ? narrowed : documents;
+  }
 
   function search(query: readonly QueryTerm[], options: TextSearchOptions, phrase: string): TextHit[] {
     if (query.length === 0) return [];
@@ -120,23 +189,42 @@ export function buildTextIndex(catalog: Catalog, options: TextIndexOptions = {})
     const corrected = new Set(query.filter((entry) => entry.corrected).map((entry) => entry.term));
     const totalWeight = [...weights.values()].reduce((sum, value) => sum + value, 0);
     const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-    const results = index.search(query.map((entry) => entry.term).join(' '), {
-      ...(types === undefined
-        ? {}
-        : { filter: (result: SearchResult) => types.has(refs[result.id]?.type as RecordType) }),
-    });
+    // Only the rarest terms are searched: enough of them that a record holding none of them could not reach
+    // the coverage floor. Scoring a common term ("kubernetes" at KubeCon) means scoring most of the index, and
+    // this keeps every record that can be relevant; the others' presence is checked per hit below.
+    const searched = selectiveTerms(query, weights, totalWeight * (1 - minCoverage));
+    const checked = query.filter((entry) => !searched.includes(entry)).map((entry) => entry.term);
+    const checkedTests = checked.map((term) => [term, index.holds(term)] as const);
+    const results = runSearch(
+      searched.map((entry) => entry.term),
+      query.map((entry) => entry.term),
+      types,
+    );
 
     const hits: TextHit[] = [];
+    // minisearch returns results best first, and coverage only lowers a score, so once a result could no longer
+    // reach the relative floor or the top `keep`, none after it can either: the long tail is never examined.
+    const relativeFloor = options.minRelativeScore ?? DEFAULT_MIN_RELATIVE_SCORE;
+    const keep =
+      options.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(options.limit, PHRASE_RERANK_DEPTH);
+    const best = new TopScores(keep);
     for (const result of results) {
+      if (result.score < best.max() * relativeFloor || result.score < best.threshold()) break;
       const ref = refs[result.id as number];
       if (ref === undefined) continue;
-      const coverage = coverageOf(result, weights, corrected, totalWeight);
+      let coverage = coverageOf(result, weights, corrected, totalWeight);
+      for (const [term, test] of checkedTests) {
+        if (test(result.id as number)) coverage += (weights.get(term) ?? 0) / totalWeight;
+      }
       if (coverage < minCoverage) continue;
-      hits.push({ ref, coverage, score: result.score * coverage * coverage * phraseBoost(ref, phrase) });
+      const score = result.score * coverage * coverage;
+      hits.push({ ref, coverage, score });
+      best.add(score);
     }
     hits.sort((a, b) => b.score - a.score);
-    const floor = (hits[0]?.score ?? 0) * (options.minRelativeScore ?? DEFAULT_MIN_RELATIVE_SCORE);
-    const relevant = hits.filter((hit) => hit.score >= floor);
+    const ranked = rerankByPhrase(hits, phrase);
+    const floor = (ranked[0]?.score ?? 0) * (options.minRelativeScore ?? DEFAULT_MIN_RELATIVE_SCORE);
+    const relevant = ranked.filter((hit) => hit.score >= floor);
     return options.limit === undefined ? relevant : relevant.slice(0, options.limit);
   }
 }
@@ -148,16 +236,62 @@ interface QueryTerm {
 }
 
 /** Replaces words the index has never seen by the closest word it has ("engneering" → "engineering"). */
-function correct(
-  tokens: readonly QueryToken[],
-  index: StatisticsMiniSearch,
-  spelling: Spelling,
-): QueryTerm[] {
+function correct(tokens: readonly QueryToken[], index: HallwayMiniSearch, spelling: Spelling): QueryTerm[] {
   return tokens.map(({ word, term }) => {
     if (index.documentFrequency(term) > 0) return { term, corrected: false };
     const correction = spelling.correct(word);
     return correction === undefined ? { term, corrected: false } : { term: correction, corrected: true };
   });
+}
+
+/** The best `size` scores seen so far, to know when no later (lower) result can enter them. */
+class TopScores {
+  private readonly scores: number[] = [];
+  constructor(private readonly size: number) {}
+
+  add(score: number): void {
+    if (this.scores.length >= this.size && score <= (this.scores[this.scores.length - 1] ?? 0)) return;
+    let at = this.scores.length;
+    while (at > 0 && (this.scores[at - 1] ?? 0) < score) at--;
+    this.scores.splice(at, 0, score);
+    if (this.scores.length > this.size) this.scores.pop();
+  }
+
+  max(): number {
+    return this.scores[0] ?? 0;
+  }
+
+  /** The score a result must beat to enter the top; 0 until the top is full. */
+  threshold(): number {
+    return this.scores.length < this.size ? 0 : (this.scores[this.scores.length - 1] ?? 0);
+  }
+}
+
+/** The highest-weighted terms whose weights add up to more than `needed`: every relevant record has one. */
+function selectiveTerms(
+  query: readonly QueryTerm[],
+  weights: ReadonlyMap<string, number>,
+  needed: number,
+): QueryTerm[] {
+  const byWeight = [...query].sort((a, b) => (weights.get(b.term) ?? 0) - (weights.get(a.term) ?? 0));
+  const chosen: QueryTerm[] = [];
+  let sum = 0;
+  for (const entry of byWeight) {
+    chosen.push(entry);
+    sum += weights.get(entry.term) ?? 0;
+    if (sum > needed) break;
+  }
+  return chosen;
+}
+
+/** Re-ranks the best hits by whether their title is the question's words; the rest keep their order. */
+function rerankByPhrase(hits: readonly TextHit[], phrase: string): TextHit[] {
+  if (!phrase.includes(' ')) return [...hits];
+  const head = hits
+    .slice(0, PHRASE_RERANK_DEPTH)
+    .map((hit) => ({ ...hit, score: hit.score * phraseBoost(hit.ref, phrase) }))
+    .sort((a, b) => b.score - a.score);
+  return [...head, ...hits.slice(PHRASE_RERANK_DEPTH)];
 }
 
 /** A title that is the question's words, or contains them in order, is what the user typed: rank it first. */

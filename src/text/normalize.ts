@@ -5,8 +5,12 @@ const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
 
 /** Lower-cases and strips accents, so "Jean-François" and "jean-francois" compare equal. */
 export function foldText(text: string): string {
+  // Most text is plain ASCII, which has nothing to decompose.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
 }
+
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Splits text into folded word tokens; punctuation and whitespace only separate. */
 export function wordTokens(text: string): string[] {

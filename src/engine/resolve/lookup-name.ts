@@ -2,6 +2,8 @@
 import type { NamedType, NameMatch } from '../../search/name-index.ts';
 import type { MatchNote, ResolveContext } from '../finding.ts';
 
+/** Longer phrases are not one name written apart ("HA Proxy"), and a typo search on them is costly. */
+const MAX_COMPACT_LENGTH = 20;
 /** Below this, a name match is a guess rather than an answer. */
 const MIN_QUALITY = 0.5;
 /** Words that describe a name rather than being part of it ("the Agones project", "Google folks"). */
@@ -29,8 +31,10 @@ export function lookupName(
     matches = context.names.find(stripped, types);
   }
   // "HA Proxy" for "HAProxy", "Spectro Cloud" typed as "spectrocloud" is handled by aliases; this is the reverse.
-  if (matches.length === 0 && stripped.includes(' '))
-    matches = context.names.find(stripped.replace(/ /g, ''), types);
+  const compact = stripped.replace(/ /g, '');
+  if (matches.length === 0 && stripped.includes(' ') && compact.length <= MAX_COMPACT_LENGTH) {
+    matches = context.names.find(compact, types);
+  }
   const good = matches.filter((match) => match.quality >= MIN_QUALITY);
   const best = good[0];
   if (best === undefined) return { kind: 'none' };
