@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import type { CommandIo } from './command-io.ts';
 import { askCommand } from './commands/ask.ts';
+import { digestCommand } from './commands/digest.ts';
 import { statsCommand } from './commands/stats.ts';
 import { validateCommand } from './commands/validate.ts';
 
@@ -17,6 +18,9 @@ Commands:
   stats                 Count sessions, people, organizations, announcements, rooms, tracks and days.
       --data, --config  As for ask.
       --json            One JSON object.
+  digest [--date YYYY-MM-DD] [--evening] [--json]
+                        The day's digest, as the bot posts it (default: today in the conference's zone).
+      --data, --config  As for ask.
   validate [PATH]...    Check datasets in any format (default: data/kubecon-eu-2026); exit 1 on any problem.
   discord:deploy-commands [--guild ID]
                         Register the Discord slash commands (reads DISCORD_TOKEN, DISCORD_APPLICATION_ID,
@@ -68,6 +72,22 @@ export async function runCli(
         },
         io,
       );
+    case 'digest': {
+      if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+        io.stderr.write(`--date must be a date such as 2026-03-26, not "${values.date}"\n`);
+        return 2;
+      }
+      return digestCommand(
+        {
+          json: values.json === true,
+          evening: values.evening === true,
+          dataPaths: values.data ?? [],
+          ...(values.date === undefined ? {} : { date: values.date }),
+          ...(values.config === undefined ? {} : { config: values.config }),
+        },
+        io,
+      );
+    }
     case 'validate':
       return validateCommand([...positionals, ...(values.data ?? [])], io);
     case 'discord:deploy-commands': {
@@ -99,6 +119,8 @@ function parse(args: readonly string[]) {
       data: { type: 'string', multiple: true },
       now: { type: 'string' },
       config: { type: 'string' },
+      date: { type: 'string' },
+      evening: { type: 'boolean' },
       guild: { type: 'string' },
     },
   });

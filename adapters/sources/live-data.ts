@@ -1,7 +1,5 @@
 // The data the bot answers from: every source loaded and merged, URL sources refreshed in the background.
 // A refresh builds a new engine off the answer path and swaps it in at once; a bad refresh keeps the old data.
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   type ChangeReport,
   compareProgrammes,
@@ -16,6 +14,7 @@ import {
   mergeDatasets,
 } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
+import { appendChangeLog, readChangeLog } from './change-log.ts';
 import { fetchSource } from './fetch-source.ts';
 import { type CachedCopy, SourceCache } from './source-cache.ts';
 import type { SourceSpec } from './source-spec.ts';
@@ -48,7 +47,15 @@ export type RefreshOutcome =
   | { readonly kind: 'updated'; readonly report: ChangeReport }
   | { readonly kind: 'kept'; readonly reason: string };
 
+/** Outcome of a reload of every source: what changed, and each source that kept its last good copy. */
+export interface ReloadOutcome {
+  readonly report: ChangeReport;
+  readonly problems: readonly string[];
+}
+
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** Change reports older than this are not read back at start: digests look back a day or two at most. */
+const CHANGES_KEPT_MS = 14 * 24 * 60 * 60 * 1000;
 
 export class LiveData {
   private engine: Engine;
@@ -65,6 +72,7 @@ export class LiveData {
     const { dataset, merged } = mergeDatasets(this.loadedDatasets());
     this.mergedDataset = dataset;
     this.mergeReport = merged;
+    this.reports.push(...this.earlierReports());
     this.engine = this.build(dataset);
   }
 
@@ -131,7 +139,34 @@ export class LiveData {
   /** Fetches one URL source again. Never throws; a failure keeps serving the last good data. */
   async refresh(index: number): Promise<RefreshOutcome> {
     const state = this.sources[index];
-    if (state === undefined || state.spec.kind !== 'url') return { kind: 'unchanged' };
+    if (state === undefined) return { kind: 'unchanged' };
+    const fetched = await this.fetchAgain(state);
+    return fetched.kind === 'updated' ? { kind: 'updated', report: this.rebuild() } : fetched;
+  }
+
+  /**
+   * Reads every file and fetches every URL again now (an admin's "reload"), then swaps in one new engine.
+   * A source that fails keeps its last good copy; the outcome names each failure.
+   */
+  async reload(): Promise<ReloadOutcome> {
+    const problems: string[] = [];
+    for (const state of this.sources) {
+      const { spec } = state;
+      if (spec.kind === 'url') {
+        const fetched = await this.fetchAgain(state);
+        if (fetched.kind === 'kept') problems.push(`${spec.url}: ${fetched.reason}`);
+        continue;
+      }
+      const loaded = loadDataset(spec.path, zone(spec, this.options));
+      if (loaded.ok) state.dataset = loaded.dataset;
+      else problems.push(...loaded.problems.slice(0, 5).map(formatProblem));
+    }
+    return { report: this.rebuild(), problems };
+  }
+
+  /** Fetches a URL source into `state`; files are left alone. */
+  private async fetchAgain(state: SourceState): Promise<RefreshOutcome | { readonly kind: 'updated' }> {
+    if (state.spec.kind !== 'url') return { kind: 'unchanged' };
     const { spec } = state;
     const { logger } = this.options;
     const outcome = await fetchSource(spec.url, {
@@ -160,7 +195,7 @@ export class LiveData {
     state.dataset = loaded.dataset;
     state.copy = outcome.copy;
     new SourceCache(this.options.cacheDir).write(outcome.copy);
-    return { kind: 'updated', report: this.rebuild() };
+    return { kind: 'updated' };
   }
 
   private rebuild(): ChangeReport {
@@ -185,18 +220,26 @@ export class LiveData {
 
   private build(dataset: Dataset): Engine {
     const clock = this.options.engineClock ?? this.options.now;
-    return createEngine(dataset, { clock });
+    return createEngine(dataset, { clock, changes: () => this.reports });
   }
 
   private loadedDatasets(): Dataset[] {
     return this.sources.flatMap((state) => (state.dataset === undefined ? [] : [state.dataset]));
   }
 
+  /** The change reports of earlier runs, so a restart still knows what changed since the last digest. */
+  private earlierReports(): ChangeReport[] {
+    const { reports, skipped } = readChangeLog(this.options.cacheDir, this.options.now() - CHANGES_KEPT_MS);
+    if (skipped > 0) {
+      this.options.logger.warn({ skipped }, 'changes.jsonl has damaged lines; they were skipped');
+    }
+    return reports;
+  }
+
   /** Appends the report to `changes.jsonl` beside the cache, for the daily digest. */
   private persist(report: ChangeReport): void {
     try {
-      mkdirSync(this.options.cacheDir, { recursive: true });
-      appendFileSync(join(this.options.cacheDir, 'changes.jsonl'), `${JSON.stringify(report)}\n`);
+      appendChangeLog(this.options.cacheDir, report);
     } catch (error) {
       this.options.logger.warn({ err: error }, 'could not save the change report');
     }

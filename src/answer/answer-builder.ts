@@ -69,6 +69,15 @@ export class AnswerBuilder {
     return this.more(sessions.length - shown, noun);
   }
 
+  /** Results for sessions shown some other way (as bullet lines), so programs still get them. */
+  sessionResults(sessions: readonly Session[], score = 1): this {
+    for (const session of sessions) {
+      this.noteSources(session.sources);
+      this.result(this.sessionResult(session, score));
+    }
+    return this;
+  }
+
   session(session: Session, score = 1): this {
     return this.sessions([{ session, score }]);
   }

@@ -2,6 +2,7 @@
 import type { Finding } from '../engine/finding.ts';
 import { assertNever } from '../engine/intent.ts';
 import type { ComposeContext, Composed } from './compose-context.ts';
+import { composeDigest } from './compose-digest.ts';
 import { composeHelp, composeList, composeNotFound } from './compose-misc.ts';
 import {
   composeAmbiguous,
@@ -46,6 +47,8 @@ export function compose(context: ComposeContext, finding: Finding): Composed {
       return composeVendors(context, finding);
     case 'ambiguous':
       return composeAmbiguous(context, finding);
+    case 'digest':
+      return composeDigest(context, finding.digest);
     case 'not-found':
       return composeNotFound(context, finding);
     default:

@@ -2,12 +2,15 @@
 import type { Answer } from '../answer/answer.ts';
 import { compose } from '../answer/compose.ts';
 import { renderPlainText } from '../answer/plain-text.ts';
+import { buildDigest, type DigestRequest } from '../digest/build-digest.ts';
+import type { ChangeReport } from '../merge/change-report.ts';
 import { buildCatalog, type Catalog } from '../model/catalog.ts';
 import type { Dataset } from '../model/schema.ts';
 import { buildNameIndex } from '../search/name-index.ts';
 import { buildTextIndex } from '../search/text-index.ts';
 import { wordTokens } from '../text/normalize.ts';
-import type { ResolveContext } from './finding.ts';
+import type { Finding, ResolveContext } from './finding.ts';
+import type { IntentKind } from './intent.ts';
 import { parseIntent } from './parse-intent.ts';
 import { resolve } from './resolve/resolve.ts';
 import { sanitizeQuestion } from './sanitize.ts';
@@ -15,12 +18,16 @@ import { sanitizeQuestion } from './sanitize.ts';
 export interface EngineOptions {
   /** Returns the current time in epoch milliseconds; injected so "now" and "next" are testable. */
   readonly clock?: () => number;
+  /** The schedule change reports of live sources, which digests list; none for static data. */
+  readonly changes?: () => readonly ChangeReport[];
 }
 
 export interface Engine {
   /** Answers one question. Never throws: any input gets an answer. */
   ask(question: string): Answer;
   readonly catalog: Catalog;
+  /** The digest of one day (`YYYY-MM-DD`), as posted each morning (or evening). */
+  digest(request: DigestRequest): Answer;
   /** Plain minisearch over the same index for the question's terms (for benchmarks); returns the hit count. */
   rawSearch(question: string): number;
 }
@@ -36,6 +43,19 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
     names: buildNameIndex(catalog),
     now: clock,
     conferenceWords: noise,
+    changes: options.changes ?? (() => []),
+  };
+  const answerOf = (question: string, intent: IntentKind, finding: Finding): Answer => {
+    const composed = compose({ catalog, nowMs: clock(), question }, finding);
+    return {
+      question,
+      intent,
+      answered: composed.answered,
+      title: composed.title,
+      blocks: composed.blocks,
+      results: composed.results,
+      text: renderPlainText(composed.blocks),
+    };
   };
 
   return {
@@ -44,17 +64,12 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
     ask(question) {
       const clean = sanitizeQuestion(question);
       const intent = parseIntent(clean.text);
-      const finding = resolve(context, intent);
-      const composed = compose({ catalog, nowMs: clock(), question: clean.text }, finding);
-      return {
-        question: clean.text,
-        intent: intent.kind,
-        answered: composed.answered,
-        title: composed.title,
-        blocks: composed.blocks,
-        results: composed.results,
-        text: renderPlainText(composed.blocks),
-      };
+      return answerOf(clean.text, intent.kind, resolve(context, intent));
+    },
+    digest(request) {
+      const changes = request.changes ?? context.changes();
+      const digest = buildDigest(catalog, { ...request, changes });
+      return answerOf(`digest for ${request.date}`, 'digest', { kind: 'digest', digest });
     },
   };
 }

@@ -1,4 +1,6 @@
 // What the engine found, as typed values with no wording. `answer/` turns a finding into words.
+import type { Digest } from '../digest/build-digest.ts';
+import type { ChangeReport } from '../merge/change-report.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type {
   Announcement,
@@ -148,6 +150,7 @@ export type Finding =
       readonly hits: readonly TextHit[];
     }
   | { readonly kind: 'search'; readonly hits: readonly TextHit[] }
+  | { readonly kind: 'digest'; readonly digest: Digest }
   | { readonly kind: 'not-found'; readonly miss: Miss; readonly suggestions: Suggestions };
 
 /** Everything a resolver may consult. The clock is injected so "now" is testable. */
@@ -158,4 +161,6 @@ export interface ResolveContext {
   readonly now: () => number;
   /** Words that name the conference itself ("kubecon", "amsterdam"): noise in a query. */
   readonly conferenceWords: ReadonlySet<string>;
+  /** Schedule change reports from live sources, for digests; empty for static data. */
+  readonly changes: () => readonly ChangeReport[];
 }

@@ -50,6 +50,7 @@ export type Intent =
   | { readonly kind: 'vendors'; readonly role: VendorRole; readonly topic: string }
   | { readonly kind: 'topic'; readonly topic: string; readonly sessionKind?: SessionKind }
   | { readonly kind: 'identify'; readonly subject: string; readonly asked: 'who' | 'what' }
+  | { readonly kind: 'digest'; readonly day?: DayRef }
   | { readonly kind: 'search'; readonly text: string };
 
 export type IntentKind = Intent['kind'];

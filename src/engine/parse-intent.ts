@@ -95,6 +95,8 @@ const OPENER =
 const FIRST_LAST =
   /^(?:who (?:gave|had|spoke|was|did) (?:the )?)?(first|last|final|opening|closing) (?:keynote|talk|session|speaker)s?(?: (?:on|of) (.+))?$/;
 const BOOTH = /\bbooth (?:number |no |#)?([a-z]?\d+[a-z]?|[a-z]\d*)\b/;
+const DIGEST =
+  /^(?:(?:the|a|my|our|today'?s|show|send|post|give|me|get|us)\s+)*(.*?)(?:'?s)?\s*\b(?:daily |morning |evening |day )?(?:digest|rundown|day overview|daily summary)(?:\s+(?:for|of|on)\s+(.+))?$/;
 const SCHEDULE_START =
   /^(?:what|which|anything|any|show|list|schedule|agenda|program|programme|sessions?|talks?|keynotes?|demos?|events?|plans?)\b/;
 const SESSION_WORDS = /\b(?:sessions?|talks?|keynotes?|demos?|panels?|workshops?|tutorials?)\b/;
@@ -243,6 +245,13 @@ export function parseIntent(question: string): Intent {
   const booth = text.match(BOOTH);
   if (booth !== null && /^(?:who|what|which)\b/.test(text)) return { kind: 'booth', booth: booth[1] ?? '' };
 
+  const digest = text.match(DIGEST);
+  // Before "digest" only a day may stand ("thursday's digest"); "who wrote the digest" is something else.
+  const before = digest === null ? undefined : findDayPhrase(digest[1] ?? '');
+  if (digest !== null && before !== undefined && before.rest.length === 0) {
+    const { day } = findDayPhrase(`${digest[1] ?? ''} ${digest[2] ?? ''}`);
+    return { kind: 'digest', ...(day === undefined ? {} : { day }) };
+  }
   const schedule = scheduleIntent(text);
   if (schedule !== undefined) return schedule;
 
@@ -303,6 +312,10 @@ function scheduleIntent(text: string): Intent | undefined {
     .replace(/\b(?:about|on|regarding|covering)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  // A whole day, with no part, kind or topic, is best answered by its digest: keynotes, then tracks.
+  if (phrase.part === undefined && sessionKind === undefined && topic.length === 0) {
+    return { kind: 'digest', day: phrase.day };
+  }
   return {
     kind: 'schedule',
     day: phrase.day,

@@ -130,6 +130,23 @@ describe('live sources', () => {
     expect(captured.lines().some((line) => line.level === 40 && reason.test(String(line.reason)))).toBe(true);
   });
 
+  it('a restart remembers the schedule changes, so the next digest still lists them', async () => {
+    const restarted = await open();
+    expect(restarted.live.changeReports()).toHaveLength(1);
+    const { text } = restarted.live.current().digest({ date: '2027-03-27' });
+    expect(text).toMatch(/Moved: “Tiles, Glaze & Golden Images”, now .*16:00.*Room Amarelo/);
+    expect(text).toContain('Cancelled: “Sponsored Demo: Shipping Faster - Without Tears”');
+  });
+
+  it('an admin reload reads every source again, and one that fails keeps its last good copy', async () => {
+    mode = 'error';
+    const { live: reloaded } = await open();
+    const outcome = await reloaded.reload();
+    expect(outcome.problems).toEqual([expect.stringMatching(/all\.ics: .*HTTP 500/)]);
+    expect(titles(reloaded)).toContain('Late Addition: Ferry Scheduling');
+    expect(reloaded.current().ask('who is Nuno Vaz?').answered).toBe(true);
+  });
+
   it('a restart without the network starts from the cached copy', async () => {
     mode = 'error';
     const restarted = await open();

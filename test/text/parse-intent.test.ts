@@ -31,8 +31,14 @@ describe('parseIntent', () => {
       'security talks on tuesday afternoon',
       { kind: 'schedule', day: { kind: 'weekday', weekday: 2 }, part: 'afternoon', topic: 'security' },
     ],
-    ["what's on tomorrow", { kind: 'schedule', day: { kind: 'relative', offset: 1 } }],
-    ['agenda for 26 March', { kind: 'schedule', day: { kind: 'date', day: 26, month: 3 } }],
+    // A whole day with no part, kind or topic is the day's digest.
+    ["what's on tomorrow", { kind: 'digest', day: { kind: 'relative', offset: 1 } }],
+    ['agenda for 26 March', { kind: 'digest', day: { kind: 'date', day: 26, month: 3 } }],
+    ['digest', { kind: 'digest' }],
+    ['digest for Thursday', { kind: 'digest', day: { kind: 'weekday', weekday: 4 } }],
+    ["Thursday's digest", { kind: 'digest', day: { kind: 'weekday', weekday: 4 } }],
+    ['show the daily digest for tomorrow', { kind: 'digest', day: { kind: 'relative', offset: 1 } }],
+    ['who wrote the digest?', { kind: 'search', text: 'who wrote the digest' }],
     ["what's on now?", { kind: 'now' }],
     ["what's next?", { kind: 'next' }],
     [

@@ -2,6 +2,7 @@
 import type { Finding, ResolveContext } from '../finding.ts';
 import { assertNever, type Intent } from '../intent.ts';
 import { resolveActivity, resolveMembers, resolvePartnership } from './activity.ts';
+import { resolveDigest } from './digest.ts';
 import { resolveHelp } from './help.ts';
 import { resolveIdentify } from './identify.ts';
 import { resolveList } from './list.ts';
@@ -42,6 +43,8 @@ export function resolve(context: ResolveContext, intent: Intent): Finding {
       return resolveTopic(context, intent);
     case 'identify':
       return resolveIdentify(context, intent);
+    case 'digest':
+      return resolveDigest(context, intent);
     case 'search':
       return resolveSearch(context, intent);
     default:

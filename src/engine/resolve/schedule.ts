@@ -134,7 +134,7 @@ export function resolveOpener(context: ResolveContext, intent: Extract<Intent, {
 }
 
 /** A day inside the conference, or the not-found finding that explains why not. */
-function resolveConferenceDay(context: ResolveContext, dayRef: DayRef): string | Finding {
+export function resolveConferenceDay(context: ResolveContext, dayRef: DayRef): string | Finding {
   const { conference } = context.catalog;
   const day = resolveDay(dayRef, conference, programmeDays(context.catalog), context.now());
   if (day.ok && day.date >= conference.startDate && day.date <= conference.endDate) return day.date;
