@@ -1,5 +1,7 @@
 // The contract between `npm start` and each chat platform: decide from the environment, then start and stop.
 import type { Engine } from '../../src/index.ts';
+import type { DigestPoster } from '../digest/digest-poster.ts';
+import type { ChatServices } from './chat-services.ts';
 import type { Logger } from './logger.ts';
 
 /** A running connection to one chat platform. */
@@ -7,6 +9,8 @@ export interface ChatAdapter {
   readonly name: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Posts digests to this platform's channels; available once started. */
+  digestPoster?(): DigestPoster | undefined;
 }
 
 /** What an adapter decides from the environment: start, skip (with the reason), or refuse (with problems). */
@@ -21,6 +25,8 @@ export interface AdapterDependencies {
   readonly engine: () => Engine;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly logger: Logger;
+  /** Rate limits, admins, digest subscriptions and reload; absent in tests that need none of them. */
+  readonly services?: ChatServices;
 }
 
 /** Registered by each platform in `adapters/main.ts`. */

@@ -1,0 +1,16 @@
+// What a chat platform provides to post digests: the digest as messages inside its limits, a way to send each
+// one, and how to read its errors. Slack and Discord each implement this; the digest runner knows neither.
+import type { Answer } from '../../src/index.ts';
+import type { RetryDecision } from '../shared/retry.ts';
+import type { Platform } from './digest-store.ts';
+
+export interface DigestPoster {
+  readonly platform: Platform;
+  /**
+   * The digest for one channel, as one or more messages (split, never cut, to fit the platform's limits). Each
+   * function posts one message and resolves with its id; they are called in order, each at most once per attempt.
+   */
+  messages(channelId: string, answer: Answer): ReadonlyArray<() => Promise<string>>;
+  /** Whether an error from a send is worth retrying (a 5xx, a 429 with its Retry-After) or final. */
+  classify(error: unknown): RetryDecision;
+}

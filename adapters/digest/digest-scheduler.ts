@@ -1,0 +1,201 @@
+// Posts the daily digest to every subscribed channel at the configured times (croner, in the conference's zone),
+// catches up late after a restart within a window, and never posts a (channel, date, kind) twice.
+import { Cron } from 'croner';
+import type { Engine } from '../../src/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { RetryPolicy } from '../shared/retry.ts';
+import type { DigestPoster } from './digest-poster.ts';
+import type { DigestStore, Platform, PostKey } from './digest-store.ts';
+import {
+  cronPattern,
+  type DigestDays,
+  type DigestTime,
+  localDate,
+  postsOn,
+  previousDate,
+  scheduledAt,
+} from './digest-times.ts';
+import { type PostOutcome, postDigestOnce } from './post-digest.ts';
+
+export interface DigestSchedule {
+  /** The morning post and the optional evening recap; empty means no scheduled posts. */
+  readonly times: readonly DigestTime[];
+  readonly days: DigestDays;
+  /** A digest missed while Hallway was down goes out late if it starts within this long after the time. */
+  readonly catchUpMs: number;
+  /** Overrides the conference's zone. */
+  readonly timeZone?: string;
+  /** Channels from the environment, which get the digest without a subscription. */
+  readonly defaultChannels: ReadonlyArray<{ readonly platform: Platform; readonly channelId: string }>;
+}
+
+export interface DigestSchedulerOptions {
+  readonly store: DigestStore;
+  readonly engine: () => Engine;
+  /** The platforms that are connected now. */
+  readonly posters: () => readonly DigestPoster[];
+  readonly schedule: DigestSchedule;
+  readonly clock: () => number;
+  readonly logger: Logger;
+  readonly retry?: { readonly policy?: RetryPolicy; readonly sleep?: (ms: number) => Promise<void> };
+  /** Told of every post's outcome, for metrics. */
+  readonly onOutcome?: (outcome: PostOutcome) => void;
+}
+
+/** A digest posted this long after its time (a slow start, a busy loop) is not called late. */
+const LATE_NOTE_AFTER_MS = 5 * 60 * 1000;
+/** Without a previous post, a digest lists the changes of the last day. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One scheduled digest that is due now. */
+interface Due {
+  readonly date: string;
+  readonly time: DigestTime;
+  readonly at: number;
+}
+
+export class DigestScheduler {
+  private readonly jobs: Cron[] = [];
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly options: DigestSchedulerOptions) {}
+
+  /** The zone digests are timed in: the configured one, else the conference's. */
+  timeZone(): string {
+    return this.options.schedule.timeZone ?? this.options.engine().catalog.conference.timeZone;
+  }
+
+  /**
+   * Settles posts a crash interrupted (never posted again), starts one croner job per post time, and catches up
+   * on any digest missed while Hallway was down. Resolves when the catch-up is done.
+   */
+  async start(): Promise<PostOutcome[]> {
+    const { logger, store, schedule } = this.options;
+    for (const post of store.settleInterrupted(this.options.clock())) {
+      logger.warn(
+        {
+          platform: post.platform,
+          channel: post.channelId,
+          date: post.date,
+          kind: post.kind,
+          partsPosted: post.partsPosted,
+        },
+        'a digest was interrupted while posting; not posting it again, to avoid a duplicate',
+      );
+    }
+    const timezone = this.timeZone();
+    for (const time of schedule.times) {
+      const job = new Cron(
+        cronPattern(time),
+        { timezone, protect: true, catch: (error) => logger.error({ err: error }, 'digest run failed') },
+        async () => {
+          await this.runDue();
+        },
+      );
+      this.jobs.push(job);
+      logger.info({ kind: time.kind, next: job.nextRun()?.toISOString(), timezone }, 'digest scheduled');
+    }
+    return this.runDue();
+  }
+
+  /** Stops the timers and waits for a run in progress to finish its posts. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const job of this.jobs.splice(0)) job.stop();
+    await this.running;
+  }
+
+  /** Posts every digest due now (on time, or late within the catch-up window). Runs one at a time. */
+  runDue(): Promise<PostOutcome[]> {
+    const run = this.running.then(() => (this.stopped ? [] : this.postDue()));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The digests due at the clock's now. */
+  due(): Due[] {
+    const now = this.options.clock();
+    const { schedule } = this.options;
+    const zone = this.timeZone();
+    const { conference } = this.options.engine().catalog;
+    const today = localDate(now, zone);
+    return [previousDate(today), today].flatMap((date) =>
+      schedule.times
+        .map((time) => ({ date, time, at: scheduledAt(date, time, zone) }))
+        .filter((due) => due.at <= now && now - due.at <= schedule.catchUpMs)
+        .filter((due) => postsOn(due.date, schedule.days, conference)),
+    );
+  }
+
+  private async postDue(): Promise<PostOutcome[]> {
+    const now = this.options.clock();
+    const outcomes: PostOutcome[] = [];
+    for (const due of this.due()) {
+      // Channels are posted to side by side: one slow or failing channel never holds up the others.
+      const settled = await Promise.allSettled(
+        this.options
+          .posters()
+          .flatMap((poster) =>
+            this.channels(poster.platform, due.at).map((channelId) =>
+              this.postOne(poster, channelId, due, now),
+            ),
+          ),
+      );
+      for (const result of settled) {
+        if (result.status === 'fulfilled') outcomes.push(result.value);
+        else this.options.logger.error({ err: result.reason }, 'digest post crashed');
+      }
+    }
+    return outcomes;
+  }
+
+  /** Subscribed channels, and the environment's; a channel subscribed after the post time is not owed it. */
+  private channels(platform: Platform, at: number): string[] {
+    const { store, schedule } = this.options;
+    const fromEnv = schedule.defaultChannels.filter((c) => c.platform === platform).map((c) => c.channelId);
+    const subscribed = store
+      .subscriptions(platform)
+      .filter((subscription) => subscription.createdAt <= at)
+      .map((subscription) => subscription.channelId);
+    return [...new Set([...fromEnv, ...subscribed])];
+  }
+
+  private async postOne(
+    poster: DigestPoster,
+    channelId: string,
+    due: Due,
+    now: number,
+  ): Promise<PostOutcome> {
+    const { store, logger } = this.options;
+    const key: PostKey = { platform: poster.platform, channelId, date: due.date, kind: due.time.kind };
+    const late = now - due.at > LATE_NOTE_AFTER_MS ? now - due.at : undefined;
+    const outcome = await postDigestOnce({
+      store,
+      poster,
+      key,
+      now: this.options.clock,
+      ...(late === undefined ? {} : { lateByMs: late }),
+      ...(this.options.retry === undefined ? {} : { retry: this.options.retry }),
+      answer: () =>
+        this.options.engine().digest({
+          date: due.date,
+          kind: due.time.kind,
+          changesSince: store.lastPostedAt(poster.platform, channelId) ?? due.at - DAY_MS,
+          ...(late === undefined ? {} : { lateByMs: late }),
+        }),
+      onRetry: (info) => logger.warn({ ...key, ...info }, 'digest post failed; retrying'),
+    });
+    if (outcome.kind === 'posted') {
+      logger.info({ ...key, messages: outcome.messageIds.length, lateByMs: late }, 'digest posted');
+    }
+    if (outcome.kind === 'failed') {
+      logger.error(
+        { ...key, reason: outcome.reason, partsPosted: outcome.partsPosted },
+        'digest post failed',
+      );
+    }
+    this.options.onOutcome?.(outcome);
+    return outcome;
+  }
+}

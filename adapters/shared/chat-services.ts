@@ -1,0 +1,19 @@
+// What `npm start` gives every chat platform beside the engine: rate limits, the admin list, the digest
+// subscription commands and the admin reload. Built once in `adapters/main.ts`; each platform only decides who
+// is an admin on it and how to show the replies.
+import type { CommandContext, CommandReply, SubscriptionCommand } from '../digest/digest-subscriptions.ts';
+import type { AdminList } from './admins.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import type { AdminContext, ReloadReply } from './reload-command.ts';
+
+export interface ChatServices {
+  readonly rateLimiter: RateLimiter;
+  /** `HALLWAY_ADMINS`, beside each platform's own admins. */
+  readonly admins: AdminList;
+  /** Digest subscription commands; undefined when the digest is not set up (no database). */
+  readonly subscriptions?: (command: SubscriptionCommand, context: CommandContext) => CommandReply;
+  /** Reloads the data now; undefined when there is nothing to reload. */
+  readonly reload?: (context: AdminContext) => Promise<ReloadReply>;
+  /** Told of every refused request, for the metrics. */
+  readonly onRateLimited?: (platform: 'slack' | 'discord', scope: 'user' | 'channel') => void;
+}

@@ -1,0 +1,43 @@
+// The database schema, as numbered migrations. SQLite's `user_version` holds the last one applied; a migration is
+// never edited once released, only followed by a new one.
+
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'digest subscriptions and the post log',
+    sql: `
+      CREATE TABLE digest_subscriptions (
+        platform      TEXT    NOT NULL CHECK (platform IN ('slack', 'discord')),
+        channel_id    TEXT    NOT NULL,
+        workspace_id  TEXT,
+        created_by    TEXT    NOT NULL,
+        created_at    INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      ) STRICT;
+
+      -- One row per (channel, date, kind): the unique key is what makes a digest go out at most once.
+      CREATE TABLE digest_posts (
+        id            INTEGER PRIMARY KEY,
+        platform      TEXT    NOT NULL,
+        channel_id    TEXT    NOT NULL,
+        digest_date   TEXT    NOT NULL,
+        kind          TEXT    NOT NULL CHECK (kind IN ('morning', 'evening')),
+        state         TEXT    NOT NULL CHECK (state IN ('intent', 'posted', 'failed', 'unknown')),
+        intent_at     INTEGER NOT NULL,
+        finished_at   INTEGER,
+        parts_total   INTEGER NOT NULL DEFAULT 0,
+        parts_posted  INTEGER NOT NULL DEFAULT 0,
+        message_ids   TEXT    NOT NULL DEFAULT '[]',
+        attempts      INTEGER NOT NULL DEFAULT 1,
+        error         TEXT,
+        UNIQUE (platform, channel_id, digest_date, kind)
+      ) STRICT;
+    `,
+  },
+];
