@@ -170,20 +170,25 @@ export class DigestScheduler {
     const { store, logger } = this.options;
     const key: PostKey = { platform: poster.platform, channelId, date: due.date, kind: due.time.kind };
     const late = now - due.at > LATE_NOTE_AFTER_MS ? now - due.at : undefined;
+    const answer = this.options.engine().digest({
+      date: due.date,
+      kind: due.time.kind,
+      changesSince: store.lastPostedAt(poster.platform, channelId) ?? due.at - DAY_MS,
+      ...(late === undefined ? {} : { lateByMs: late }),
+    });
+    // A day with nothing in the data and no changes is not worth a post saying so.
+    if (!answer.answered) {
+      logger.info(key, 'digest skipped: nothing scheduled, announced or changed that day');
+      return { kind: 'empty', key };
+    }
     const outcome = await postDigestOnce({
       store,
       poster,
       key,
+      answer,
       now: this.options.clock,
       ...(late === undefined ? {} : { lateByMs: late }),
       ...(this.options.retry === undefined ? {} : { retry: this.options.retry }),
-      answer: () =>
-        this.options.engine().digest({
-          date: due.date,
-          kind: due.time.kind,
-          changesSince: store.lastPostedAt(poster.platform, channelId) ?? due.at - DAY_MS,
-          ...(late === undefined ? {} : { lateByMs: late }),
-        }),
       onRetry: (info) => logger.warn({ ...key, ...info }, 'digest post failed; retrying'),
     });
     if (outcome.kind === 'posted') {

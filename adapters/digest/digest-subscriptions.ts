@@ -49,7 +49,7 @@ export function runSubscriptionCommand(
     logger.warn({ ...audit, allowed: false }, 'digest subscription change refused: not an admin');
     return {
       refused: true,
-      text: `Sorry, only ${context.admins} can change where the daily digest goes. Ask one of them to run ${context.commandFor(command)} here.`,
+      text: `Sorry, only ${context.admins} can change where the daily digest goes. Ask one of them to run ${context.commandFor(command)} in ${where}.`,
     };
   }
   if (command !== 'list') logger.info({ ...audit, allowed: true }, 'digest subscription changed by an admin');

@@ -16,14 +16,15 @@ export type PostOutcome =
       readonly lateByMs?: number;
     }
   | { readonly kind: 'already'; readonly key: PostKey }
+  /** Nothing to report that day: no post, no claim. */
+  | { readonly kind: 'empty'; readonly key: PostKey }
   | { readonly kind: 'failed'; readonly key: PostKey; readonly reason: string; readonly partsPosted: number };
 
 export interface PostDigestOptions {
   readonly store: DigestStore;
   readonly poster: DigestPoster;
   readonly key: PostKey;
-  /** Builds the digest once the claim is won, so a refused claim costs nothing. */
-  readonly answer: () => Answer;
+  readonly answer: Answer;
   readonly now: () => number;
   readonly lateByMs?: number;
   readonly retry?: { readonly policy?: RetryPolicy; readonly sleep?: (ms: number) => Promise<void> };
@@ -41,7 +42,7 @@ export async function postDigestOnce(options: PostDigestOptions): Promise<PostOu
   const messageIds: string[] = [];
   let sends: ReadonlyArray<() => Promise<string>> = [];
   try {
-    sends = poster.messages(key.channelId, options.answer());
+    sends = poster.messages(key.channelId, options.answer);
     store.planParts(id, sends.length);
     for (const send of sends) {
       const messageId = await withRetries(send, {

@@ -75,6 +75,8 @@ function migrate(db: SqliteDatabase, file: string, migrations: readonly Migratio
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     }
+    // Written even when nothing changed: a file Hallway cannot write must fail now, not at the first post.
+    db.pragma(`user_version = ${latest}`);
     db.exec('COMMIT');
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -78,7 +78,10 @@ export function composeDigest(context: ComposeContext, digest: Digest): Composed
     answer.paragraph(`Nothing is scheduled on ${day}, as far as my sources go.`);
   }
   const title = digest.kind === 'evening' ? `${day} in review` : `${day} at ${name}`;
-  return { title, answered: digest.keynotes.length + sessionCount > 0, ...answer.finish() };
+  // Anything to report counts: a day of only schedule changes is still worth a post.
+  const changeCount = added.length + cancelled.length + moved.length;
+  const answered = digest.keynotes.length + sessionCount + digest.announcements.length + changeCount > 0;
+  return { title, answered, ...answer.finish() };
 }
 
 /** "09:30 “Title” — Abby Bangser (Syntasso), Hall 12" */
