@@ -11,6 +11,7 @@ import {
   type DigestDays,
   type DigestTime,
   localDate,
+  nextDate,
   postsOn,
   previousDate,
   scheduledAt,
@@ -44,6 +45,8 @@ export interface DigestSchedulerOptions {
 
 /** A digest posted this long after its time (a slow start, a busy loop) is not called late. */
 const LATE_NOTE_AFTER_MS = 5 * 60 * 1000;
+/** How far ahead "the next digest" is looked for. */
+const LOOK_AHEAD_DAYS = 60;
 /** Without a previous post, a digest lists the changes of the last day. */
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -111,6 +114,24 @@ export class DigestScheduler {
     const run = this.running.then(() => (this.stopped ? [] : this.postDue()));
     this.running = run.catch(() => undefined);
     return run;
+  }
+
+  /** The next scheduled post after now, on a day that gets one; undefined when none is coming (within 60 days). */
+  nextPost(): { readonly date: string; readonly kind: DigestTime['kind']; readonly at: number } | undefined {
+    const now = this.options.clock();
+    const { schedule } = this.options;
+    const zone = this.timeZone();
+    const { conference } = this.options.engine().catalog;
+    let date = localDate(now, zone);
+    for (let day = 0; day < LOOK_AHEAD_DAYS; day += 1, date = nextDate(date)) {
+      if (!postsOn(date, schedule.days, conference)) continue;
+      const upcoming = schedule.times
+        .map((time) => ({ date, kind: time.kind, at: scheduledAt(date, time, zone) }))
+        .filter((post) => post.at > now)
+        .sort((a, b) => a.at - b.at);
+      if (upcoming[0] !== undefined) return upcoming[0];
+    }
+    return undefined;
   }
 
   /** The digests due at the clock's now. */

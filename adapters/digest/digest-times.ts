@@ -55,6 +55,11 @@ export function postsOn(
   }
 }
 
+/** The date after `date` (`YYYY-MM-DD`). */
+export function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 /** The date before `date` (`YYYY-MM-DD`), for an evening digest caught up after midnight. */
 export function previousDate(date: string): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);

@@ -1,7 +1,13 @@
 // The scheduled digest on a real SQLite file with an injected clock: on time, late within the window, never twice
 // (also across a restart and a crash mid-post), retried with backoff, and one channel's failure never blocks another.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readDigestConfig } from '../../adapters/digest/digest-config.ts';
+import { openDigestRuntime } from '../../adapters/digest/digest-runtime.ts';
 import type { DigestScheduler } from '../../adapters/digest/digest-scheduler.ts';
+import { captureLogger } from '../helpers/capture-logger.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
 import { digestHarness, type Harness, MORNING_ONLY, RecordingPoster } from './digest-harness.ts';
 
@@ -206,5 +212,51 @@ describe('failures', () => {
     expect(
       h.store.post({ platform: 'slack', channelId: 'C1', date: '2026-03-26', kind: 'morning' }),
     ).toMatchObject({ state: 'failed', partsTotal: 2, partsPosted: 1 });
+  });
+});
+
+describe('the next post', () => {
+  it('is the next post time on a day that gets one, and none once the conference is over', () => {
+    const h = harness('2026-03-25T07:30:00Z');
+    expect(h.scheduler.nextPost()).toEqual({
+      date: '2026-03-26',
+      kind: 'morning',
+      at: Date.parse('2026-03-26T07:00:00Z'),
+    });
+    h.setNow('2026-03-20T12:00:00Z');
+    expect(h.scheduler.nextPost()?.date).toBe('2026-03-23');
+    h.setNow('2026-03-26T07:00:01Z');
+    expect(h.scheduler.nextPost()).toBeUndefined();
+  });
+});
+
+describe('the digest runtime', () => {
+  it('opens the database file, answers subscription commands with the next post time, and closes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hallway-runtime-'));
+    const config = readDigestConfig({ HALLWAY_DB_PATH: join(dir, 'var', 'hallway.db') });
+    if (!config.ok) throw new Error(config.problems.join());
+    const runtime = openDigestRuntime({
+      config: config.value,
+      engine: () => engine,
+      posters: () => [],
+      clock: () => Date.parse('2026-03-25T12:00:00Z'),
+      logger: captureLogger().logger,
+    });
+    const reply = runtime.subscriptions('subscribe', {
+      platform: 'discord',
+      channelId: '3001',
+      userId: '4001',
+      isAdmin: true,
+      admins: 'members with Manage Server',
+      mentionChannel: (id) => `<#${id}>`,
+      commandFor: (command) => `/digest ${command}`,
+    });
+    expect(reply.text).toBe(
+      '<#3001> will get the daily digest. The next one goes out Thu 26 Mar, 08:00 CET.',
+    );
+    await runtime.start();
+    await runtime.close();
+    expect(existsSync(join(dir, 'var', 'hallway.db'))).toBe(true);
+    expect(() => runtime.store.subscriptions('discord')).toThrow(/not open/);
   });
 });

@@ -1,0 +1,90 @@
+// The digest as `npm start` runs it: the database opened, the scheduler started once the chat platforms are up,
+// the subscription commands answered, and everything closed on shutdown.
+import type { Engine } from '../../src/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import { openDatabase, type SqliteDatabase } from '../store/open-database.ts';
+import type { DigestConfig } from './digest-config.ts';
+import type { DigestPoster } from './digest-poster.ts';
+import { DigestScheduler } from './digest-scheduler.ts';
+import { DigestStore } from './digest-store.ts';
+import {
+  type CommandContext,
+  type CommandReply,
+  runSubscriptionCommand,
+  type SubscriptionCommand,
+} from './digest-subscriptions.ts';
+import type { PostOutcome } from './post-digest.ts';
+
+export interface DigestRuntimeOptions {
+  readonly config: DigestConfig;
+  readonly engine: () => Engine;
+  readonly posters: () => readonly DigestPoster[];
+  readonly clock: () => number;
+  readonly logger: Logger;
+  readonly onOutcome?: (outcome: PostOutcome) => void;
+}
+
+export interface DigestRuntime {
+  readonly store: DigestStore;
+  readonly scheduler: DigestScheduler;
+  subscriptions(command: SubscriptionCommand, context: CommandContext): CommandReply;
+  /** Settles interrupted posts, starts the timers and catches up; call once the chat platforms are connected. */
+  start(): Promise<void>;
+  /** Stops the timers, lets posts in flight finish, and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database (throws `DatabaseOpenError`, with what to do, when it cannot) and builds the scheduler. */
+export function openDigestRuntime(options: DigestRuntimeOptions): DigestRuntime {
+  const { config, logger } = options;
+  const db: SqliteDatabase = openDatabase(config.databasePath);
+  const store = new DigestStore(db);
+  const scheduler = new DigestScheduler({
+    store,
+    engine: options.engine,
+    posters: options.posters,
+    schedule: config.schedule,
+    clock: options.clock,
+    logger: logger.child({ component: 'digest' }),
+    ...(options.onOutcome === undefined ? {} : { onOutcome: options.onOutcome }),
+  });
+  const nextPost = () => {
+    const next = scheduler.nextPost();
+    return next === undefined ? undefined : formatPostTime(next.at, scheduler.timeZone());
+  };
+  return {
+    store,
+    scheduler,
+    subscriptions: (command, context) =>
+      runSubscriptionCommand(
+        { store, schedule: config.schedule, nextPost, clock: options.clock, logger },
+        command,
+        context,
+      ),
+    async start() {
+      const outcomes = await scheduler.start();
+      const posted = outcomes.filter((outcome) => outcome.kind === 'posted').length;
+      logger.info({ db: config.databasePath, caughtUp: posted, next: nextPost() }, 'digest ready');
+    },
+    async close() {
+      await scheduler.stop();
+      db.close();
+    },
+  };
+}
+
+/** "Thu 26 Mar, 08:00 CET": when a digest goes out, in the zone it is timed in. */
+export function formatPostTime(atMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'short',
+  }).formatToParts(new Date(atMs));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')}, ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+}
