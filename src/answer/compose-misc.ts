@@ -41,6 +41,7 @@ export function composeHelp(context: ComposeContext, finding: Extract<Finding, {
     examples.day === undefined ? undefined : `what's on ${weekdayName(examples.day)} morning?`,
     `what's on now?`,
     `what's next?`,
+    examples.day === undefined ? 'digest' : `digest for ${weekdayName(examples.day)}`,
     `list speakers · list organizations · list tracks · list days`,
   ].filter((question): question is string => question !== undefined);
   answer.bullets(questions, 'examples');
