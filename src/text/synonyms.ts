@@ -48,7 +48,8 @@ const BRITISH_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** Returns the canonical spelling of one folded token. */
 export function canonicalWord(token: string): string {
-  const mapped = CANONICAL_WORDS[token];
+  // Own keys only: "constructor" must not find Object.prototype.constructor.
+  const mapped = Object.hasOwn(CANONICAL_WORDS, token) ? CANONICAL_WORDS[token] : undefined;
   if (mapped !== undefined) return mapped;
   if (token.length < 7) return token;
   for (const [pattern, replacement] of BRITISH_ENDINGS) {

@@ -56,3 +56,14 @@ describe('parseIntent', () => {
     expect(parseIntent(question)).toEqual(intent);
   });
 });
+
+describe('words that are also JavaScript object keys', () => {
+  it.each(['constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf'])(
+    '"who spoke about %s" gets an answer, not an exception',
+    async (word) => {
+      const { engineFor, DEFAULT_DATASET } = await import('../helpers/engines.ts');
+      const answer = engineFor(DEFAULT_DATASET).ask(`who spoke about ${word}`);
+      expect(answer.text.length).toBeGreaterThan(0);
+    },
+  );
+});
