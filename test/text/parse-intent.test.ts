@@ -1,6 +1,7 @@
 // How questions are read: the intent and its subject, for the phrasings people actually use.
 import { describe, expect, it } from 'vitest';
 import { parseIntent } from '../../src/engine/parse-intent.ts';
+import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
 
 describe('parseIntent', () => {
   it.each([
@@ -60,8 +61,7 @@ describe('parseIntent', () => {
 describe('words that are also JavaScript object keys', () => {
   it.each(['constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf'])(
     '"who spoke about %s" gets an answer, not an exception',
-    async (word) => {
-      const { engineFor, DEFAULT_DATASET } = await import('../helpers/engines.ts');
+    (word) => {
       const answer = engineFor(DEFAULT_DATASET).ask(`who spoke about ${word}`);
       expect(answer.text.length).toBeGreaterThan(0);
     },
