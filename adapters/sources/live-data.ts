@@ -57,6 +57,7 @@ export class LiveData {
   private readonly reports: ChangeReport[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly listeners: Array<(report: ChangeReport) => void> = [];
+  private readonly refreshListeners: Array<(outcome: RefreshOutcome, source: string) => void> = [];
 
   private constructor(
     private readonly options: LiveDataOptions,
@@ -114,6 +115,14 @@ export class LiveData {
     this.listeners.push(listener);
   }
 
+  /**
+   * Hears the outcome of every refresh of a URL source (metrics); a refresh that throws counts as `kept`.
+   * A listener that throws is logged and does not change the refresh.
+   */
+  onRefresh(listener: (outcome: RefreshOutcome, source: string) => void): void {
+    this.refreshListeners.push(listener);
+  }
+
   /** Starts refreshing URL sources on their intervals. Timers do not keep the process alive on their own. */
   start(): void {
     this.sources.forEach((state, index) => {
@@ -132,7 +141,31 @@ export class LiveData {
   async refresh(index: number): Promise<RefreshOutcome> {
     const state = this.sources[index];
     if (state === undefined || state.spec.kind !== 'url') return { kind: 'unchanged' };
-    const { spec } = state;
+    const source = state.spec.url;
+    try {
+      const outcome = await this.fetchAndSwap(state, state.spec);
+      this.tellRefreshListeners(outcome, source);
+      return outcome;
+    } catch (error) {
+      this.tellRefreshListeners({ kind: 'kept', reason: String(error) }, source);
+      throw error;
+    }
+  }
+
+  private tellRefreshListeners(outcome: RefreshOutcome, source: string): void {
+    for (const listener of this.refreshListeners) {
+      try {
+        listener(outcome, source);
+      } catch (error) {
+        this.options.logger.warn({ err: error, source }, 'a refresh listener failed');
+      }
+    }
+  }
+
+  private async fetchAndSwap(
+    state: SourceState,
+    spec: Extract<SourceSpec, { kind: 'url' }>,
+  ): Promise<RefreshOutcome> {
     const { logger } = this.options;
     const outcome = await fetchSource(spec.url, {
       ...(state.copy === undefined ? {} : { previous: state.copy }),
