@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Hallway in a container: build the bundle, then run it as a non-root user on a read-only root filesystem.
 # Build: docker build -t hallway .
-# Run:   docker run --rm -p 8080:8080 --env-file .env -v hallway-var:/app/var --read-only --tmpfs /tmp hallway
+# Run:   docker run --rm -p 8080:8080 --env-file .env -e HALLWAY_HTTP_PORT=8080 -v hallway-var:/app/var --read-only
+#          --tmpfs /tmp hallway   (-e because a .env copied from .env.example sets the port empty)
 
 # Production dependencies, compiled here on the same base image as the runtime: better-sqlite3 is a native module,
 # and when no prebuilt binary fits it compiles with node-gyp, which needs python3, make and g++ (kept out of the

@@ -58,9 +58,10 @@ describe('the Kubernetes manifests', () => {
   });
 
   it('take the environment from the ConfigMap and the Secret, which hold every secret variable and only there', () => {
+    // The ConfigMap last, so its settings win over any copy of them in the Secret.
     expect(container.envFrom).toEqual([
-      { configMapRef: { name: configMap.metadata.name } },
       { secretRef: { name: secret.metadata.name } },
+      { configMapRef: { name: configMap.metadata.name } },
     ]);
     expect(Object.keys(secret.stringData).sort()).toEqual([...SECRET_VARIABLES].sort());
     for (const name of SECRET_VARIABLES) expect(configMap.data).not.toHaveProperty(name);
