@@ -62,7 +62,8 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, options: OpsServerOptions) {
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  // The path as sent, query string aside: no URL parsing, which throws on "//" and reads "//host/x" as "/x".
+  const [path] = (request.url ?? '/').split('?');
   const head = request.method === 'HEAD';
   if (path !== HEALTH_PATH && path !== METRICS_PATH) {
     return send(

@@ -1,4 +1,5 @@
 // `/healthz` before, during and after readiness, and `/metrics`, on a real server on 127.0.0.1.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTH_PATH, METRICS_PATH, type OpsServer, startOpsServer } from '../../adapters/ops/http-server.ts';
 import { instrumentEngine } from '../../adapters/ops/instrument-engine.ts';
@@ -19,6 +20,21 @@ beforeAll(async () => {
 });
 
 afterAll(() => server.close());
+
+/** Sends a request line as written (fetch would normalise it) and returns the status code. */
+function rawStatus(target: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => {
+      socket.end(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+    });
+    let reply = '';
+    socket.on('data', (chunk: Buffer) => {
+      reply += chunk.toString('utf8');
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Number(reply.split(' ')[1])));
+  });
+}
 
 async function health() {
   const response = await fetch(`${base}${HEALTH_PATH}`);
@@ -82,6 +98,7 @@ describe('the operations server', () => {
     for (const path of ['/', '/healthz/extra', '/metrics.json', '/../etc/passwd']) {
       expect((await fetch(`${base}${path}`)).status).toBe(404);
     }
+    for (const raw of ['//', '//evil.example/healthz', '*']) expect(await rawStatus(raw)).toBe(404);
     expect((await fetch(`${base}${HEALTH_PATH}?verbose=1`)).status).toBe(200);
   });
 
