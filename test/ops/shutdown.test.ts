@@ -93,7 +93,7 @@ describe('Shutdown', () => {
     const report = await shutdown.run('SIGTERM');
     const took = Date.now() - started;
     expect(took).toBeGreaterThanOrEqual(290);
-    expect(took).toBeLessThan(600);
+    expect(took).toBeLessThan(1_500); // bounded (timers only ever fire late, so the margin is for a busy machine)
     expect(events).toEqual(['slack stopped', 'database closed']);
     expect(report).toMatchObject({ clean: false, unfinished: ['Discord'], failed: [] });
     expect(captured.lines()).toContainEqual(
@@ -107,12 +107,14 @@ describe('Shutdown', () => {
 
   it('waits for work in flight for at most 60% of the budget, then closes anyway', async () => {
     const events: string[] = [];
-    const shutdown = new Shutdown({ logger: captureLogger().logger, timeoutMs: 500 });
+    const shutdown = new Shutdown({ logger: captureLogger().logger, timeoutMs: 1_000 });
     void shutdown.inFlight.track('digest post', () => new Promise(() => {}));
     shutdown.onShutdown('database', () => events.push('database closed'));
     const started = Date.now();
     const report = await shutdown.run('SIGINT');
-    expect(Date.now() - started).toBeLessThan(450);
+    const took = Date.now() - started;
+    expect(took).toBeGreaterThanOrEqual(590);
+    expect(took).toBeLessThan(950);
     expect(events).toEqual(['database closed']);
     expect(report.unfinished).toEqual(['work in flight: digest post']);
   });
