@@ -2,16 +2,23 @@
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './console/console-adapter.ts';
 import { discordAdapterFactory } from './discord/discord-adapter.ts';
+import { countRefreshes } from './ops/count-refreshes.ts';
+import { instrumentEngine } from './ops/instrument-engine.ts';
+import { type Operations, startOperations } from './ops/operations.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
 import { readCoreEnv } from './shared/env.ts';
-import { createLogger } from './shared/logger.ts';
+import { createLogger, type Logger } from './shared/logger.ts';
 import { openData } from './shared/open-engine.ts';
 import { slackAdapterFactory } from './slack/slack-adapter.ts';
+import type { LiveData } from './sources/live-data.ts';
 
 /** Chat platforms, in start order. Each decides from its own variables whether it runs. */
 const FACTORIES: readonly AdapterFactory[] = [slackAdapterFactory, discordAdapterFactory];
 
-async function main(): Promise<number> {
+/** An exit code, or `running`: adapters or the HTTP endpoints keep the process up until SIGTERM or SIGINT. */
+type Outcome = number | 'running';
+
+async function main(): Promise<Outcome> {
   loadDotenv({ quiet: true });
   const env = readCoreEnv(process.env);
   if (!env.ok) {
@@ -20,8 +27,15 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const { fixedNow, configFile, cacheDir, timeZone, refreshMinutes } = env.value;
+  const { fixedNow, configFile, cacheDir, timeZone, refreshMinutes, http } = env.value;
   const logger = createLogger({ level: env.value.logLevel });
+  const started = await startOperations({ logger, ...(http === undefined ? {} : { http }) });
+  if (!started.ok) {
+    console.error(`Hallway cannot start; fix these variables (see .env.example):\n  ${started.problem}`);
+    return 2;
+  }
+  const { ops } = started;
+  ops.readiness.expect('data', 'loading');
   const opened = await openData({
     entries: env.value.dataPaths,
     logger,
@@ -35,65 +49,105 @@ async function main(): Promise<number> {
     console.error(
       `Hallway refuses to start: the data could not be loaded.\n  ${opened.problems.join('\n  ')}`,
     );
+    await ops.server?.close();
     return 1;
   }
   const { live } = opened;
+  if (ops.metrics !== undefined) countRefreshes(live, ops.metrics);
   live.start();
-  const engine = () => live.current();
+  ops.shutdown.onShutdown('source refresh', () => live.stop(), 'intake');
+  ops.readiness.ready('data');
 
+  const chat = await startChatAdapters(live, ops, logger);
+  if (chat.started > 0) return 'running';
+  // A chat platform was configured but none started: fail loudly rather than fall back to the console.
+  if (chat.failed > 0) {
+    console.error(
+      'No chat adapter could start; fix the problems above, or unset their variables to use the console.',
+    );
+    await ops.server?.close();
+    return 1;
+  }
+  return runConsoleUntilDone(live, ops, logger);
+}
+
+/** Starts every configured platform; each answers through its own instrumented engine. */
+async function startChatAdapters(live: LiveData, ops: Operations, logger: Logger) {
+  const { readiness, shutdown, metrics } = ops;
   const started: ChatAdapter[] = [];
   let failed = 0;
   for (const factory of FACTORIES) {
+    const platform = factory.name.toLowerCase();
+    const engine = instrumentEngine(() => live.current(), {
+      platform,
+      logger,
+      inFlight: shutdown.inFlight,
+      ...(metrics === undefined ? {} : { metrics }),
+    });
     const plan = factory.plan({ engine, env: process.env, logger });
     if (plan.kind === 'skip') console.error(`${factory.name}: skipped (${plan.reason}; see .env.example)`);
     if (plan.kind === 'invalid') {
+      failed++;
       console.error(
         `${factory.name}: not started; fix these variables (see .env.example):\n  ${plan.problems.join('\n  ')}`,
       );
     }
-    if (plan.kind === 'invalid') failed++;
-    if (plan.kind === 'start') {
-      try {
-        await plan.adapter.start();
-        started.push(plan.adapter);
-        console.error(`${factory.name}: started`);
-      } catch (error) {
-        // One platform refusing (a wrong token) must not take the others down; it says what to fix.
-        failed++;
-        console.error(`${factory.name}: could not start. ${(error as Error).message}`);
-      }
+    if (plan.kind !== 'start') continue;
+    readiness.expect(platform, 'connecting');
+    try {
+      await plan.adapter.start();
+      started.push(plan.adapter);
+      shutdown.onShutdown(factory.name, () => plan.adapter.stop(), 'disconnect');
+      readiness.ready(platform);
+      console.error(`${factory.name}: started`);
+    } catch (error) {
+      // One platform refusing (a wrong token) must not take the others down; it says what to fix.
+      failed++;
+      readiness.remove(platform);
+      console.error(`${factory.name}: could not start. ${(error as Error).message}`);
     }
   }
-  if (started.length > 0) {
-    const stop = async () => {
-      await Promise.allSettled(started.map((adapter) => adapter.stop()));
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void stop());
-    process.once('SIGTERM', () => void stop());
-    return await new Promise<number>(() => {});
-  }
-  // A chat platform was configured but none started: fail loudly rather than fall back to the console.
-  if (failed > 0) {
-    console.error(
-      'No chat adapter could start; fix the problems above, or unset their variables to use the console.',
-    );
-    return 1;
-  }
+  return { started: started.length, failed };
+}
 
+/**
+ * The console, until its input ends. Then the process exits, unless the HTTP endpoints are served: they stay up
+ * (so `echo question | HALLWAY_HTTP_PORT=8080 npm start` can be scraped) until SIGTERM or SIGINT.
+ */
+async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logger): Promise<Outcome> {
+  const { readiness, shutdown, metrics, server } = ops;
   const interactive = process.stdin.isTTY === true;
+  const engine = instrumentEngine(() => live.current(), {
+    platform: 'console',
+    logger,
+    inFlight: shutdown.inFlight,
+    // On a terminal a JSON line after each answer would bury the conversation.
+    level: interactive ? 'debug' : 'info',
+    ...(metrics === undefined ? {} : { metrics }),
+  });
   const { conference } = engine().catalog;
   if (FACTORIES.length === 0)
     console.error('No chat adapter is configured; starting the console (see .env.example).');
+  const input = new AbortController();
+  shutdown.onShutdown('console input', () => input.abort(), 'intake');
+  readiness.ready('console');
   await runConsole({
     ask: (question) => engine().ask(question),
     input: process.stdin,
     output: process.stdout,
     interactive,
     greeting: `Hallway for ${conference.name}. Ask a question, "help" for examples, "quit" to leave.`,
+    signal: input.signal,
   });
+  // A signal ended the input: the shutdown it started exits the process.
+  if (shutdown.stopping) return 'running';
+  if (server !== undefined) {
+    logger.info('console input ended; still serving until SIGTERM or SIGINT');
+    return 'running';
+  }
   live.stop();
   return 0;
 }
 
-process.exitCode = await main();
+const outcome = await main();
+if (outcome !== 'running') process.exitCode = outcome;

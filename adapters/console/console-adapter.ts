@@ -10,6 +10,8 @@ export interface ConsoleOptions {
   /** Show a prompt and a greeting (a terminal); otherwise answer each line and stay quiet. */
   readonly interactive: boolean;
   readonly greeting?: string;
+  /** Aborting stops reading (a shutdown): no further line is answered, and the returned promise resolves. */
+  readonly signal?: AbortSignal;
 }
 
 const PROMPT = 'hallway> ';
@@ -38,5 +40,8 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
       if (interactive) lines.prompt();
     });
     lines.on('close', () => resolve());
+    const { signal } = options;
+    if (signal?.aborted) lines.close();
+    else signal?.addEventListener('abort', () => lines.close(), { once: true });
   });
 }

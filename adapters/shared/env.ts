@@ -1,6 +1,13 @@
 // The environment every entry point shares, checked with zod; each chat adapter checks its own variables too.
 import { z } from 'zod';
 
+/** Where the operations endpoints listen unless HALLWAY_HTTP_HOST says otherwise: every interface (containers). */
+export const DEFAULT_HTTP_HOST = '0.0.0.0';
+
+/** Unset, empty and blank all mean "not set". */
+const blankAsUnset = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
 const CoreEnvSchema = z.object({
   HALLWAY_DATA: z
     .string()
@@ -38,6 +45,16 @@ const CoreEnvSchema = z.object({
     .refine((value) => value === undefined || value === '' || !Number.isNaN(Date.parse(value)), {
       message: 'must be an ISO 8601 time such as 2026-03-26T09:30:00+01:00',
     }),
+  HALLWAY_HTTP_PORT: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ message: 'must be a port number such as 8080' })
+      .int('must be a whole port number such as 8080')
+      .min(0, 'must be a port number from 1 to 65535 (or 0 for any free port)')
+      .max(65535, 'must be a port number from 1 to 65535 (or 0 for any free port)')
+      .optional(),
+  ),
+  HALLWAY_HTTP_HOST: z.preprocess(blankAsUnset, z.string().trim().default(DEFAULT_HTTP_HOST)),
 });
 
 export interface CoreEnv {
@@ -51,6 +68,14 @@ export interface CoreEnv {
   /** A fixed "now", for demos and replays; undefined means the real clock. */
   readonly fixedNow?: number;
   readonly logLevel: string;
+  /** Where `/healthz` and `/metrics` are served; undefined when HALLWAY_HTTP_PORT is unset. */
+  readonly http?: HttpEnv;
+}
+
+export interface HttpEnv {
+  /** 0 means any free port (the log says which). */
+  readonly port: number;
+  readonly host: string;
 }
 
 export type EnvResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -67,7 +92,18 @@ export function readCoreEnv(env: Readonly<Record<string, string | undefined>>): 
     HALLWAY_REFRESH_MINUTES,
     HALLWAY_CACHE_DIR,
     HALLWAY_TIME_ZONE,
+    HALLWAY_HTTP_PORT,
+    HALLWAY_HTTP_HOST,
   } = parsed.data;
+  const slackPort = env.SLACK_PORT?.trim();
+  if (HALLWAY_HTTP_PORT !== undefined && HALLWAY_HTTP_PORT !== 0 && slackPort === String(HALLWAY_HTTP_PORT)) {
+    return {
+      ok: false,
+      problems: [
+        `HALLWAY_HTTP_PORT: must differ from SLACK_PORT (both are ${slackPort}); Slack's HTTP mode listens there`,
+      ],
+    };
+  }
   return {
     ok: true,
     value: {
@@ -78,6 +114,9 @@ export function readCoreEnv(env: Readonly<Record<string, string | undefined>>): 
       ...(HALLWAY_TIME_ZONE === undefined || HALLWAY_TIME_ZONE === '' ? {} : { timeZone: HALLWAY_TIME_ZONE }),
       logLevel: LOG_LEVEL,
       ...(HALLWAY_NOW === undefined || HALLWAY_NOW === '' ? {} : { fixedNow: Date.parse(HALLWAY_NOW) }),
+      ...(HALLWAY_HTTP_PORT === undefined
+        ? {}
+        : { http: { port: HALLWAY_HTTP_PORT, host: HALLWAY_HTTP_HOST } }),
     },
   };
 }

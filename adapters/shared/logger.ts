@@ -1,5 +1,6 @@
 // Structured logs (pino, JSON on stderr) with tokens and secrets redacted wherever they appear.
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { SECRET_VARIABLES } from './secrets.ts';
 
 export type { Logger };
 
@@ -17,10 +18,7 @@ const REDACTED_PATHS = [
   '*.clientSecret',
   'headers.authorization',
   '*.headers.authorization',
-  'env.SLACK_BOT_TOKEN',
-  'env.SLACK_APP_TOKEN',
-  'env.SLACK_SIGNING_SECRET',
-  'env.DISCORD_TOKEN',
+  ...SECRET_VARIABLES.flatMap((name) => [name, `env.${name}`, `*.${name}`]),
 ];
 
 export interface LoggerOptions {
@@ -36,7 +34,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       base: { app: 'hallway' },
     },
-    options.destination ?? pino.destination(2),
+    // Synchronous writes: a line logged just before `process.exit` is not lost, and a standard error whose reader
+    // went away (EPIPE) cannot leave an asynchronous write pending that makes pino's exit flush spin forever.
+    options.destination ?? pino.destination({ dest: 2, sync: true }),
   );
 }
 

@@ -64,6 +64,7 @@ export class LiveData {
   private readonly reports: ChangeReport[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly listeners: Array<(report: ChangeReport) => void> = [];
+  private readonly refreshListeners: Array<(outcome: RefreshOutcome, source: string) => void> = [];
 
   private constructor(
     private readonly options: LiveDataOptions,
@@ -122,6 +123,14 @@ export class LiveData {
     this.listeners.push(listener);
   }
 
+  /**
+   * Hears the outcome of every refresh of a URL source (metrics); a refresh that throws counts as `kept`.
+   * A listener that throws is logged and does not change the refresh.
+   */
+  onRefresh(listener: (outcome: RefreshOutcome, source: string) => void): void {
+    this.refreshListeners.push(listener);
+  }
+
   /** Starts refreshing URL sources on their intervals. Timers do not keep the process alive on their own. */
   start(): void {
     this.sources.forEach((state, index) => {
@@ -139,9 +148,18 @@ export class LiveData {
   /** Fetches one URL source again. Never throws; a failure keeps serving the last good data. */
   async refresh(index: number): Promise<RefreshOutcome> {
     const state = this.sources[index];
-    if (state === undefined) return { kind: 'unchanged' };
-    const fetched = await this.fetchAgain(state);
-    return fetched.kind === 'updated' ? { kind: 'updated', report: this.rebuild() } : fetched;
+    if (state === undefined || state.spec.kind !== 'url') return { kind: 'unchanged' };
+    const source = state.spec.url;
+    try {
+      const fetched = await this.fetchAgain(state);
+      const outcome: RefreshOutcome =
+        fetched.kind === 'updated' ? { kind: 'updated', report: this.rebuild() } : fetched;
+      this.tellRefreshListeners(outcome, source);
+      return outcome;
+    } catch (error) {
+      this.tellRefreshListeners({ kind: 'kept', reason: String(error) }, source);
+      throw error;
+    }
   }
 
   /**
@@ -150,10 +168,12 @@ export class LiveData {
    */
   async reload(): Promise<ReloadOutcome> {
     const problems: string[] = [];
+    const fetchedUrls: Array<{ source: string; outcome: RefreshOutcome | { readonly kind: 'updated' } }> = [];
     for (const state of this.sources) {
       const { spec } = state;
       if (spec.kind === 'url') {
         const fetched = await this.fetchAgain(state);
+        fetchedUrls.push({ source: spec.url, outcome: fetched });
         if (fetched.kind === 'kept') problems.push(`${spec.url}: ${fetched.reason}`);
         continue;
       }
@@ -161,7 +181,21 @@ export class LiveData {
       if (loaded.ok) state.dataset = loaded.dataset;
       else problems.push(...loaded.problems.slice(0, 5).map(formatProblem));
     }
-    return { report: this.rebuild(), problems };
+    const report = this.rebuild();
+    for (const { source, outcome } of fetchedUrls) {
+      this.tellRefreshListeners(outcome.kind === 'updated' ? { kind: 'updated', report } : outcome, source);
+    }
+    return { report, problems };
+  }
+
+  private tellRefreshListeners(outcome: RefreshOutcome, source: string): void {
+    for (const listener of this.refreshListeners) {
+      try {
+        listener(outcome, source);
+      } catch (error) {
+        this.options.logger.warn({ err: error, source }, 'a refresh listener failed');
+      }
+    }
   }
 
   /** Fetches a URL source into `state`; files are left alone. */
