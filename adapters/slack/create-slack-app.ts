@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
+import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { createEventDeduper, type EventDeduper } from './dedupe.ts';
-import { type Outcome, registerListeners } from './listeners.ts';
+import { registerListeners } from './listeners.ts';
+import type { Outcome } from './request-guard.ts';
 import { ANSWER_RETRY_CONFIG, NO_RETRY_OPTIONS, REQUEST_TIMEOUT_MS } from './retry-config.ts';
 import { createSlackDigestPoster } from './slack-digest-poster.ts';
 
@@ -19,6 +21,8 @@ export interface SlackAppOptions {
   readonly config: SlackConfig;
   readonly engine: () => Engine;
   readonly logger: Logger;
+  /** Rate limits, admins, digest subscriptions and reload, from `npm start`; absent, none of them apply. */
+  readonly services?: ChatServices;
   /**
    * Web API client options, over Hallway's own (`ANSWER_RETRY_CONFIG`, a 10 s timeout); tests point
    * `slackApiUrl` at a loopback fake and shorten `retryConfig`. The Socket Mode client keeps its own retries.
@@ -96,6 +100,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     engine: options.engine,
     logger,
     deduper: options.hooks?.deduper ?? createEventDeduper(),
+    ...(options.services === undefined ? {} : { services: options.services }),
     ...(options.hooks?.onOutcome === undefined ? {} : { onOutcome: options.hooks.onOutcome }),
   });
 

@@ -13,7 +13,7 @@ export type SlackAdapterOverrides = Pick<SlackAppOptions, 'clientOptions' | 'soc
 export function createSlackAdapterFactory(overrides: SlackAdapterOverrides = {}): AdapterFactory {
   return {
     name: 'Slack',
-    plan({ engine, env, logger }) {
+    plan({ engine, env, logger, services }) {
       const read = readSlackConfig(env);
       if (read.kind !== 'ok') return read;
       const { config } = read;
@@ -29,6 +29,7 @@ export function createSlackAdapterFactory(overrides: SlackAdapterOverrides = {})
             config,
             engine,
             logger: slackLogger,
+            ...(services === undefined ? {} : { services }),
           });
           await app.start();
           running = app;

@@ -1,7 +1,7 @@
 // Slack-only messages and views: the share button, /hallway help, the App Home tab, the apology.
 import type { types } from '@slack/bolt';
 import type { Answer, Conference } from '../../src/index.ts';
-import { escapeSlack, escapeToFit } from './escape.ts';
+import { escapeToFit } from './escape.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import {
   context,
@@ -15,6 +15,9 @@ import {
 
 /** The slash command, as registered in `manifest.json`. */
 export const SLASH_COMMAND = '/hallway';
+
+/** Message options for every post: no link previews, which would bury the answer. */
+export const POST_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;
 
 /** The `action_id` of the "Share to channel" button. */
 export const SHARE_ACTION_ID = 'hallway_share';
@@ -89,5 +92,10 @@ export function homeView(conference: Conference, engineHelp: Answer): types.Home
 
 /** The apology as a message: a short plain line, escaped like everything else. */
 export function apologyMessage(): SlackMessage {
-  return { text: escapeSlack(APOLOGY), blocks: [section(APOLOGY)] };
+  return simpleMessage(APOLOGY);
+}
+
+/** A short reply as plain text (escaped, so nothing in it can ping or format), e.g. "slow down". */
+export function simpleMessage(text: string): SlackMessage {
+  return { text: escapeToFit(text, SLACK_LIMITS.fallbackText), blocks: [section(text)] };
 }

@@ -1,6 +1,7 @@
 // A Slack app in HTTP mode on the real Bolt HTTPReceiver against the loopback fake, with signed-request helpers.
+import type { ChatServices } from '../../adapters/shared/chat-services.ts';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
-import type { Outcome } from '../../adapters/slack/listeners.ts';
+import type { Outcome } from '../../adapters/slack/request-guard.ts';
 import type { Engine } from '../../src/index.ts';
 import { type CapturedLogger, captureLogger } from './capture-logger.ts';
 import { BOT, eventually, type FakeSlack, type Recorded, startFakeSlack } from './fake-slack.ts';
@@ -42,6 +43,7 @@ export interface HttpSlack {
 
 export interface HttpSlackOptions {
   readonly engine: () => Engine;
+  readonly services?: ChatServices;
   /** Web API retries; none unless given, so a failure shows at once. */
   readonly retryConfig?: { retries: number; minTimeout?: number; maxTimeout?: number; factor?: number };
 }
@@ -64,6 +66,7 @@ export async function startHttpSlack(options: HttpSlackOptions): Promise<HttpSla
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: options.retryConfig ?? { retries: 0 } },
     port: 0,
     hooks: { onOutcome: (outcome) => outcomes.push(outcome) },
+    ...(options.services === undefined ? {} : { services: options.services }),
   });
   const { port } = await slack.start();
   const endpoint = `http://127.0.0.1:${port}/slack/events`;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../adapters/shared/logger.ts';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
-import type { Outcome } from '../../adapters/slack/listeners.ts';
+import type { Outcome } from '../../adapters/slack/request-guard.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
 import { BOT, eventually, type FakeSlack, type FakeSocket, startFakeSlack } from './fake-slack.ts';
 import { eventCallback, mentionEvent, slashCommand } from './slack-requests.ts';
