@@ -8,6 +8,7 @@ import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
+import { type ConnectionWatch, watchSocketConnection } from './connection-log.ts';
 import { createEventDeduper, type EventDeduper } from './dedupe.ts';
 import { registerListeners } from './listeners.ts';
 import type { Outcome } from './request-guard.ts';
@@ -71,6 +72,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   const { connection } = config;
   let app: App;
   let receiver: SocketModeReceiver | HTTPReceiver;
+  let watch: ConnectionWatch | undefined;
   if (connection.mode === 'socket') {
     receiver = new SocketModeReceiver({
       appToken: connection.appToken,
@@ -86,6 +88,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
         : { serverPingTimeout: options.socket.serverPingTimeout }),
     });
     app = new App({ ...common, socketMode: true, receiver });
+    watch = watchSocketConnection(receiver.client, logger);
   } else {
     receiver = new HTTPReceiver({
       signingSecret: connection.signingSecret,
@@ -127,7 +130,9 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     },
     async stop() {
       if (receiver instanceof SocketModeReceiver) {
-        // Bolt's stop() does not wait for the WebSocket close handshake; wait here so no timer is left.
+        // A shutdown is not an outage: stop watching first. Bolt's stop() does not wait for the WebSocket
+        // close handshake; wait here so no timer is left.
+        watch?.stop();
         await receiver.client.disconnect();
         return;
       }
