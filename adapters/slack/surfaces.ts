@@ -30,6 +30,7 @@ const SLACK_USAGE = [
   'Mention me in a channel (@Hallway who spoke about platform engineering?) and I answer in a thread.',
   'Send me a direct message and I answer here.',
   `Type ${SLASH_COMMAND} followed by a question anywhere: only you see the answer, and a button shares it with the channel.`,
+  `Admins: ${SLASH_COMMAND} digest here (or off, or list) says which channels get the daily digest; ${SLASH_COMMAND} reload reads the data again.`,
 ];
 
 /** A private answer with the button that shares it: the reply to `/hallway <question>`. */

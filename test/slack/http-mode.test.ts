@@ -124,6 +124,7 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
     expect(text).toContain('direct message');
     expect(text).toContain('/hallway');
     expect(text).toContain('who spoke about');
+    expect(text).toContain('/hallway digest here');
     const blocks = reply?.body.blocks as { type: string }[];
     expect(blocks.some((block) => block.type === 'actions')).toBe(false);
   });
