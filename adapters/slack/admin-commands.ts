@@ -20,6 +20,7 @@ export interface AdminRequest {
   readonly teamId?: string;
 }
 
+/** What running an admin command needs: the shared services (if set up), a Web API client, the log. */
 export interface AdminCommandDependencies {
   readonly services: ChatServices | undefined;
   /** For `users.info`, the workspace-admin check. */
@@ -27,8 +28,10 @@ export interface AdminCommandDependencies {
   readonly logger: Logger;
 }
 
+/** The reply when this Hallway has no digest (no database): the command is known, just not available. */
 export const DIGEST_NOT_SET_UP =
   'The daily digest is not set up on this Hallway, so there is nothing to subscribe to.';
+/** The reply when this Hallway has nothing to reload. */
 export const RELOAD_NOT_SET_UP = 'Reloading the data is not set up on this Hallway.';
 
 /** A Slack channel id; anything else is shown as text, never as a link. */

@@ -1,4 +1,4 @@
-// Reads a `@slack/web-api` error: worth retrying (5xx, network, 429 with its Retry-After) or final, and what to do.
+// Reads a `@slack/web-api` error: retry it (5xx, network, 429 with Retry-After) or not, and what to do.
 import type { RetryDecision } from '../shared/retry.ts';
 
 /** Slack's `error` strings that mean "try again later". */

@@ -11,6 +11,7 @@ import type { Guard, Surface } from './request-guard.ts';
 import { questionFromSlackText } from './slack-text.ts';
 import { apologyMessage, helpMessage, POST_OPTIONS, privateAnswer, SLASH_COMMAND } from './surfaces.ts';
 
+/** What the `/hallway` listener uses; the guard and the rate gate are shared with the other listeners. */
 export interface CommandListenerDependencies {
   readonly engine: () => Engine;
   readonly services: ChatServices | undefined;

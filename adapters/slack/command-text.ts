@@ -2,6 +2,7 @@
 import type { SubscriptionCommand } from '../digest/digest-subscriptions.ts';
 import { SLASH_COMMAND } from './surfaces.ts';
 
+/** What `/hallway` was asked to do. */
 export type HallwayCommand =
   | { readonly kind: 'subscription'; readonly command: SubscriptionCommand }
   | { readonly kind: 'reload' }

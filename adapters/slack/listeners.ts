@@ -19,6 +19,7 @@ import {
   sharedAnswer,
 } from './surfaces.ts';
 
+/** What the listeners use: the engine, the log, the event de-duplicator, and optionally the chat services. */
 export interface ListenerDependencies {
   /** The engine for this question (a data refresh may swap it). */
   readonly engine: () => Engine;

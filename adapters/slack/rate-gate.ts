@@ -6,6 +6,7 @@ import type { SlackMessage } from './render-blocks.ts';
 import type { Outcome, Surface } from './request-guard.ts';
 import { simpleMessage } from './surfaces.ts';
 
+/** Admits a request or turns it away under the rate limits. */
 export interface RateGate {
   /**
    * True when the request may go on. Otherwise: the first refusal of a streak is told to slow down through

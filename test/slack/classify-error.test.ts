@@ -1,4 +1,4 @@
-// Slack errors as @slack/web-api really throws them (from the fake), read as "retry, after how long" or "final, do X".
+// Slack errors as @slack/web-api throws them (from the fake), read as "retry, after how long" or "final, do X".
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../adapters/shared/logger.ts';

@@ -1,4 +1,4 @@
-// The daily digest end to end: subscribed with /hallway over Socket Mode, posted at 08:00, never twice, never after a crash.
+// The Slack digest end to end: subscribed over Socket Mode, posted at 08:00, never twice, never after a crash.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestPoster } from '../../adapters/digest/digest-poster.ts';
 import { DigestScheduler } from '../../adapters/digest/digest-scheduler.ts';

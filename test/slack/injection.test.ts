@@ -1,4 +1,4 @@
-// Hostile data and hostile questions stay inert on every Slack surface: no pings, no forged links, no forged formatting.
+// Hostile data and questions stay inert on every Slack surface: no pings, no forged links or formatting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigestStore } from '../../adapters/digest/digest-store.ts';
 import { silentLogger } from '../../adapters/shared/logger.ts';
