@@ -3,11 +3,17 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
+import type { DigestPoster } from '../digest/digest-poster.ts';
+import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
+import { type ConnectionWatch, watchSocketConnection } from './connection-log.ts';
 import { createEventDeduper, type EventDeduper } from './dedupe.ts';
-import { type Outcome, registerListeners } from './listeners.ts';
+import { registerListeners } from './listeners.ts';
+import type { Outcome } from './request-guard.ts';
+import { ANSWER_RETRY_CONFIG, NO_RETRY_OPTIONS, REQUEST_TIMEOUT_MS } from './retry-config.ts';
+import { createSlackDigestPoster } from './slack-digest-poster.ts';
 
 /** Where Slack sends events, commands and interactions in HTTP mode (Bolt's default path). */
 export const HTTP_ENDPOINT = '/slack/events';
@@ -16,7 +22,12 @@ export interface SlackAppOptions {
   readonly config: SlackConfig;
   readonly engine: () => Engine;
   readonly logger: Logger;
-  /** Web API client options; tests point `slackApiUrl` at a loopback fake and set `retryConfig` retries to 0. */
+  /** Rate limits, admins, digest subscriptions and reload, from `npm start`; absent, none of them apply. */
+  readonly services?: ChatServices;
+  /**
+   * Web API client options, over Hallway's own (`ANSWER_RETRY_CONFIG`, a 10 s timeout); tests point
+   * `slackApiUrl` at a loopback fake and shorten `retryConfig`. The Socket Mode client keeps its own retries.
+   */
   readonly clientOptions?: webApi.WebClientOptions;
   /** Overrides `config.connection.port` in HTTP mode; tests pass 0 for a free port. */
   readonly port?: number;
@@ -30,6 +41,8 @@ export interface SlackAppOptions {
 export interface SlackApp {
   readonly app: App;
   readonly mode: SlackConfig['connection']['mode'];
+  /** Posts digests through a client that does not retry by itself (the digest runner does). */
+  readonly digestPoster: DigestPoster;
   /** Resolves once connected or listening; in HTTP mode with the port actually bound. */
   start(): Promise<{ readonly port?: number }>;
   stop(): Promise<void>;
@@ -42,7 +55,11 @@ export interface SlackApp {
 export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp> {
   const { config, logger } = options;
   const log = boltLogger(logger);
-  const clientOptions = { ...options.clientOptions };
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: ANSWER_RETRY_CONFIG,
+    timeout: REQUEST_TIMEOUT_MS,
+    ...options.clientOptions,
+  };
   const identity = await resolveIdentity(config, clientOptions);
   const common = {
     token: config.botToken,
@@ -55,12 +72,14 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   const { connection } = config;
   let app: App;
   let receiver: SocketModeReceiver | HTTPReceiver;
+  let watch: ConnectionWatch | undefined;
   if (connection.mode === 'socket') {
     receiver = new SocketModeReceiver({
       appToken: connection.appToken,
       logger: log,
       // A copy: the Socket Mode client writes its own retry policy into the options it is given.
-      installerOptions: { clientOptions: { ...clientOptions } },
+      // Its apps.connections.open keeps Socket Mode's own patient retries (100) unless a test overrides them.
+      installerOptions: { clientOptions: { timeout: REQUEST_TIMEOUT_MS, ...options.clientOptions } },
       ...(options.socket?.clientPingTimeout === undefined
         ? {}
         : { clientPingTimeout: options.socket.clientPingTimeout }),
@@ -69,6 +88,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
         : { serverPingTimeout: options.socket.serverPingTimeout }),
     });
     app = new App({ ...common, socketMode: true, receiver });
+    watch = watchSocketConnection(receiver.client, logger);
   } else {
     receiver = new HTTPReceiver({
       signingSecret: connection.signingSecret,
@@ -83,13 +103,20 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     engine: options.engine,
     logger,
     deduper: options.hooks?.deduper ?? createEventDeduper(),
+    ...(options.services === undefined ? {} : { services: options.services }),
     ...(options.hooks?.onOutcome === undefined ? {} : { onOutcome: options.hooks.onOutcome }),
   });
 
   const port = options.port ?? (connection.mode === 'http' ? connection.port : 0);
+  const digestClient = new webApi.WebClient(config.botToken, {
+    ...clientOptions,
+    ...NO_RETRY_OPTIONS,
+    logger: log,
+  });
   return {
     app,
     mode: connection.mode,
+    digestPoster: createSlackDigestPoster(digestClient),
     async start() {
       if (receiver instanceof SocketModeReceiver) {
         await app.start();
@@ -103,7 +130,9 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     },
     async stop() {
       if (receiver instanceof SocketModeReceiver) {
-        // Bolt's stop() does not wait for the WebSocket close handshake; wait here so no timer is left.
+        // A shutdown is not an outage: stop watching first. Bolt's stop() does not wait for the WebSocket
+        // close handshake; wait here so no timer is left.
+        watch?.stop();
         await receiver.client.disconnect();
         return;
       }

@@ -15,7 +15,12 @@ export function escapeSlack(text: string): string {
  * jsx-slack documents for link labels). Also escapes `&`, `<` and `>`.
  */
 export function escapeMrkdwn(text: string): string {
-  return escapeSlack(text)
+  return swapFormatting(escapeSlack(text));
+}
+
+/** Swaps mrkdwn's formatting characters (`*`, `_`, `~`, `` ` ``) for look-alikes that do not format. */
+export function swapFormatting(text: string): string {
+  return text
     .replace(/\*/g, '\u2217')
     .replace(/_/g, '\u02cd')
     .replace(/~/g, '\u223c')

@@ -1,77 +1,41 @@
-// Bolt listeners: mention → thread reply, DM → DM reply, /hallway → private answer with a share button, App Home.
-import type { App, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
+// Bolt listeners: mention → thread reply, DM → DM reply, /hallway (see command-listener.ts), share button, App Home.
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Answer, Engine } from '../../src/index.ts';
+import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
+import { registerCommandListener } from './command-listener.ts';
 import type { EventDeduper } from './dedupe.ts';
 import { HomeOpenedEventSchema, ignoreReason, MentionEventSchema, MessageEventSchema } from './payloads.ts';
+import { createRateGate } from './rate-gate.ts';
 import { renderAnswer, type SlackMessage } from './render-blocks.ts';
+import { createGuard, createReporter, type Outcome, type Surface } from './request-guard.ts';
 import { decodeSlackEntities, questionFromSlackText } from './slack-text.ts';
 import {
   apologyMessage,
   helpMessage,
   homeView,
-  privateAnswer,
+  POST_OPTIONS,
   SHARE_ACTION_ID,
-  SLASH_COMMAND,
   sharedAnswer,
 } from './surfaces.ts';
 
-/** Where a request came from. */
-export type Surface = 'mention' | 'dm' | 'command' | 'share' | 'home';
-
-/** What became of one request; reported to `onOutcome` (tests wait on it) after the user got their reply. */
-export type Outcome =
-  | { readonly kind: 'answered'; readonly surface: Surface }
-  | { readonly kind: 'ignored'; readonly surface: Surface; readonly reason: string }
-  | { readonly kind: 'duplicate'; readonly eventId: string; readonly retryNum?: number }
-  | { readonly kind: 'failed'; readonly surface: Surface; readonly error: unknown };
-
+/** What the listeners use: the engine, the log, the event de-duplicator, and optionally the chat services. */
 export interface ListenerDependencies {
   /** The engine for this question (a data refresh may swap it). */
   readonly engine: () => Engine;
   readonly logger: Logger;
   readonly deduper: EventDeduper;
+  /** Rate limits, admins, digest subscriptions and reload; without them, no limits and no admin commands. */
+  readonly services?: ChatServices;
   readonly onOutcome?: (outcome: Outcome) => void;
 }
-
-/** Message options for every post: no link previews, which would bury the answer. */
-const POST_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;
 
 /** Registers the de-duplication middleware and every listener on `app`. */
 export function registerListeners(app: App, deps: ListenerDependencies): void {
   const { logger } = deps;
-  const report = (outcome: Outcome): void => {
-    try {
-      deps.onOutcome?.(outcome);
-    } catch (error) {
-      logger.warn({ err: error }, 'Slack outcome hook failed');
-    }
-  };
-
-  /** Runs one request's work; on any error logs it with context, apologises, and never rethrows. */
-  const guard = async (
-    surface: Surface,
-    where: Readonly<Record<string, string | undefined>>,
-    work: () => Promise<void>,
-    apologise?: () => Promise<unknown>,
-  ): Promise<void> => {
-    const started = Date.now();
-    try {
-      await work();
-      logger.info({ surface, ...where, ms: Date.now() - started }, 'Slack request answered');
-      report({ kind: 'answered', surface });
-    } catch (error) {
-      logger.error({ err: error, surface, ...where }, 'Slack request failed; apologising to the user');
-      if (apologise !== undefined) {
-        try {
-          await apologise();
-        } catch (apologyError) {
-          logger.error({ err: apologyError, surface, ...where }, 'Slack apology could not be sent');
-        }
-      }
-      report({ kind: 'failed', surface, error });
-    }
-  };
+  const report = createReporter(logger, deps.onOutcome);
+  const guard = createGuard(logger, report);
+  const gate = createRateGate(deps.services, logger, report);
 
   const ignore = (surface: Surface, reason: string): void => {
     logger.debug({ surface, reason }, 'Slack event ignored');
@@ -106,10 +70,15 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     const mention = parsed.data;
     if (mention.bot_id !== undefined) return ignore('mention', 'sent by a bot');
     const thread_ts = mention.thread_ts ?? mention.ts;
-    const where = { channel: mention.channel, user: mention.user };
+    const user = mention.user ?? 'unknown';
+    // The slow-down goes only to the asker (an ephemeral message in the thread), not to the whole channel.
+    const admitted = await gate.admit('mention', { userId: user, channelId: mention.channel }, (message) =>
+      client.chat.postEphemeral({ channel: mention.channel, user, thread_ts, ...message }),
+    );
+    if (!admitted) return;
     await guard(
       'mention',
-      where,
+      { channel: mention.channel, user: mention.user },
       async () => {
         const message = reply(questionFromSlackText(mention.text, context.botUserId));
         await client.chat.postMessage({ channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS });
@@ -125,6 +94,12 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     const reason = ignoreReason(message, context.botUserId);
     if (reason !== undefined) return ignore('dm', reason);
     const thread = message.thread_ts === undefined ? {} : { thread_ts: message.thread_ts };
+    const user = message.user ?? 'unknown';
+    // A DM is already private: the slow-down is an ordinary reply there.
+    const admitted = await gate.admit('dm', { userId: user, channelId: message.channel }, (slowDown) =>
+      client.chat.postMessage({ channel: message.channel, ...thread, ...slowDown }),
+    );
+    if (!admitted) return;
     await guard(
       'dm',
       { channel: message.channel, user: message.user },
@@ -136,27 +111,9 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     );
   });
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
-    const ephemeral = (message: SlackMessage): RespondArguments => ({
-      response_type: 'ephemeral',
-      ...message,
-      ...POST_OPTIONS,
-    });
-    await guard(
-      'command',
-      { channel: command.channel_id, user: command.user_id },
-      async () => {
-        await ack();
-        const question = questionFromSlackText(command.text, context.botUserId);
-        const engine = deps.engine();
-        const answer = engine.ask(question === '' ? 'help' : question);
-        const message = answer.intent === 'help' ? helpMessage(answer) : privateAnswer(answer);
-        await respond(ephemeral(message));
-      },
-      () => respond(ephemeral(apologyMessage())),
-    );
-  });
+  registerCommandListener(app, { engine: deps.engine, services: deps.services, logger, guard, gate });
 
+  // Not rate-limited: the button asks again a question that was admitted, and the click removes the button.
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, ack, body, respond }) => {
     await guard(
       'share',

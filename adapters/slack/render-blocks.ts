@@ -29,12 +29,16 @@ interface Group {
   readonly more?: { readonly count: number; readonly noun: string };
 }
 
-/**
- * Header, one section per paragraph, an item as a section (linked title, People/When/Where fields, then its
- * text), suggestions and sources as context lines. When the blocks would pass Slack's 50, the tail is replaced
- * by "…and N more" and the sources line is kept; each text is cut to its own limit. Never throws on long input.
- */
-export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
+/** An answer laid out as blocks, before anything is cut to fit. */
+interface Layout {
+  readonly head: SlackBlock[];
+  readonly body: Group[];
+  readonly tailBlocks: SlackBlock[];
+  /** Blocks the body may use: Slack's 50, less the header, the sources and the caller's reserve. */
+  readonly budget: number;
+}
+
+function layout(answer: Answer, options: RenderOptions): Layout {
   const reserve = options.reserveBlocks ?? 0;
   const head: SlackBlock[] = answer.title.trim() === '' ? [] : [header(answer.title)];
   const groups = answer.blocks.map(renderBlock);
@@ -42,10 +46,29 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   const body = groups.filter((_, index) => answer.blocks[index]?.type !== 'sources');
   const tailBlocks = tail.flatMap((group) => group.blocks);
   const budget = Math.max(1, SLACK_LIMITS.blocksPerMessage - reserve - head.length - tailBlocks.length);
+  return { head, body, tailBlocks, budget };
+}
+
+/**
+ * Header, one section per paragraph, an item as a section (linked title, People/When/Where fields, then its
+ * text), suggestions and sources as context lines. When the blocks would pass Slack's 50, the tail is replaced
+ * by "…and N more" and the sources line is kept; each text is cut to its own limit. Never throws on long input.
+ */
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const { head, body, tailBlocks, budget } = layout(answer, options);
   return {
     text: escapeToFit(answer.text, SLACK_LIMITS.fallbackText),
     blocks: [...head, ...fitGroups(body, budget), ...tailBlocks],
   };
+}
+
+/**
+ * Whether `answer` renders as one message with nothing cut for the block budget: the blocks before any
+ * "…and N more" cut are within Slack's 50. `splitAnswer` uses it to split a long digest instead of cutting it.
+ */
+export function fitsOneMessage(answer: Answer, options: RenderOptions = {}): boolean {
+  const { body, budget } = layout(answer, options);
+  return body.reduce((sum, group) => sum + group.blocks.length, 0) <= budget;
 }
 
 /** Keeps groups in order while they fit; what does not fit becomes one "…and N more" line. */

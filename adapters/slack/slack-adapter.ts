@@ -1,30 +1,50 @@
 // The Slack entry for `npm start`: decide from the environment, then connect Hallway to one workspace.
 import type { AdapterFactory, ChatAdapter } from '../shared/chat-adapter.ts';
 import { readSlackConfig } from './config.ts';
-import type { SlackApp } from './create-slack-app.ts';
+import type { SlackApp, SlackAppOptions } from './create-slack-app.ts';
 
-/** Starts when `SLACK_BOT_TOKEN` is set; skips (saying so) when it is not; refuses a broken configuration. */
-export const slackAdapterFactory: AdapterFactory = {
-  name: 'Slack',
-  plan({ engine, env, logger }) {
-    const read = readSlackConfig(env);
-    if (read.kind !== 'ok') return read;
-    const { config } = read;
-    const slackLogger = logger.child({ adapter: 'slack', mode: config.connection.mode });
-    let running: SlackApp | undefined;
-    const adapter: ChatAdapter = {
-      name: 'Slack',
-      async start() {
-        // Bolt is loaded only when Slack starts, so a bot without Slack does not pay for it.
-        const { createSlackApp } = await import('./create-slack-app.ts');
-        running = await createSlackApp({ config, engine, logger: slackLogger });
-        await running.start();
-      },
-      async stop() {
-        await running?.stop();
-        running = undefined;
-      },
-    };
-    return { kind: 'start', adapter };
-  },
-};
+/** What a test may set that the environment does not: the fake's API URL, short retries, socket timings. */
+export type SlackAdapterOverrides = Pick<SlackAppOptions, 'clientOptions' | 'socket' | 'port' | 'hooks'>;
+
+/**
+ * The factory, with `overrides` passed to `createSlackApp`. Starts when `SLACK_BOT_TOKEN` is set; skips
+ * (saying so) when it is not; refuses a broken configuration. Once started, it posts digests too.
+ */
+export function createSlackAdapterFactory(overrides: SlackAdapterOverrides = {}): AdapterFactory {
+  return {
+    name: 'Slack',
+    plan({ engine, env, logger, services }) {
+      const read = readSlackConfig(env);
+      if (read.kind !== 'ok') return read;
+      const { config } = read;
+      const slackLogger = logger.child({ adapter: 'slack', mode: config.connection.mode });
+      let running: SlackApp | undefined;
+      const adapter: ChatAdapter = {
+        name: 'Slack',
+        async start() {
+          // Bolt is loaded only when Slack starts, so a bot without Slack does not pay for it.
+          const { createSlackApp } = await import('./create-slack-app.ts');
+          const app = await createSlackApp({
+            ...overrides,
+            config,
+            engine,
+            logger: slackLogger,
+            ...(services === undefined ? {} : { services }),
+          });
+          await app.start();
+          running = app;
+        },
+        async stop() {
+          const app = running;
+          running = undefined;
+          await app?.stop();
+        },
+        digestPoster: () => running?.digestPoster,
+      };
+      return { kind: 'start', adapter };
+    },
+  };
+}
+
+/** The factory `npm start` registers. */
+export const slackAdapterFactory: AdapterFactory = createSlackAdapterFactory();

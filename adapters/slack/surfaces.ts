@@ -1,7 +1,7 @@
 // Slack-only messages and views: the share button, /hallway help, the App Home tab, the apology.
 import type { types } from '@slack/bolt';
 import type { Answer, Conference } from '../../src/index.ts';
-import { escapeSlack, escapeToFit } from './escape.ts';
+import { escapeToFit } from './escape.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import {
   context,
@@ -16,6 +16,9 @@ import {
 /** The slash command, as registered in `manifest.json`. */
 export const SLASH_COMMAND = '/hallway';
 
+/** Message options for every post: no link previews, which would bury the answer. */
+export const POST_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;
+
 /** The `action_id` of the "Share to channel" button. */
 export const SHARE_ACTION_ID = 'hallway_share';
 
@@ -27,6 +30,7 @@ const SLACK_USAGE = [
   'Mention me in a channel (@Hallway who spoke about platform engineering?) and I answer in a thread.',
   'Send me a direct message and I answer here.',
   `Type ${SLASH_COMMAND} followed by a question anywhere: only you see the answer, and a button shares it with the channel.`,
+  `Admins: ${SLASH_COMMAND} digest here (or off, or list) says which channels get the daily digest; ${SLASH_COMMAND} reload reads the data again.`,
 ];
 
 /** A private answer with the button that shares it: the reply to `/hallway <question>`. */
@@ -89,5 +93,10 @@ export function homeView(conference: Conference, engineHelp: Answer): types.Home
 
 /** The apology as a message: a short plain line, escaped like everything else. */
 export function apologyMessage(): SlackMessage {
-  return { text: escapeSlack(APOLOGY), blocks: [section(APOLOGY)] };
+  return simpleMessage(APOLOGY);
+}
+
+/** A short reply as plain text (escaped, so nothing in it can ping or format), e.g. "slow down". */
+export function simpleMessage(text: string): SlackMessage {
+  return { text: escapeToFit(text, SLACK_LIMITS.fallbackText), blocks: [section(text)] };
 }

@@ -12,6 +12,26 @@ export interface Recorded {
   readonly body: Record<string, unknown>;
 }
 
+/** One scripted reply to a Web API call: an HTTP status, headers, and Slack's `{ ok: false, error }`. */
+export interface ScriptedReply {
+  /** 200 by default. */
+  readonly status?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Slack's error string; the body is then `{ ok: false, error }`. Without it, a plausible success. */
+  readonly error?: string;
+  /** More fields for the error body, such as `needed` for `missing_scope`. */
+  readonly fields?: Readonly<Record<string, unknown>>;
+  /** Only for a call to this channel; calls to other channels pass it by. */
+  readonly channel?: string;
+}
+
+/** What `users.info` says about a person; everyone else is an ordinary member. */
+export interface FakeUser {
+  readonly is_admin?: boolean;
+  readonly is_owner?: boolean;
+  readonly is_primary_owner?: boolean;
+}
+
 export interface FakeSocket {
   readonly socket: WebSocket;
   /** Messages the client sent (acks), parsed. */
@@ -31,6 +51,10 @@ export interface FakeSlack {
   callsTo(method: string): Recorded[];
   /** Makes the next call to `method` fail with Slack's `{ ok: false, error }`. */
   failNext(method: string, error: string): void;
+  /** Queues replies for the next calls to `method`, one per call, in order; later calls succeed. */
+  script(method: string, ...replies: ScriptedReply[]): void;
+  /** Sets what `users.info` returns for `userId`. */
+  setUser(userId: string, user: FakeUser): void;
   close(): Promise<void>;
 }
 
@@ -40,8 +64,10 @@ const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: Recorded[] = [];
   const sockets: FakeSocket[] = [];
-  const failures = new Map<string, string>();
+  const scripts = new Map<string, ScriptedReply[]>();
+  const users = new Map<string, FakeUser>();
   let connectionCount = 0;
+  let messageCount = 0;
 
   const server = createServer((request, response) => {
     readBody(request)
@@ -76,16 +102,23 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const method = path.replace(/^\/api\//, '');
     calls.push({ method, body });
-    json(response, reply(method, body));
+    const queue = scripts.get(method) ?? [];
+    const index = queue.findIndex((entry) => entry.channel === undefined || entry.channel === body.channel);
+    const scripted = index === -1 ? undefined : queue.splice(index, 1)[0];
+    if (scripted === undefined) {
+      json(response, reply(method, body));
+      return;
+    }
+    const status = scripted.status ?? 200;
+    const answer =
+      scripted.error === undefined
+        ? reply(method, body)
+        : { ok: false, error: scripted.error, ...scripted.fields };
+    json(response, answer, status, scripted.headers);
   }
 
-  /** Slack's answer to one Web API call: a queued failure, or a plausible success. */
+  /** Slack's answer to one Web API call: a plausible success. */
   function reply(method: string, body: Record<string, unknown>): Record<string, unknown> {
-    const failure = failures.get(method);
-    if (failure !== undefined) {
-      failures.delete(method);
-      return { ok: false, error: failure };
-    }
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId };
@@ -93,7 +126,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         connectionCount += 1;
         return { ok: true, url: `${base.replace('http', 'ws')}/link/${connectionCount}` };
       case 'chat.postMessage':
-        return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` };
+        messageCount += 1;
+        return { ok: true, channel: body.channel, ts: `1774512000.${String(messageCount).padStart(6, '0')}` };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: '1774512000.999999' };
+      case 'users.info': {
+        const id = String(body.user);
+        return { ok: true, user: { id, is_admin: false, is_owner: false, ...users.get(id) } };
+      }
       default:
         return { ok: true };
     }
@@ -106,7 +146,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     sockets,
     callsTo: (method) => calls.filter((call) => call.method === method),
     failNext: (method, error) => {
-      failures.set(method, error);
+      scripts.set(method, [...(scripts.get(method) ?? []), { error }]);
+    },
+    script: (method, ...replies) => {
+      scripts.set(method, [...(scripts.get(method) ?? []), ...replies]);
+    },
+    setUser: (userId, user) => {
+      users.set(userId, user);
     },
     async close() {
       for (const { socket } of sockets) socket.terminate();
@@ -117,8 +163,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 }
 
-function json(response: ServerResponse, body: unknown): void {
-  response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+function json(
+  response: ServerResponse,
+  body: unknown,
+  status = 200,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

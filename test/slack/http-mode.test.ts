@@ -1,22 +1,10 @@
 // The Slack adapter in HTTP mode, through the real Bolt HTTPReceiver, with signed requests and a fake Web API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
-import type { Outcome } from '../../adapters/slack/listeners.ts';
 import type { Engine } from '../../src/index.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
-import { captureLogger } from './capture-logger.ts';
-import { BOT, eventually, type FakeSlack, type Recorded, startFakeSlack } from './fake-slack.ts';
-import {
-  directMessageEvent,
-  eventCallback,
-  form,
-  mentionEvent,
-  postSigned,
-  SIGNING_SECRET,
-  type SignedPostOptions,
-  shareClick,
-  slashCommand,
-} from './slack-requests.ts';
+import { BOT, type FakeSlack } from './fake-slack.ts';
+import { type HttpSlack, startHttpSlack } from './http-harness.ts';
+import { directMessageEvent, form, mentionEvent, postSigned, shareClick } from './slack-requests.ts';
 
 const real = engineFor(DEFAULT_DATASET);
 /** The real engine, except that a question containing "explode" throws: a handler error on demand. */
@@ -28,65 +16,23 @@ const engine: Engine = {
   },
 };
 
-const log = captureLogger();
-const outcomes: Outcome[] = [];
+let harness: HttpSlack;
 let fake: FakeSlack;
-let slack: SlackApp;
 let endpoint: string;
-let eventCounter = 0;
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  slack = await createSlackApp({
-    config: {
-      botToken: 'xoxb-test-token',
-      botId: BOT.botId,
-      botUserId: BOT.userId,
-      connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
-    },
-    engine: () => engine,
-    logger: log.logger,
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    port: 0,
-    hooks: { onOutcome: (outcome) => outcomes.push(outcome) },
-  });
-  const { port } = await slack.start();
-  endpoint = `http://127.0.0.1:${port}/slack/events`;
+  harness = await startHttpSlack({ engine: () => engine });
+  ({ fake, endpoint } = harness);
 });
 
 afterAll(async () => {
-  await slack?.stop();
-  await fake?.close();
+  await harness?.stop();
 });
 
-function sendEvent(event: Record<string, unknown>, options: SignedPostOptions & { eventId?: string } = {}) {
-  eventCounter += 1;
-  const body = JSON.stringify(eventCallback(event, options.eventId ?? `Ev${eventCounter}`));
-  return postSigned(endpoint, body, 'application/json', options);
-}
-
-function sendCommand(text: string, responseId: string) {
-  return postSigned(
-    endpoint,
-    form(slashCommand(text, fake.responseUrl(responseId))),
-    'application/x-www-form-urlencoded',
-  );
-}
-
-/**
- * Sends, then waits until the app reports `count` outcomes (each after its reply was sent), so no request of
- * one test is still running in the next.
- */
-async function handled(send: () => Promise<unknown>, count = 1): Promise<Outcome[]> {
-  const seen = outcomes.length;
-  await send();
-  await eventually(() => (outcomes.length >= seen + count ? true : undefined), `${count} outcome(s)`);
-  return outcomes.slice(seen);
-}
-
-function postsIn(thread: unknown): Recorded[] {
-  return fake.callsTo('chat.postMessage').filter((call) => call.body.thread_ts === thread);
-}
+const sendEvent: HttpSlack['sendEvent'] = (event, options) => harness.sendEvent(event, options);
+const sendCommand: HttpSlack['sendCommand'] = (text, id) => harness.sendCommand(text, id);
+const handled: HttpSlack['handled'] = (send, count) => harness.handled(send, count);
+const postsIn: HttpSlack['postsIn'] = (thread) => harness.postsIn(thread);
 
 describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
   it('answers url_verification with the challenge', async () => {
@@ -178,6 +124,7 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
     expect(text).toContain('direct message');
     expect(text).toContain('/hallway');
     expect(text).toContain('who spoke about');
+    expect(text).toContain('/hallway digest here');
     const blocks = reply?.body.blocks as { type: string }[];
     expect(blocks.some((block) => block.type === 'actions')).toBe(false);
   });
@@ -256,7 +203,9 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
     expect(outcome?.kind).toBe('failed');
     const [apology] = postsIn(event.ts);
     expect(apology?.body.text).toContain('Sorry, something went wrong');
-    const logged = log.lines().find((line) => line.msg === 'Slack request failed; apologising to the user');
+    const logged = harness.log
+      .lines()
+      .find((line) => line.msg === 'Slack request failed; apologising to the user');
     expect(logged).toMatchObject({ level: 50, surface: 'mention', channel: 'C0GENERAL', user: 'U0ALICE' });
     expect(logged?.err).toMatchObject({ message: 'engine exploded on purpose' });
     const next = mentionEvent('what is HAMi?');
@@ -272,7 +221,7 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
     const posts = postsIn(event.ts);
     expect(posts).toHaveLength(2);
     expect(posts[1]?.body.text).toContain('Sorry, something went wrong');
-    expect(JSON.stringify(log.lines())).toContain('not_in_channel');
+    expect(JSON.stringify(harness.log.lines())).toContain('not_in_channel');
   });
 
   it('a failing /hallway is still acknowledged, then gets a private apology', async () => {

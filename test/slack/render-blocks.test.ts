@@ -1,9 +1,10 @@
 // Answers rendered as Block Kit, on literal answers: the layout, Slack's limits, and inert data.
 import { describe, expect, it } from 'vitest';
 import { SLACK_LIMITS } from '../../adapters/slack/limits.ts';
-import { renderAnswer, type SlackBlock } from '../../adapters/slack/render-blocks.ts';
+import { fitsOneMessage, renderAnswer, type SlackBlock } from '../../adapters/slack/render-blocks.ts';
 import { privateAnswer, sharedAnswer } from '../../adapters/slack/surfaces.ts';
 import type { Answer, AnswerBlock, AnswerItem } from '../../src/index.ts';
+import { blockTexts } from './block-texts.ts';
 
 function answer(blocks: AnswerBlock[], overrides: Partial<Answer> = {}): Answer {
   return {
@@ -38,20 +39,7 @@ function item(index: number): AnswerBlock {
 }
 
 /** Every text in the blocks, as Slack would receive it. */
-function texts(blocks: readonly SlackBlock[]): string[] {
-  const out: string[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) {
-        if (key === 'text' && typeof inner === 'string') out.push(inner);
-        else visit(inner);
-      }
-    }
-  };
-  visit(blocks);
-  return out;
-}
+const texts = (blocks: readonly SlackBlock[]): string[] => blockTexts(blocks);
 
 describe('renderAnswer: layout', () => {
   it('renders header, paragraph, item with linked title and fields, item text, more, suggestions, sources', () => {
@@ -217,6 +205,32 @@ describe('renderAnswer: Slack limits', () => {
     const shown = bullets.split('\n').length - 1;
     expect(bullets).toContain(`…and ${200 - shown} more`);
     expect(message.text).toHaveLength(SLACK_LIMITS.fallbackText);
+  });
+});
+
+describe('fitsOneMessage', () => {
+  const withItems = (count: number): Answer =>
+    answer([
+      { type: 'paragraph', text: `${count} matches:` },
+      ...Array.from({ length: count }, (_, index) => item(index + 1)),
+      { type: 'sources', sources: [{ title: 'Schedule' }] },
+    ]);
+  const cut = (message: { blocks: readonly SlackBlock[] }) =>
+    texts(message.blocks).some((text) => /^…and \d+ more (results|parts)\.$/.test(text));
+
+  it.each([1, 46, 47, 48, 60])(
+    'with %i items says "fits" exactly when rendering would cut nothing',
+    (count) => {
+      const long = withItems(count);
+      expect(fitsOneMessage(long)).toBe(!cut(renderAnswer(long)));
+      // header + paragraph + items + sources: 47 items make 50 blocks.
+      expect(fitsOneMessage(long)).toBe(count <= 47);
+    },
+  );
+
+  it('counts the blocks a caller reserves (the share button)', () => {
+    expect(fitsOneMessage(withItems(47))).toBe(true);
+    expect(fitsOneMessage(withItems(47), { reserveBlocks: 1 })).toBe(false);
   });
 });
 

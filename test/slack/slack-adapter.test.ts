@@ -1,5 +1,4 @@
 // The Slack factory as `npm start` uses it: skip, refuse, start and stop; and a refused token at start.
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../adapters/shared/logger.ts';
 import { createSlackApp } from '../../adapters/slack/create-slack-app.ts';
@@ -7,23 +6,11 @@ import { slackAdapterFactory } from '../../adapters/slack/slack-adapter.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
 import { runProcess } from '../helpers/run-process.ts';
 import { startFakeSlack } from './fake-slack.ts';
+import { freePort } from './ports.ts';
 import { postSigned, SIGNING_SECRET } from './slack-requests.ts';
 
 const engine = engineFor(DEFAULT_DATASET);
 const deps = (env: Record<string, string>) => ({ engine: () => engine, env, logger: silentLogger() });
-
-/** A port that was free a moment ago. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('slackAdapterFactory', () => {
   it('is named "Slack" and skips, with the reason, without SLACK_BOT_TOKEN', () => {

@@ -2,10 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../adapters/shared/logger.ts';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
-import type { Outcome } from '../../adapters/slack/listeners.ts';
+import type { Outcome } from '../../adapters/slack/request-guard.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
 import { BOT, eventually, type FakeSlack, type FakeSocket, startFakeSlack } from './fake-slack.ts';
 import { eventCallback, mentionEvent, slashCommand } from './slack-requests.ts';
+import { acked, sendEnvelope } from './socket-envelopes.ts';
 
 const engine = engineFor(DEFAULT_DATASET);
 const outcomes: Outcome[] = [];
@@ -31,25 +32,6 @@ afterAll(async () => {
   await slack?.stop();
   await fake?.close();
 });
-
-let envelopeCounter = 0;
-function sendEnvelope(
-  socket: FakeSocket,
-  type: string,
-  payload: unknown,
-  extra: Record<string, unknown> = {},
-): string {
-  envelopeCounter += 1;
-  const envelope_id = `env-${envelopeCounter}`;
-  socket.socket.send(
-    JSON.stringify({ envelope_id, type, payload, accepts_response_payload: false, ...extra }),
-  );
-  return envelope_id;
-}
-
-function acked(socket: FakeSocket, envelopeId: string): true | undefined {
-  return socket.received.some((message) => message.envelope_id === envelopeId) ? true : undefined;
-}
 
 describe('Slack over Socket Mode (real Bolt SocketModeReceiver)', () => {
   it('opens the connection with apps.connections.open after auth.test, and connects on hello', () => {
