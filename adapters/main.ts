@@ -1,14 +1,21 @@
 // `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './console/console-adapter.ts';
+import { type DigestConfig, readDigestConfig } from './digest/digest-config.ts';
+import { type DigestRuntime, openDigestRuntime } from './digest/digest-runtime.ts';
 import { discordAdapterFactory } from './discord/discord-adapter.ts';
 import { countRefreshes } from './ops/count-refreshes.ts';
 import { instrumentEngine } from './ops/instrument-engine.ts';
+import { recordDigestPost } from './ops/metrics-sink.ts';
 import { type Operations, startOperations } from './ops/operations.ts';
+import { parseAdminList } from './shared/admins.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
+import { createChatServices } from './shared/create-chat-services.ts';
 import { readCoreEnv } from './shared/env.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { openData } from './shared/open-engine.ts';
+import { readRateLimitConfig } from './shared/rate-limit-config.ts';
+import type { RateLimitConfig } from './shared/rate-limiter.ts';
 import { slackAdapterFactory } from './slack/slack-adapter.ts';
 import type { LiveData } from './sources/live-data.ts';
 
@@ -21,9 +28,12 @@ type Outcome = number | 'running';
 async function main(): Promise<Outcome> {
   loadDotenv({ quiet: true });
   const env = readCoreEnv(process.env);
-  if (!env.ok) {
+  const digestConfig = readDigestConfig(process.env);
+  const rateLimits = readRateLimitConfig(process.env);
+  const problems = [env, digestConfig, rateLimits].flatMap((read) => (read.ok ? [] : read.problems));
+  if (!env.ok || !digestConfig.ok || !rateLimits.ok) {
     console.error(
-      `Hallway cannot start; fix these variables (see .env.example):\n  ${env.problems.join('\n  ')}`,
+      `Hallway cannot start; fix these variables (see .env.example):\n  ${problems.join('\n  ')}`,
     );
     return 2;
   }
@@ -58,8 +68,16 @@ async function main(): Promise<Outcome> {
   ops.shutdown.onShutdown('source refresh', () => live.stop(), 'intake');
   ops.readiness.ready('data');
 
-  const chat = await startChatAdapters(live, ops, logger);
+  const chat = await startChatAdapters(live, ops, logger, {
+    digest: digestConfig.value,
+    rateLimits: rateLimits.value,
+  });
   if (chat.started > 0) return 'running';
+  if (chat.fatal !== undefined) {
+    console.error(chat.fatal);
+    await ops.server?.close();
+    return 1;
+  }
   // A chat platform was configured but none started: fail loudly rather than fall back to the console.
   if (chat.failed > 0) {
     console.error(
@@ -71,12 +89,28 @@ async function main(): Promise<Outcome> {
   return runConsoleUntilDone(live, ops, logger);
 }
 
-/** Starts every configured platform; each answers through its own instrumented engine. */
-async function startChatAdapters(live: LiveData, ops: Operations, logger: Logger) {
+/**
+ * Starts every configured platform; each answers through its own instrumented engine and shares the services.
+ * When any will start, the digest's database is opened first: a file it cannot use stops the start (`fatal`).
+ */
+async function startChatAdapters(
+  live: LiveData,
+  ops: Operations,
+  logger: Logger,
+  config: { readonly digest: DigestConfig; readonly rateLimits: RateLimitConfig },
+): Promise<{ started: number; failed: number; fatal?: string }> {
   const { readiness, shutdown, metrics } = ops;
   const started: ChatAdapter[] = [];
   let failed = 0;
-  for (const factory of FACTORIES) {
+  let digest: DigestRuntime | undefined;
+  const services = createChatServices({
+    live,
+    rateLimits: config.rateLimits,
+    admins: parseAdminList(process.env.HALLWAY_ADMINS),
+    digest: () => digest,
+    logger,
+  });
+  const plans = FACTORIES.map((factory) => {
     const platform = factory.name.toLowerCase();
     const engine = instrumentEngine(() => live.current(), {
       platform,
@@ -84,7 +118,9 @@ async function startChatAdapters(live: LiveData, ops: Operations, logger: Logger
       inFlight: shutdown.inFlight,
       ...(metrics === undefined ? {} : { metrics }),
     });
-    const plan = factory.plan({ engine, env: process.env, logger });
+    return { factory, platform, plan: factory.plan({ engine, env: process.env, logger, services }) };
+  });
+  for (const { factory, plan } of plans) {
     if (plan.kind === 'skip') console.error(`${factory.name}: skipped (${plan.reason}; see .env.example)`);
     if (plan.kind === 'invalid') {
       failed++;
@@ -92,6 +128,29 @@ async function startChatAdapters(live: LiveData, ops: Operations, logger: Logger
         `${factory.name}: not started; fix these variables (see .env.example):\n  ${plan.problems.join('\n  ')}`,
       );
     }
+  }
+  if (!plans.some(({ plan }) => plan.kind === 'start')) return { started: 0, failed };
+  try {
+    digest = openDigestRuntime({
+      config: config.digest,
+      engine: () => live.current(),
+      posters: () => started.flatMap((adapter) => adapter.digestPoster?.() ?? []),
+      clock: Date.now,
+      logger,
+      onOutcome: (outcome) => {
+        if (outcome.kind === 'posted' || outcome.kind === 'failed') {
+          recordDigestPost(outcome.key.platform, outcome.kind === 'posted');
+        }
+      },
+    });
+  } catch (error) {
+    return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
+  }
+  const running = digest;
+  // Stop posting with the other intake, let posts in flight finish, and close the file after the platforms.
+  shutdown.onShutdown('digest scheduler', () => running.stop(), 'intake');
+  shutdown.onShutdown('digest database', () => running.close(), 'close');
+  for (const { factory, platform, plan } of plans) {
     if (plan.kind !== 'start') continue;
     readiness.expect(platform, 'connecting');
     try {
@@ -107,6 +166,12 @@ async function startChatAdapters(live: LiveData, ops: Operations, logger: Logger
       console.error(`${factory.name}: could not start. ${(error as Error).message}`);
     }
   }
+  if (started.length === 0) {
+    await running.close();
+    return { started: 0, failed };
+  }
+  // Catching up on a missed digest may take a while (retries); answering questions does not wait for it.
+  running.start().catch((error: unknown) => logger.error({ err: error }, 'digest could not start'));
   return { started: started.length, failed };
 }
 

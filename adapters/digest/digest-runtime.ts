@@ -30,7 +30,9 @@ export interface DigestRuntime {
   subscriptions(command: SubscriptionCommand, context: CommandContext): CommandReply;
   /** Settles interrupted posts, starts the timers and catches up; call once the chat platforms are connected. */
   start(): Promise<void>;
-  /** Stops the timers, lets posts in flight finish, and closes the database. */
+  /** Stops the timers and lets posts in flight finish (the shutdown's "stop new work"). */
+  stop(): Promise<void>;
+  /** Stops, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -66,9 +68,10 @@ export function openDigestRuntime(options: DigestRuntimeOptions): DigestRuntime 
       const posted = outcomes.filter((outcome) => outcome.kind === 'posted').length;
       logger.info({ db: config.databasePath, caughtUp: posted, next: nextPost() }, 'digest ready');
     },
+    stop: () => scheduler.stop(),
     async close() {
       await scheduler.stop();
-      db.close();
+      if (db.open) db.close();
     },
   };
 }

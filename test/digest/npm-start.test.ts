@@ -1,0 +1,76 @@
+// `npm start` with a chat platform opens the digest's database before connecting, refuses one it cannot use, and
+// closes it on SIGTERM. Slack runs in HTTP mode with its ids given, so it starts without reaching slack.com.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../helpers/run-process.ts';
+import { type RunningProcess, startProcess } from '../helpers/running-process.ts';
+
+const running: RunningProcess[] = [];
+afterAll(() => {
+  for (const child of running.splice(0)) child.kill();
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function slackEnv(databasePath: string): Promise<Record<string, string>> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_APP_TOKEN: '',
+    SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+    SLACK_PORT: String(await freePort()),
+    SLACK_BOT_ID: 'BHALLWAY',
+    SLACK_BOT_USER_ID: 'UHALLWAY',
+    DISCORD_TOKEN: '',
+    HALLWAY_DATA: '',
+    HALLWAY_CONFIG: '',
+    HALLWAY_HTTP_PORT: '',
+    HALLWAY_DB_PATH: databasePath,
+    LOG_LEVEL: 'info',
+  };
+}
+
+describe.concurrent('npm start and the digest database', () => {
+  it('creates the database on first run, starts the digest, and closes it on SIGTERM', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'hallway-start-')), 'var', 'hallway.db');
+    const bot = startProcess('npm', ['start', '--silent'], { env: await slackEnv(path) });
+    running.push(bot);
+    await bot.waitFor('stderr', /Slack: started/, 30_000);
+    await bot.waitFor('stderr', /"msg":"digest ready"/);
+    expect(bot.stderr()).toContain(`"db":"${path}"`);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.stderr()).not.toMatch(/shutdown hook failed|unfinished/);
+  });
+
+  it('refuses to start, naming the file and the fix, when the database cannot be created', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hallway-start-')), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const result = await runProcess('npm', ['start', '--silent'], {
+      env: await slackEnv(join(file, 'hallway.db')),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `Hallway refuses to start: Hallway cannot create the folder for its database ${file}/hallway.db`,
+    );
+    expect(result.stderr).toContain('Set HALLWAY_DB_PATH to a writable place.');
+    expect(result.stderr).not.toContain('Slack: started');
+  });
+
+  it('names a wrong digest variable before anything starts', async () => {
+    const result = await runProcess('npm', ['start', '--silent'], {
+      env: { HALLWAY_DIGEST_TIME: '8am', HALLWAY_USER_BURST: 'many', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('HALLWAY_DIGEST_TIME: must be a time of day such as 08:00, or "off"');
+    expect(result.stderr).toContain('HALLWAY_USER_BURST: must be a number (0 turns the limit off)');
+  });
+});
