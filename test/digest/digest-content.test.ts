@@ -2,8 +2,9 @@
 // the schedule changes since the last digest, on the real dataset and on a built one.
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../adapters/cli/main.ts';
-import { type ChangeReport, createEngine, type Dataset, loadDataset, type Session } from '../../src/index.ts';
-import { DEFAULT_DATASET, engineFor, MINI_CONF } from '../helpers/engines.ts';
+import { type ChangeReport, createEngine } from '../../src/index.ts';
+import { miniConfWithTalks } from '../helpers/busy-conference.ts';
+import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
 import { captureIo } from '../helpers/streams.ts';
 
 const FINAL_DAY_KEYNOTE_SPEAKERS = [
@@ -66,47 +67,23 @@ describe('asking for a digest in words', () => {
   });
 });
 
-/** Mini Conf with `count` extra talks on its first day in each of the named tracks. */
-function busyMiniConf(tracks: Record<string, number>): Dataset {
-  const loaded = loadDataset(MINI_CONF);
-  if (!loaded.ok) throw new Error('mini-conf fixture is invalid');
-  const extra: Session[] = Object.entries(tracks).flatMap(([track, count]) =>
-    Array.from({ length: count }, (_, index) => ({
-      id: `${track.toLowerCase()}-${index}`,
-      title: `${track} talk number ${index + 1}`,
-      kind: 'talk' as const,
-      start: `2027-03-27T${String(10 + index).padStart(2, '0')}:00:00+00:00`,
-      end: `2027-03-27T${String(10 + index).padStart(2, '0')}:30:00+00:00`,
-      room: `${track} room`,
-      track,
-      summary: '',
-      topics: [],
-      speakers: [],
-      organizations: [],
-      projects: [],
-      sources: ['fixture'],
-    })),
-  );
-  return { ...loaded.dataset, sessions: [...loaded.dataset.sessions, ...extra] };
-}
-
 describe('sessions by track', () => {
   it('groups the day by track, busiest first, shows the first few and counts the rest', () => {
-    const engine = createEngine(busyMiniConf({ Storage: 5, Security: 2 }));
+    const engine = createEngine(miniConfWithTalks({ Storage: 5, Security: 2 }));
     const { text } = engine.digest({ date: '2027-03-27' });
     expect(text).toContain('Sat 27 Mar at MiniConf');
     expect(text.indexOf('== Storage (5) ==')).toBeLessThan(text.indexOf('== Security (2) =='));
-    expect(text).toContain('Storage talk number 3');
-    expect(text).not.toContain('Storage talk number 4');
+    expect(text).toContain('Storage talk 3');
+    expect(text).not.toContain('Storage talk 4');
     expect(text).toContain('…and 2 more sessions');
-    expect(text).toContain('Security talk number 2');
+    expect(text).toContain('Security talk 2');
     // Keynotes have their own section, not a track of their own.
     expect(text).toMatch(/== Keynotes ==[\s\S]*Lighthouses and load balancers/);
     expect(text).not.toContain('== Keynotes (');
   });
 
   it('does not list the other day', () => {
-    const { text } = createEngine(busyMiniConf({ Storage: 1 })).digest({ date: '2027-03-28' });
+    const { text } = createEngine(miniConfWithTalks({ Storage: 1 })).digest({ date: '2027-03-28' });
     expect(text).not.toContain('Storage talk');
     expect(text).not.toContain('Packing sardines');
   });
@@ -138,7 +115,7 @@ describe('schedule changes since the last digest', () => {
   ];
 
   it('lists moves, cancellations and additions after the given time, with the old and new place', () => {
-    const engine = createEngine(busyMiniConf({}), { changes: () => reports });
+    const engine = createEngine(miniConfWithTalks({}), { changes: () => reports });
     const { text } = engine.digest({ date: '2027-03-27', changesSince: 2000 });
     expect(text).toContain('== Schedule changes ==');
     expect(text).toMatch(/Moved: “Packing sardines”, now .*15:00.*Room Verde \(was .*11:00.*Room Azul\)/);
@@ -147,7 +124,7 @@ describe('schedule changes since the last digest', () => {
   });
 
   it('folds a session added then cancelled into nothing', () => {
-    const engine = createEngine(busyMiniConf({}), {
+    const engine = createEngine(miniConfWithTalks({}), {
       changes: () => [
         report(1, { added: [{ id: 'x', title: 'Short-lived talk' }] }),
         report(2, { cancelled: [{ id: 'x', title: 'Short-lived talk' }] }),
@@ -157,7 +134,7 @@ describe('schedule changes since the last digest', () => {
   });
 
   it('says it is late when posted after its time', () => {
-    const engine = createEngine(busyMiniConf({}));
+    const engine = createEngine(miniConfWithTalks({}));
     expect(engine.digest({ date: '2027-03-27', lateByMs: 95 * 60_000 }).text).toContain(
       'Posted 95 minutes late',
     );

@@ -7,8 +7,8 @@ import type { ChatAdapter } from '../../adapters/shared/chat-adapter.ts';
 import { createSlackAdapterFactory } from '../../adapters/slack/slack-adapter.ts';
 import { openDatabase, type SqliteDatabase } from '../../adapters/store/open-database.ts';
 import { createEngine } from '../../src/index.ts';
+import { BUSY_DAY, BUSY_DAY_0800, busyConference, busyTracks } from '../helpers/busy-conference.ts';
 import { blockTexts } from './block-texts.ts';
-import { BUSY_DAY, BUSY_DAY_0800, busyConference, busyTracks } from './busy-conference.ts';
 import { captureLogger } from './capture-logger.ts';
 import {
   BOT,
