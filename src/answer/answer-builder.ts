@@ -10,6 +10,7 @@ import {
   sessionOrganizationNames,
   sessionWhen,
   shorten,
+  singularNoun,
   speakerNames,
   speakersLabel,
 } from './describe.ts';
@@ -46,7 +47,8 @@ export class AnswerBuilder {
   }
 
   more(count: number, noun: string): this {
-    if (count > 0) this.blocks.push({ type: 'more', count, noun });
+    // "…and 1 more session", not "sessions": renderers print the noun as given.
+    if (count > 0) this.blocks.push({ type: 'more', count, noun: count === 1 ? singularNoun(noun) : noun });
     return this;
   }
 

@@ -123,6 +123,14 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
+/** The singular of the plural nouns answers count in: "sessions" → "session", "people" → "person". */
+export function singularNoun(plural: string): string {
+  if (plural === 'people') return 'person';
+  if (/ies$/.test(plural)) return plural.replace(/ies$/, 'y');
+  if (/(?:ch|sh|x|ss)es$/.test(plural)) return plural.replace(/es$/, '');
+  return plural.replace(/s$/, '');
+}
+
 /** "a sandbox CNCF project", "an incubating project". */
 export function withArticle(phrase: string): string {
   return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;

@@ -161,3 +161,11 @@ describe('hallway digest', () => {
     expect(io.err()).toContain('--date must be a date such as 2026-03-26');
   });
 });
+
+describe('counting what is not shown', () => {
+  it('says "1 more session", not "1 more sessions"', () => {
+    const { text } = createEngine(miniConfWithTalks({ Storage: 4 })).digest({ date: '2027-03-27' });
+    expect(text).toContain('…and 1 more session.');
+    expect(text).not.toContain('1 more sessions');
+  });
+});
