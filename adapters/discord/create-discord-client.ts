@@ -1,12 +1,15 @@
 // Builds the discord.js client: the intents Hallway needs, DM partials, no pings, and REST options tests can point.
-import { Client, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Partials, type RESTOptions, type WebSocketOptions } from 'discord.js';
+import { restOptions } from './rest-policy.ts';
 
 /** What the client is built from. */
 export interface DiscordClientOptions {
   /** DISCORD_MENTIONS: also receive server messages, with the privileged Message Content intent. */
   readonly mentions: boolean;
-  /** Overrides for the REST client, such as `{ api: 'http://127.0.0.1:PORT/api', retries: 0 }` in tests. */
+  /** Overrides of Hallway's REST policy (`rest-policy.ts`), such as `{ api: 'http://127.0.0.1:PORT/api' }` in tests. */
   readonly rest?: Partial<RESTOptions>;
+  /** Gateway options, such as an identify throttler for a loopback fake that has no 5-second identify limit. */
+  readonly ws?: WebSocketOptions;
 }
 
 /**
@@ -22,8 +25,9 @@ export function discordIntents(mentions: boolean): GatewayIntentBits[] {
 
 /**
  * A client that never pings anyone (`allowedMentions: { parse: [] }`, whatever a reply contains), receives DMs
- * (`Partials.Channel`: DM channels are not cached, and without the partial discord.js drops their messages), and
- * replies without a reference rather than failing when the question was deleted meanwhile.
+ * (`Partials.Channel`: DM channels are not cached, and without the partial discord.js drops their messages),
+ * replies without a reference rather than failing when the question was deleted meanwhile, and sends every
+ * message with an enforced nonce, so the REST client's retry after a 5xx cannot post it twice.
  */
 export function createDiscordClient(options: DiscordClientOptions): Client {
   return new Client({
@@ -31,6 +35,8 @@ export function createDiscordClient(options: DiscordClientOptions): Client {
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     failIfNotExists: false,
-    ...(options.rest === undefined ? {} : { rest: options.rest }),
+    enforceNonce: true,
+    rest: restOptions(options.rest),
+    ...(options.ws === undefined ? {} : { ws: options.ws }),
   });
 }

@@ -3,12 +3,14 @@ import {
   type APIApplication,
   type APIApplicationCommand,
   DiscordAPIError,
+  RateLimitError,
   REST,
   type RESTOptions,
   Routes,
 } from 'discord.js';
 import { COMMAND_DEFINITIONS, guildCommandDefinitions } from './commands.ts';
 import { inviteUrl } from './invite-url.ts';
+import { restOptions } from './rest-policy.ts';
 
 /** Where and as whom to register the commands. */
 export interface DeployOptions {
@@ -32,7 +34,7 @@ export type DeployResult =
 
 /** Replaces the application's commands (global, or the server's) with Hallway's: `PUT …/commands`. */
 export async function deployCommands(options: DeployOptions): Promise<DeployResult> {
-  const rest = new REST(options.rest ?? {}).setToken(options.token);
+  const rest = new REST(restOptions(options.rest)).setToken(options.token);
   let applicationId = options.applicationId;
   try {
     applicationId ??= ((await rest.get(Routes.currentApplication())) as APIApplication).id;
@@ -58,6 +60,8 @@ function explainDeployFailure(
   guildId: string | undefined,
   applicationId: string | undefined,
 ): string {
+  if (error instanceof RateLimitError)
+    return `Discord is rate limiting command registration for another ${Math.ceil(error.retryAfter / 1000)} s (Discord allows 200 command creations a day); try again later.`;
   if (!(error instanceof DiscordAPIError)) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     return `Could not reach Discord${cause === undefined ? '' : ` (${cause})`}: ${(error as Error).message}`;

@@ -1,5 +1,5 @@
 // The Discord adapter for `npm start`: decide from the environment; the connection itself loads only on start.
-import type { RESTOptions } from 'discord.js';
+import type { RESTOptions, WebSocketOptions } from 'discord.js';
 import { assertNever } from '../../src/index.ts';
 import type { AdapterDependencies, AdapterFactory, ChatAdapter } from '../shared/chat-adapter.ts';
 import { type DiscordConfig, readDiscordConfig } from './config.ts';
@@ -9,8 +9,12 @@ export { DiscordStartError } from './discord-start-error.ts';
 
 /** Options for tests and embedding; `npm start` uses none. */
 export interface DiscordAdapterOptions {
-  /** REST overrides (tests point `api` at a loopback fake and set `retries: 0`). */
+  /** Overrides of Hallway's REST policy (`rest-policy.ts`); tests point `api` at a loopback fake. */
   readonly rest?: Partial<RESTOptions>;
+  /** Gateway options (tests lift the identify throttle the fake does not need). */
+  readonly ws?: WebSocketOptions;
+  /** Times gateway outages; `Date.now` by default. */
+  readonly clock?: () => number;
 }
 
 /** The `AdapterFactory` for `adapters/main.ts`: skipped without DISCORD_TOKEN, refused on malformed variables. */
@@ -53,6 +57,9 @@ function lazyAdapter(
     async stop() {
       await connection?.stop();
       connection = undefined;
+    },
+    digestPoster() {
+      return connection?.digestPoster();
     },
   };
 }

@@ -2,11 +2,13 @@
 // Loaded only when Discord starts, so that discord.js costs nothing to a bot that runs without it.
 import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
+import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { AdapterDependencies, ChatAdapter } from '../shared/chat-adapter.ts';
 import { COMMAND_NAMES } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
 import { createDiscordClient } from './create-discord-client.ts';
 import type { DiscordAdapterOptions } from './discord-adapter.ts';
+import { createDiscordDigestPoster } from './discord-digest-poster.ts';
 import { DiscordStartError } from './discord-start-error.ts';
 import { handleInteraction } from './interactions.ts';
 import { inviteUrl } from './invite-url.ts';
@@ -16,6 +18,7 @@ import { classifyStartFailure, explainStartFailure } from './start-errors.ts';
 export class DiscordAdapter implements ChatAdapter {
   readonly name = 'Discord';
   private client: Client | undefined;
+  private poster: DigestPoster | undefined;
 
   constructor(
     private readonly config: DiscordConfig,
@@ -31,6 +34,7 @@ export class DiscordAdapter implements ChatAdapter {
     const client = createDiscordClient({
       mentions: config.mentions,
       ...(this.options.rest === undefined ? {} : { rest: this.options.rest }),
+      ...(this.options.ws === undefined ? {} : { ws: this.options.ws }),
     });
     this.client = client;
     let ready = false;
@@ -78,6 +82,7 @@ export class DiscordAdapter implements ChatAdapter {
       throw new DiscordStartError(explainStartFailure(failure), { cause: error });
     }
     ready = true;
+    if (client.isReady()) this.poster = createDiscordDigestPoster(client);
     const applicationId = client.application?.id ?? config.applicationId;
     logger.info(
       {
@@ -94,7 +99,13 @@ export class DiscordAdapter implements ChatAdapter {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.poster = undefined;
     await client?.destroy();
+  }
+
+  /** Posts digests through this connection; undefined until it is ready and after it stops. */
+  digestPoster(): DigestPoster | undefined {
+    return this.poster;
   }
 
   /** Warns when the slash commands were never registered (or are out of date): a common first-run surprise. */

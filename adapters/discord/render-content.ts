@@ -1,7 +1,7 @@
 // Renders an answer as one message's markdown content (≤ 2,000 characters), for channels where embeds are not shown.
 import { type Answer, type AnswerBlock, assertNever, type SourceLink } from '../../src/index.ts';
 import { escapeDiscordText, safeUrl } from './escape-text.ts';
-import { fitPieces, moreLine, type Piece, truncate } from './fit-text.ts';
+import { fitPieces, join, moreLine, type Piece, truncate } from './fit-text.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 
 /** Room kept for the sources line, so a long answer is cut before its sources are. */
@@ -13,16 +13,28 @@ const SOURCES_ROOM = 400;
  * whole blocks, bullets and items, with "…and N more"; the sources line is kept. Data and question text are escaped.
  */
 export function renderContent(answer: Answer): string {
+  return layoutContent(answer).text;
+}
+
+/** True when the answer goes out as one message's content with nothing cut (2,000 characters, sources whole). */
+export function contentFitsOneMessage(answer: Answer): boolean {
+  return layoutContent(answer).complete;
+}
+
+function layoutContent(answer: Answer): { text: string; complete: boolean } {
   const max = DISCORD_LIMITS.messageContent;
   const sources = answer.blocks.flatMap((block) => (block.type === 'sources' ? block.sources : []));
-  const sourcesLine = sources.length === 0 ? '' : truncate(renderSources(sources), SOURCES_ROOM);
+  const allSources = sources.length === 0 ? '' : renderSources(sources);
+  const sourcesLine = truncate(allSources, SOURCES_ROOM);
   const pieces: Piece[] = [
     { text: `**${escapeDiscordText(answer.title)}**`, separator: '', counts: 0 },
     ...answer.blocks.flatMap(toPieces),
   ];
   const room = max - (sourcesLine === '' ? 0 : sourcesLine.length + 2);
   const body = fitPieces(pieces, room).text;
-  return truncate(sourcesLine === '' ? body : `${body}\n\n${sourcesLine}`, max);
+  const whole = sourcesLine === '' ? body : `${body}\n\n${sourcesLine}`;
+  const text = truncate(whole, max);
+  return { text, complete: text === whole && body === join(pieces) && sourcesLine === allSources };
 }
 
 function toPieces(block: AnswerBlock): Piece[] {

@@ -16,6 +16,18 @@ type Card =
   | { readonly kind: 'text'; readonly pieces: Piece[] }
   | { readonly kind: 'item'; readonly item: AnswerItem; readonly after: Piece[] };
 
+/** Whether anything was cut while laying out an answer: a card, a truncated string, a dropped field. */
+interface Cuts {
+  complete: boolean;
+}
+
+/** `truncate`, noting in `cuts` when it had to cut the text. */
+function shorten(text: string, max: number, cuts: Cuts): string {
+  const fitted = truncate(text, max);
+  if (fitted !== text) cuts.complete = false;
+  return fitted;
+}
+
 /**
  * One to ten embeds for an answer. The first carries the answer's title (linked to its first source); each item gets
  * its own embed (title linked to the item, its text, and People/When/Where as inline fields); the sources are the last
@@ -23,12 +35,29 @@ type Card =
  * rejects the reply. Every string from the data or the question is escaped.
  */
 export function renderEmbeds(answer: Answer): APIEmbed[] {
+  return layoutEmbeds(answer).embeds;
+}
+
+/**
+ * True when the answer goes out as one message of embeds with nothing cut: at most 10 embeds and 6,000 characters,
+ * no card dropped, no title, text or field shortened. `splitAnswer` uses it to split a digest instead of cutting it.
+ */
+export function fitsOneMessage(answer: Answer): boolean {
+  return layoutEmbeds(answer).complete;
+}
+
+function layoutEmbeds(answer: Answer): { embeds: APIEmbed[]; complete: boolean } {
   const L = DISCORD_LIMITS;
+  const cuts: Cuts = { complete: true };
   const sources = answer.blocks.flatMap((block) => (block.type === 'sources' ? block.sources : []));
   const footerText =
     sources.length === 0
       ? undefined
-      : truncate(inertPlainText(`Sources: ${sources.map((s) => s.title).join(' · ')}`), L.embedFooterText);
+      : shorten(
+          inertPlainText(`Sources: ${sources.map((s) => s.title).join(' · ')}`),
+          L.embedFooterText,
+          cuts,
+        );
   const color = answer.answered ? EMBED_COLORS.answered : EMBED_COLORS.notFound;
   const cards = toCards(answer.blocks);
 
@@ -42,8 +71,8 @@ export function renderEmbeds(answer: Answer): APIEmbed[] {
     }
     const embed =
       card.kind === 'text'
-        ? textEmbed(card.pieces, index === 0 ? answer.title : undefined, budget)
-        : itemEmbed(card, budget);
+        ? textEmbed(card.pieces, index === 0 ? answer.title : undefined, budget, cuts)
+        : itemEmbed(card, budget, cuts);
     if (embed === undefined) {
       cutAt = index;
       break;
@@ -52,22 +81,23 @@ export function renderEmbeds(answer: Answer): APIEmbed[] {
       const link = safeUrl(sources.find((source) => source.url !== undefined)?.url, L.embedUrl);
       if (card.kind === 'text' && link !== undefined && embed.title !== undefined) embed.url = link;
       if (card.kind === 'item')
-        embed.author = { name: truncate(inertPlainText(answer.title), L.embedAuthorName) };
+        embed.author = { name: shorten(inertPlainText(answer.title), L.embedAuthorName, cuts) };
     }
     embeds.push({ color, ...embed });
     budget -= embedLength(embed);
   }
 
   if (embeds.length === 0)
-    embeds.push({ color, title: truncate(escapeDiscordText(answer.title), L.embedTitle) });
+    embeds.push({ color, title: shorten(escapeDiscordText(answer.title), L.embedTitle, cuts) });
   const dropped = cards.slice(cutAt).reduce((sum, card) => sum + cardCount(card), 0);
   const last = embeds[embeds.length - 1] as APIEmbed;
   if (cutAt < cards.length) {
+    cuts.complete = false;
     const line = dropped > 0 ? moreLine(dropped) : '…';
     last.description = last.description === undefined ? line : `${last.description}\n\n${line}`;
   }
   if (footerText !== undefined) last.footer = { text: footerText };
-  return embeds;
+  return { embeds, complete: cuts.complete };
 }
 
 /** The characters Discord counts towards the 6,000 shared by a message's embeds. */
@@ -141,31 +171,32 @@ function textEmbed(
   pieces: readonly Piece[],
   title: string | undefined,
   budget: number,
+  cuts: Cuts,
 ): APIEmbed | undefined {
   const L = DISCORD_LIMITS;
   const embed: APIEmbed = {};
-  if (title !== undefined) embed.title = truncate(escapeDiscordText(title), L.embedTitle);
+  if (title !== undefined) embed.title = shorten(escapeDiscordText(title), L.embedTitle, cuts);
   const room = Math.min(L.embedDescription - MORE_LINE_ROOM, budget - (embed.title?.length ?? 0));
   if (room < MORE_LINE_ROOM + 20) return undefined;
   const description = fitPieces(pieces, room).text;
+  if (description !== join(pieces)) cuts.complete = false;
   if (description.length > 0) embed.description = description;
   return embed;
 }
 
-function itemEmbed(card: Extract<Card, { kind: 'item' }>, budget: number): APIEmbed | undefined {
+function itemEmbed(card: Extract<Card, { kind: 'item' }>, budget: number, cuts: Cuts): APIEmbed | undefined {
   const L = DISCORD_LIMITS;
   const { item } = card;
-  const fields: APIEmbedField[] = item.fields
-    .filter(
-      (field) => !HIDDEN_FIELDS.has(field.label) && field.label.trim() !== '' && field.value.trim() !== '',
-    )
-    .slice(0, L.embedFields)
-    .map((field) => ({
-      name: truncate(escapeDiscordText(field.label), L.embedFieldName),
-      value: truncate(escapeDiscordText(field.value), L.embedFieldValue),
-      inline: true,
-    }));
-  const full: APIEmbed = { title: truncate(escapeDiscordText(item.title), L.embedTitle) };
+  const shown = item.fields.filter(
+    (field) => !HIDDEN_FIELDS.has(field.label) && field.label.trim() !== '' && field.value.trim() !== '',
+  );
+  if (shown.length > L.embedFields) cuts.complete = false;
+  const fields: APIEmbedField[] = shown.slice(0, L.embedFields).map((field) => ({
+    name: shorten(escapeDiscordText(field.label), L.embedFieldName, cuts),
+    value: shorten(escapeDiscordText(field.value), L.embedFieldValue, cuts),
+    inline: true,
+  }));
+  const full: APIEmbed = { title: shorten(escapeDiscordText(item.title), L.embedTitle, cuts) };
   const url = safeUrl(item.url, L.embedUrl);
   if (url !== undefined) full.url = url;
   if (fields.length > 0) full.fields = fields;
@@ -177,7 +208,9 @@ function itemEmbed(card: Extract<Card, { kind: 'item' }>, budget: number): APIEm
   ];
   const room = Math.min(L.embedDescription - MORE_LINE_ROOM, budget - embedLength(full));
   if (pieces.length > 0 && room > MORE_LINE_ROOM + 20) full.description = fitPieces(pieces, room).text;
+  if (full.description !== (pieces.length === 0 ? undefined : join(pieces))) cuts.complete = false;
   if (embedLength(full) <= budget) return full;
   // Without its text the item may still fit; its People/When/Where matter most.
+  cuts.complete = false;
   return embedLength(compact) <= budget ? compact : undefined;
 }

@@ -1,5 +1,5 @@
 // Chooses how an answer goes out on Discord: embeds where they are shown, markdown content where they are not.
-import type { APIEmbed } from 'discord.js';
+import { type APIEmbed, type ClientUser, type GuildTextBasedChannel, PermissionFlagsBits } from 'discord.js';
 import { type Answer, assertNever } from '../../src/index.ts';
 import { renderContent } from './render-content.ts';
 import { renderEmbeds } from './render-embeds.ts';
@@ -17,4 +17,10 @@ export function renderReply(answer: Answer, format: ReplyFormat): { content?: st
     default:
       return assertNever(format);
   }
+}
+
+/** Embeds unless the bot lacks Embed Links in this server channel (DMs always show them). */
+export function channelFormat(channel: GuildTextBasedChannel, me: ClientUser): ReplyFormat {
+  const permissions = channel.permissionsFor(me);
+  return permissions === null || permissions.has(PermissionFlagsBits.EmbedLinks) ? 'embeds' : 'content';
 }

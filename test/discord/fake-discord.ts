@@ -8,6 +8,14 @@ export const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake.hallway-test-token';
 export const APPLICATION_ID = '100000000000000001';
 export const GUILD_ID = '200000000000000001';
 export const CHANNEL_ID = '300000000000000001';
+/** A second text channel in the guild, for digests to several channels. */
+export const SECOND_CHANNEL_ID = '300000000000000002';
+/** A text channel where @everyone (and so the bot) may read but not send. */
+export const READ_ONLY_CHANNEL_ID = '300000000000000003';
+/** A category: a guild channel nobody can send messages in. */
+export const CATEGORY_ID = '300000000000000004';
+/** A channel of another server: Discord answers 403 Missing Access. */
+export const FOREIGN_CHANNEL_ID = '300000000000000008';
 export const DM_CHANNEL_ID = '300000000000000009';
 export const BOT_ROLE_ID = '500000000000000001';
 
@@ -53,6 +61,7 @@ export interface RecordedRequest {
   readonly query: URLSearchParams;
   readonly headers: IncomingMessage['headers'];
   readonly body: unknown;
+  /** The status answered; 0 for a request the fake left hanging. */
   readonly status: number;
 }
 
@@ -74,10 +83,40 @@ export interface FakeDiscordOptions {
   readonly everyonePermissions?: string;
 }
 
-interface Failure {
-  readonly matches: (method: string, path: string) => boolean;
+/** A scripted answer to one request, in place of the route's own. */
+export interface ScriptedResponse {
   readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Handle the request as usual first (create the message), then answer with this status anyway: Discord did the
+   * work but the answer was lost, as a 500 from a proxy after the fact.
+   */
+  readonly afterHandling?: boolean;
+  /** Never answer (until the fake closes): the client's timeout has to give up. */
+  readonly hang?: boolean;
+}
+
+interface Scripted {
+  readonly matches: (method: string, path: string) => boolean;
+  readonly response: ScriptedResponse;
+}
+
+/** Discord's 429: wait `seconds` (the Retry-After header and the body's `retry_after`). */
+export function tooManyRequests(seconds: number): ScriptedResponse {
+  return {
+    status: 429,
+    headers: { 'retry-after': String(seconds) },
+    body: { message: 'You are being rate limited.', retry_after: seconds, global: false },
+  };
+}
+
+/** A message the fake stored, as POST /channels/{id}/messages created it. */
+export interface StoredMessage {
+  readonly id: string;
+  readonly channelId: string;
   readonly body: unknown;
+  readonly nonce?: string;
 }
 
 interface Session {
@@ -112,7 +151,9 @@ export class FakeDiscord {
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<Socket>();
-  private readonly failures: Failure[] = [];
+  private readonly scripted: Scripted[] = [];
+  private readonly stored: StoredMessage[] = [];
+  private refusals = 0;
   private readonly requestWaiters = new Set<() => void>();
   private readonly gatewayWaiters = new Set<() => void>();
   private session: Session | undefined;
@@ -129,7 +170,8 @@ export class FakeDiscord {
       socket.on('close', () => this.sockets.delete(socket));
     });
     this.server.on('upgrade', (req, socket, head) => {
-      if (!(req.url ?? '').startsWith('/gateway')) {
+      if (!(req.url ?? '').startsWith('/gateway') || this.refusals > 0) {
+        if (this.refusals > 0) this.refusals -= 1;
         socket.destroy();
         return;
       }
@@ -159,7 +201,31 @@ export class FakeDiscord {
     status: number,
     body: unknown = { message: 'Fake failure', code: 0 },
   ) {
-    this.failures.push({ matches: (m, p) => m === method && path.test(p), status, body });
+    this.script(method, path, { status, body });
+  }
+
+  /**
+   * Answers the next requests matching method and path with these responses, one each, in order; later requests
+   * get the route's own answer again.
+   */
+  script(method: string, path: RegExp, ...responses: ScriptedResponse[]): void {
+    for (const response of responses)
+      this.scripted.push({ matches: (m, p) => m === method && path.test(p), response });
+  }
+
+  /** Messages created in a channel (POST /channels/{id}/messages), oldest first. */
+  messagesIn(channelId: string): StoredMessage[] {
+    return this.stored.filter((message) => message.channelId === channelId);
+  }
+
+  /** Refuses the next `count` gateway connections (the socket is destroyed), as when Discord is unreachable. */
+  refuseConnections(count: number): void {
+    this.refusals += count;
+  }
+
+  /** Forgets the gateway session, so a RESUME is answered with op 9 (invalid session) and the client IDENTIFYs. */
+  forgetSession(): void {
+    if (this.session !== undefined) this.session = { ...this.session, id: `forgotten-${nextId()}` };
   }
 
   /** Resolves with the first request (already received or to come) that matches. */
@@ -225,7 +291,7 @@ export class FakeDiscord {
     const method = req.method ?? 'GET';
     const text = await readBody(req);
     const body = parseBody(text, req.headers['content-type']);
-    const reply = (status: number, payload?: unknown) => {
+    const record = (status: number) => {
       this.requests.push({
         method,
         path,
@@ -235,21 +301,32 @@ export class FakeDiscord {
         body,
         status,
       });
-      if (payload === undefined) {
-        res.writeHead(status).end();
-      } else {
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
-      }
       for (const wake of [...this.requestWaiters]) wake();
     };
+    const reply = (status: number, payload?: unknown, headers: Readonly<Record<string, string>> = {}) => {
+      if (payload === undefined) {
+        res.writeHead(status, headers).end();
+      } else {
+        res
+          .writeHead(status, { ...headers, 'content-type': 'application/json' })
+          .end(JSON.stringify(payload));
+      }
+      record(status);
+    };
 
-    const failure = this.failures.find((f) => f.matches(method, path));
-    if (failure !== undefined) {
-      this.failures.splice(this.failures.indexOf(failure), 1);
-      reply(failure.status, failure.body);
+    const route = path.replace(/^\/api\/v10/, '');
+    const scripted = this.scripted.find((s) => s.matches(method, path));
+    if (scripted !== undefined) {
+      this.scripted.splice(this.scripted.indexOf(scripted), 1);
+      const { response } = scripted;
+      if (response.hang === true) {
+        record(0);
+        return;
+      }
+      if (response.afterHandling === true) this.route(method, route, body);
+      reply(response.status, response.body, response.headers);
       return;
     }
-    const route = path.replace(/^\/api\/v10/, '');
     const webhook = /^\/(?:interactions|webhooks)\//.test(route);
     if (!webhook && req.headers.authorization !== `Bot ${this.token}`) {
       reply(401, { message: '401: Unauthorized', code: 0 });
@@ -337,13 +414,35 @@ export class FakeDiscord {
         /^\/webhooks\/(\d+)\/([^/]+)$/,
         (_match, post) => checked(post, () => messageFrom(post, CHANNEL_ID)),
       ],
+      ['GET', /^\/channels\/(\d+)$/, (match) => this.channel(match[1] ?? '')],
       [
         'POST',
         /^\/channels\/(\d+)\/messages$/,
-        (match, post) => checked(post, () => messageFrom(post, match[1] ?? CHANNEL_ID)),
+        (match, post) => checked(post, () => this.createMessage(match[1] ?? CHANNEL_ID, post)),
       ],
       ['POST', /^\/channels\/(\d+)\/typing$/, () => ({ status: 204 })],
     ];
+  }
+
+  /** Stores a new message, or with `enforce_nonce` returns the one already created with that nonce. */
+  private createMessage(channelId: string, post: unknown): object {
+    const { nonce, enforce_nonce: enforce } = (post ?? {}) as { nonce?: string; enforce_nonce?: boolean };
+    const earlier =
+      enforce === true && nonce !== undefined
+        ? this.stored.find((m) => m.channelId === channelId && m.nonce === nonce)
+        : undefined;
+    if (earlier !== undefined) return messageFrom(earlier.body, channelId, earlier.id);
+    const message = messageFrom(post, channelId) as { id: string };
+    this.stored.push({ id: message.id, channelId, body: post, ...(nonce === undefined ? {} : { nonce }) });
+    return message;
+  }
+
+  /** GET /channels/{id}: a channel of the guild, 403 for another server's, 404 for one that does not exist. */
+  private channel(id: string): { status: number; body: unknown } {
+    const known = guildChannels().find((channel) => channel.id === id);
+    if (known !== undefined) return { status: 200, body: { ...known, guild_id: GUILD_ID } };
+    if (id === FOREIGN_CHANNEL_ID) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+    return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
   }
 
   // --- gateway ---
@@ -429,16 +528,7 @@ export class FakeDiscord {
         role(GUILD_ID, '@everyone', this.options.everyonePermissions ?? FULL_PERMISSIONS),
         { ...role(BOT_ROLE_ID, 'Hallway', '0'), managed: true, tags: { bot_id: APPLICATION_ID } },
       ],
-      channels: [
-        {
-          id: CHANNEL_ID,
-          type: 0,
-          guild_id: GUILD_ID,
-          name: 'hallway',
-          position: 0,
-          permission_overwrites: [],
-        },
-      ],
+      channels: guildChannels().map((channel) => ({ ...channel, guild_id: GUILD_ID })),
       members: [
         { user: BOT_USER, roles: [BOT_ROLE_ID], joined_at: joined, deaf: false, mute: false, flags: 0 },
       ],
@@ -476,6 +566,27 @@ export class FakeDiscord {
       check();
     });
   }
+}
+
+/** The guild's channels: two text channels, one where nobody may send, and a category. */
+function guildChannels() {
+  const text = (id: string, name: string, position: number) => ({
+    id,
+    type: 0,
+    name,
+    position,
+    permission_overwrites: [] as object[],
+  });
+  return [
+    text(CHANNEL_ID, 'hallway', 0),
+    text(SECOND_CHANNEL_ID, 'announcements', 1),
+    {
+      ...text(READ_ONLY_CHANNEL_ID, 'read-only', 2),
+      // @everyone (the guild id) is denied Send Messages here.
+      permission_overwrites: [{ id: GUILD_ID, type: 0, allow: '0', deny: '2048' }],
+    },
+    { ...text(CATEGORY_ID, 'Conference', 3), type: 4 },
+  ];
 }
 
 function role(id: string, name: string, permissions: string): object {
@@ -556,10 +667,10 @@ export function limitProblems(body: unknown): string[] {
 }
 
 /** The message Discord would store for a create or edit body. */
-function messageFrom(body: unknown, channelId: string): object {
+function messageFrom(body: unknown, channelId: string, id = nextId()): object {
   const payload = (body ?? {}) as { content?: string; embeds?: unknown[]; flags?: number };
   return {
-    id: nextId(),
+    id,
     channel_id: channelId,
     author: BOT_USER,
     content: payload.content ?? '',

@@ -1,8 +1,10 @@
 // Starts the real Discord adapter (as `npm start` would) against the loopback fake, with its logs captured.
 import { Writable } from 'node:stream';
+import type { RESTOptions, WebSocketOptions } from 'discord.js';
 import { createDiscordAdapterFactory } from '../../adapters/discord/discord-adapter.ts';
 import type { ChatAdapter } from '../../adapters/shared/chat-adapter.ts';
-import { createLogger } from '../../adapters/shared/logger.ts';
+import type { ChatServices } from '../../adapters/shared/chat-services.ts';
+import { createLogger, type Logger } from '../../adapters/shared/logger.ts';
 import type { Engine } from '../../src/index.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
 import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord, TOKEN } from './fake-discord.ts';
@@ -14,6 +16,8 @@ export interface Harness {
   readonly fake: FakeDiscord;
   readonly adapter: ChatAdapter;
   readonly logs: LogLine[];
+  /** The logger the adapter writes to (into `logs`), for the digest scheduler beside it. */
+  readonly logger: Logger;
   close(): Promise<void>;
 }
 
@@ -21,7 +25,22 @@ export interface HarnessOptions {
   readonly env?: Record<string, string>;
   readonly fake?: FakeDiscordOptions;
   readonly engine?: () => Engine;
+  /** The services `npm start` would give, built on the harness's logger so their audit lines are captured. */
+  readonly services?: (logger: Logger) => ChatServices;
+  /** Times gateway outages. */
+  readonly clock?: () => number;
+  /** Overrides of Hallway's own REST policy, which the harness otherwise keeps (only `api` points at the fake). */
+  readonly rest?: Partial<RESTOptions>;
+  readonly ws?: WebSocketOptions;
 }
+
+/**
+ * Gateway options that skip discord.js's identify throttle (one IDENTIFY per 5 s, Discord's limit), which the
+ * fake does not impose: a test of a new session then needs no five-second wait.
+ */
+export const NO_IDENTIFY_THROTTLE: WebSocketOptions = {
+  buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }),
+};
 
 let sharedEngine: Engine | undefined;
 
@@ -48,11 +67,16 @@ export function captureLogs() {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeDiscord(options.fake);
   const { logs, logger } = captureLogs();
-  const factory = createDiscordAdapterFactory({ rest: { api: fake.api, retries: 0 } });
+  const factory = createDiscordAdapterFactory({
+    rest: { api: fake.api, ...options.rest },
+    ...(options.ws === undefined ? {} : { ws: options.ws }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
   const plan = factory.plan({
     engine: options.engine ?? kubeconEngine,
     env: { DISCORD_TOKEN: TOKEN, ...options.env },
     logger,
+    ...(options.services === undefined ? {} : { services: options.services(logger) }),
   });
   if (plan.kind !== 'start') {
     await fake.close();
@@ -69,6 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fake,
     adapter,
     logs,
+    logger,
     async close() {
       await adapter.stop();
       await fake.close();

@@ -185,10 +185,11 @@ describe('when answering fails', () => {
     expect(reply.body).toEqual({ type: 4, data: expect.objectContaining({ content: APOLOGY, flags: 64 }) });
   });
 
-  it('when Discord refuses the edit, the deferred message still becomes the apology', async () => {
+  it('when Discord keeps refusing the edit (past the one quick retry), the deferred message becomes the apology', async () => {
     harness = await startHarness();
     const { fake } = harness;
-    fake.failNext('PATCH', /@original$/, 500, { message: 'Internal Server Error', code: 0 });
+    const error = { status: 500, body: { message: 'Internal Server Error', code: 0 } };
+    fake.script('PATCH', /@original$/, error, error);
     const command = interactionCreate('command', 'session', [{ name: 'words', value: 'Agones keynote' }]);
     fake.dispatch('INTERACTION_CREATE', command);
     await expect
@@ -198,6 +199,7 @@ describe('when answering fails', () => {
           .map((r) => [r.status, (r.body as Body['data'])?.content]),
       )
       .toEqual([
+        [500, undefined],
         [500, undefined],
         [200, APOLOGY],
       ]);

@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { escapeDiscordText } from '../../adapters/discord/escape-text.ts';
 import { fitPieces, truncate } from '../../adapters/discord/fit-text.ts';
 import { DISCORD_LIMITS as L } from '../../adapters/discord/limits.ts';
-import { renderContent } from '../../adapters/discord/render-content.ts';
-import { EMBED_COLORS, embedLength, renderEmbeds } from '../../adapters/discord/render-embeds.ts';
+import { contentFitsOneMessage, renderContent } from '../../adapters/discord/render-content.ts';
+import {
+  EMBED_COLORS,
+  embedLength,
+  fitsOneMessage,
+  renderEmbeds,
+} from '../../adapters/discord/render-embeds.ts';
 import { type Answer, type AnswerBlock, type AnswerItem, renderPlainText } from '../../src/index.ts';
 
 function answer(blocks: AnswerBlock[], title = 'On “platform engineering”', answered = true): Answer {
@@ -236,6 +241,48 @@ describe('renderContent (channels without Embed Links)', () => {
     expect(content).toContain(
       'People: Abby Bangser (Syntasso) · When: Thu 26 Mar, 09:34–09:44 CET · Where: Hall 12',
     );
+  });
+});
+
+describe('whether an answer fits one message with nothing cut (what the digest is split by)', () => {
+  const items = (count: number, text?: string): AnswerBlock[] =>
+    Array.from({ length: count }, (_, i) => ({
+      type: 'item',
+      item: { ...KEYNOTE, title: `Session ${i + 1}`, ...(text === undefined ? {} : { text }) },
+    }));
+  const lead: AnswerBlock = { type: 'paragraph', text: 'Lead' };
+  const manyFields = Array.from({ length: 26 }, (_, i) => ({ label: `F${i}`, value: 'v' }));
+  const longSources: AnswerBlock = {
+    type: 'sources',
+    sources: Array.from({ length: 15 }, (_, i) => ({ title: `A source with a long title ${i}` })),
+  };
+
+  it.each<[string, boolean, AnswerBlock[]]>([
+    ['a lead and nine items', true, [lead, ...items(9), SOURCES]],
+    ['a lead and ten items (eleven embeds)', false, [lead, ...items(10)]],
+    ['nine items of 700 characters (over 6,000 in all)', false, items(9, 'x'.repeat(700))],
+    ['a paragraph over 4,096 characters', false, [{ type: 'paragraph', text: 'word '.repeat(900) }]],
+    [
+      'an item title over 256 characters',
+      false,
+      [{ type: 'item', item: { ...KEYNOTE, title: 'T'.repeat(300) } }],
+    ],
+    ['an item with 26 fields', false, [{ type: 'item', item: { ...KEYNOTE, fields: manyFields } }]],
+  ])('as embeds: %s → %s', (_what, fits, blocks) => {
+    const a = answer(blocks);
+    expect(fitsOneMessage(a)).toBe(fits);
+    // What fits is rendered whole: no "…and N more" and no "…" added by the renderer.
+    if (fits) expect(JSON.stringify(renderEmbeds(a))).not.toContain('…');
+  });
+
+  it.each<[string, boolean, AnswerBlock[]]>([
+    ['three short items and the sources', true, [...items(3), SOURCES]],
+    ['twelve items with summaries (over 2,000 characters)', false, items(12, 'A long summary. '.repeat(10))],
+    ['sources over 400 characters', false, [longSources]],
+  ])('as content: %s → %s', (_what, fits, blocks) => {
+    const a = answer(blocks);
+    expect(contentFitsOneMessage(a)).toBe(fits);
+    if (fits) expect(renderContent(a)).not.toContain('…');
   });
 });
 
