@@ -1,6 +1,7 @@
 // Hallway's slash commands as data (the body registered with Discord), and the question each one asks the engine.
 import {
   type APIApplicationCommandStringOption,
+  type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -8,20 +9,33 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { assertNever, MAX_QUESTION_LENGTH } from '../../src/index.ts';
+import type { SubscriptionCommand } from '../digest/digest-subscriptions.ts';
 
-/** The commands Hallway answers. */
-export const COMMAND_NAMES = ['ask', 'who', 'vendor', 'session', 'help'] as const;
+/** The commands that ask the engine a question. */
+export const QUESTION_COMMANDS = ['ask', 'who', 'vendor', 'session', 'help'] as const;
+/** One of the question commands. */
+export type QuestionCommandName = (typeof QUESTION_COMMANDS)[number];
+/** The commands for a server's admins (`list` is open to everyone): digest subscriptions and reloading the data. */
+export const ADMIN_COMMANDS = ['digest', 'reload'] as const;
+/** Every command Hallway registers. */
+export const COMMAND_NAMES = [...QUESTION_COMMANDS, ...ADMIN_COMMANDS] as const;
 /** One of Hallway's command names. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
+/** The subcommands of /digest, named as the shared subscription commands are. */
+export const DIGEST_SUBCOMMANDS = [
+  'subscribe',
+  'unsubscribe',
+  'list',
+] as const satisfies readonly SubscriptionCommand[];
 
-/** The string option each command takes, if any. */
+/** The string option each question command takes, if any. */
 export const COMMAND_OPTIONS = {
   ask: 'question',
   who: 'topic',
   vendor: 'name',
   session: 'words',
   help: undefined,
-} as const satisfies Record<CommandName, string | undefined>;
+} as const satisfies Record<QuestionCommandName, string | undefined>;
 
 /** A required text option, as long as a question may be. */
 function text(name: string, description: string, autocomplete = false): APIApplicationCommandStringOption {
@@ -42,6 +56,17 @@ const WHERE = {
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   integration_types: [ApplicationIntegrationType.GuildInstall],
 } satisfies Partial<RESTPostAPIChatInputApplicationCommandsJSONBody>;
+
+/** Servers only: digests go to a server's channels, and its admins decide. */
+const IN_SERVERS = {
+  ...WHERE,
+  contexts: [InteractionContextType.Guild],
+} satisfies Partial<RESTPostAPIChatInputApplicationCommandsJSONBody>;
+
+/** A subcommand without options. */
+function subcommand(name: string, description: string): APIApplicationCommandSubcommandOption {
+  return { type: ApplicationCommandOptionType.Subcommand, name, description };
+}
 
 /** The body of `PUT /applications/{id}/commands`: every command, in the order Discord lists them. */
 export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
@@ -70,6 +95,21 @@ export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationComman
     options: [text('words', 'Its title or a few words from it, such as Agones keynote.')],
   },
   { ...WHERE, name: 'help', description: 'What Hallway can answer, with examples.' },
+  {
+    ...IN_SERVERS,
+    name: 'digest',
+    description: 'The daily digest: post it in this channel, stop it, or see where it goes.',
+    options: [
+      subcommand('subscribe', 'Post the daily digest in this channel (Manage Server or HALLWAY_ADMINS).'),
+      subcommand('unsubscribe', 'Stop the daily digest in this channel (Manage Server or HALLWAY_ADMINS).'),
+      subcommand('list', 'Which channels of this server get the daily digest.'),
+    ],
+  },
+  {
+    ...IN_SERVERS,
+    name: 'reload',
+    description: 'Read the conference data again now (Manage Server or HALLWAY_ADMINS).',
+  },
 ];
 
 /** The same commands for a guild-scoped registration, where `contexts` and `integration_types` do not apply. */
@@ -82,14 +122,14 @@ export type CommandQuestion =
   | { readonly kind: 'question'; readonly text: string }
   | { readonly kind: 'unknown'; readonly name: string };
 
-/** Whether `name` is one of Hallway's commands. */
-export function isCommandName(name: string): name is CommandName {
-  return (COMMAND_NAMES as readonly string[]).includes(name);
+/** Whether `name` is one of the question commands. */
+export function isQuestionCommand(name: string): name is QuestionCommandName {
+  return (QUESTION_COMMANDS as readonly string[]).includes(name);
 }
 
-/** Turns a command and its option value into the question the engine answers. */
+/** Turns a question command and its option value into the question the engine answers. */
 export function commandQuestion(name: string, value: string | null): CommandQuestion {
-  if (!isCommandName(name)) return { kind: 'unknown', name };
+  if (!isQuestionCommand(name)) return { kind: 'unknown', name };
   const words = (value ?? '').trim().replace(/[?!.]+$/, '');
   switch (name) {
     case 'ask':

@@ -29,7 +29,7 @@ export class DiscordAdapter implements ChatAdapter {
   /** Logs in and resolves once the bot is ready; rejects with a `DiscordStartError` saying what to fix. */
   async start(): Promise<void> {
     const { config } = this;
-    const { engine } = this.dependencies;
+    const { engine, services } = this.dependencies;
     const logger = this.dependencies.logger.child({ adapter: 'discord' });
     const client = createDiscordClient({
       mentions: config.mentions,
@@ -42,11 +42,14 @@ export class DiscordAdapter implements ChatAdapter {
 
     // The handlers catch their own errors; this is the last net, so a bug never becomes an unhandled rejection.
     const lastResort = (error: unknown) => logger.error({ err: error }, 'Discord: handler failed');
+    const withServices = services === undefined ? {} : { services };
     client.on(Events.InteractionCreate, (interaction) => {
-      handleInteraction(interaction, { engine, logger }).catch(lastResort);
+      handleInteraction(interaction, { engine, logger, ...withServices }).catch(lastResort);
     });
     client.on(Events.MessageCreate, (message) => {
-      handleMessage(message, { engine, logger, mentions: config.mentions }).catch(lastResort);
+      handleMessage(message, { engine, logger, mentions: config.mentions, ...withServices }).catch(
+        lastResort,
+      );
     });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord: client error'));
     client.on(Events.ShardError, (error) => logger.warn({ err: error }, 'Discord: gateway connection error'));

@@ -6,10 +6,13 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
+import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
+import { answerDigestCommand, answerReloadCommand } from './admin-commands.ts';
 import { answerAutocomplete } from './autocomplete.ts';
-import { COMMAND_OPTIONS, type CommandName, commandQuestion, isCommandName } from './commands.ts';
+import { COMMAND_OPTIONS, commandQuestion, isQuestionCommand, type QuestionCommandName } from './commands.ts';
 import { escapeDiscordText } from './escape-text.ts';
+import { gateQuestion } from './rate-gate.ts';
 import { renderReply } from './render-reply.ts';
 
 /** What the interaction handlers need. */
@@ -17,6 +20,8 @@ export interface InteractionContext {
   /** The engine for this question (a data refresh may swap it). */
   readonly engine: () => Engine;
   readonly logger: Logger;
+  /** Rate limits, admins, subscriptions and reload; absent, questions are not limited and admin commands say so. */
+  readonly services?: ChatServices;
 }
 
 /** Shown, only to the person who asked, when answering failed. */
@@ -28,7 +33,12 @@ export const APOLOGY = 'Sorry, something went wrong while answering that. Please
  * interaction while it runs. These are deferred first ("Hallway is thinking…"), then the reply is edited in; Discord
  * allows 3 seconds for the first response and 15 minutes for the edit. /help is static, so it is answered at once.
  */
-export const DEFERRED_COMMANDS: ReadonlySet<CommandName> = new Set(['ask', 'who', 'vendor', 'session']);
+export const DEFERRED_COMMANDS: ReadonlySet<QuestionCommandName> = new Set([
+  'ask',
+  'who',
+  'vendor',
+  'session',
+]);
 
 /** Routes one interaction. Never throws: every failure is logged, and the user gets an apology where possible. */
 export async function handleInteraction(
@@ -55,32 +65,54 @@ async function answerCommand(
   });
   const started = Date.now();
   try {
-    if (!isCommandName(name)) {
+    if (name === 'digest') await answerDigestCommand(interaction, context.services, log);
+    else if (name === 'reload') await answerReloadCommand(interaction, context.services, log);
+    else if (isQuestionCommand(name)) await answerQuestion(interaction, name, context, log);
+    else {
       await interaction.reply({
         content: `I do not know /${escapeDiscordText(name)}; try /help.`,
         flags: MessageFlags.Ephemeral,
       });
       log.warn('Discord: unknown command (registered commands are out of date? run discord:deploy-commands)');
-      return;
     }
-    const option = COMMAND_OPTIONS[name];
-    const value = option === undefined ? null : interaction.options.getString(option);
-    const question = commandQuestion(name, value);
-    if (question.kind === 'unknown') return;
-    const deferred = DEFERRED_COMMANDS.has(name);
-    if (deferred) await interaction.deferReply();
-    const answer = context.engine().ask(question.text);
-    const reply = renderReply(answer, 'embeds');
-    if (deferred) await interaction.editReply(reply);
-    else await interaction.reply(reply satisfies InteractionReplyOptions);
-    log.info(
-      { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
-      'Discord: answered',
-    );
   } catch (error) {
     log.error({ err: error, ms: Date.now() - started }, 'Discord: could not answer a command');
     await apologize(interaction, log);
   }
+}
+
+/** A question command: rate-limited, deferred when the search may be slow, answered as embeds. */
+async function answerQuestion(
+  interaction: ChatInputCommandInteraction,
+  name: QuestionCommandName,
+  context: InteractionContext,
+  log: Logger,
+): Promise<void> {
+  const started = Date.now();
+  const gate = gateQuestion(
+    context.services,
+    { userId: interaction.user.id, channelId: interaction.channelId },
+    log,
+  );
+  if (gate.kind === 'drop') return;
+  if (gate.kind === 'slow-down') {
+    await interaction.reply({ content: gate.text, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const option = COMMAND_OPTIONS[name];
+  const value = option === undefined ? null : interaction.options.getString(option);
+  const question = commandQuestion(name, value);
+  if (question.kind === 'unknown') return;
+  const deferred = DEFERRED_COMMANDS.has(name);
+  if (deferred) await interaction.deferReply();
+  const answer = context.engine().ask(question.text);
+  const reply = renderReply(answer, 'embeds');
+  if (deferred) await interaction.editReply(reply);
+  else await interaction.reply(reply satisfies InteractionReplyOptions);
+  log.info(
+    { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
+    'Discord: answered',
+  );
 }
 
 /**

@@ -1,9 +1,11 @@
 // Messages: answer an @mention of the bot in a server channel (as a reply to it) and every DM; ignore bots.
-import { type Message, PermissionFlagsBits } from 'discord.js';
+import type { Message } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
+import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { APOLOGY } from './interactions.ts';
-import { type ReplyFormat, renderReply } from './render-reply.ts';
+import { gateQuestion } from './rate-gate.ts';
+import { channelFormat, type ReplyFormat, renderReply } from './render-reply.ts';
 
 /** What the message handler needs. */
 export interface MessageContext {
@@ -11,6 +13,8 @@ export interface MessageContext {
   readonly logger: Logger;
   /** DISCORD_MENTIONS: whether mentions in server channels are answered. DMs always are. */
   readonly mentions: boolean;
+  /** Rate limits; absent, every question is answered. */
+  readonly services?: ChatServices;
 }
 
 /** Why a message is answered, or not. */
@@ -49,12 +53,14 @@ function questionIn(message: Message): string {
 
 /** Embeds unless this is a server channel where the bot lacks Embed Links (Discord would hide them silently). */
 function replyFormat(message: Message): ReplyFormat {
-  if (!message.inGuild()) return 'embeds';
-  const permissions = message.channel.permissionsFor(message.client.user);
-  return permissions === null || permissions.has(PermissionFlagsBits.EmbedLinks) ? 'embeds' : 'content';
+  return message.inGuild() ? channelFormat(message.channel, message.client.user) : 'embeds';
 }
 
-/** Answers one message if it is for Hallway. Never throws: failures are logged and, where possible, apologised for. */
+/**
+ * Answers one message if it is for Hallway, within the rate limits (only questions to Hallway count; the first
+ * refusal of a streak gets the slow-down text as a reply, the rest none). Never throws: failures are logged and,
+ * where possible, apologised for.
+ */
 export async function handleMessage(message: Message, context: MessageContext): Promise<void> {
   const verdict = judgeMessage(message, context.mentions);
   if (verdict.kind === 'ignore') return;
@@ -67,6 +73,16 @@ export async function handleMessage(message: Message, context: MessageContext): 
   });
   const started = Date.now();
   try {
+    const gate = gateQuestion(
+      context.services,
+      { userId: message.author.id, channelId: message.channelId },
+      log,
+    );
+    if (gate.kind === 'drop') return;
+    if (gate.kind === 'slow-down') {
+      await message.reply({ content: gate.text });
+      return;
+    }
     const answer = context.engine().ask(verdict.question);
     await message.reply(renderReply(answer, replyFormat(message)));
     log.info(

@@ -6,7 +6,9 @@ import {
   COMMAND_NAMES,
   COMMAND_OPTIONS,
   commandQuestion,
+  DIGEST_SUBCOMMANDS,
   guildCommandDefinitions,
+  QUESTION_COMMANDS,
 } from '../../adapters/discord/commands.ts';
 import { readDiscordConfig } from '../../adapters/discord/config.ts';
 import { discordIntents } from '../../adapters/discord/create-discord-client.ts';
@@ -18,22 +20,48 @@ import { TOKEN } from './fake-discord.ts';
 import { kubeconEngine } from './harness.ts';
 
 describe('command definitions', () => {
-  it('declare the five commands with names and descriptions Discord accepts', () => {
+  it('declare the seven commands with names, options and descriptions Discord accepts', () => {
     expect(COMMAND_DEFINITIONS.map((command) => command.name)).toEqual([...COMMAND_NAMES]);
     for (const command of COMMAND_DEFINITIONS) {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.description.length).toBeLessThanOrEqual(100);
-      const option = COMMAND_OPTIONS[command.name as keyof typeof COMMAND_OPTIONS];
-      expect((command.options ?? []).map((o) => o.name)).toEqual(option === undefined ? [] : [option]);
-      for (const o of command.options ?? []) expect(o.description.length).toBeLessThanOrEqual(100);
+      for (const o of command.options ?? []) {
+        expect(o.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+        expect(o.description.length).toBeLessThanOrEqual(100);
+      }
     }
-    const vendor = COMMAND_DEFINITIONS.find((command) => command.name === 'vendor');
-    expect(vendor?.options?.[0]).toMatchObject({ name: 'name', type: 3, required: true, autocomplete: true });
+    const optionsOf = (name: string) => COMMAND_DEFINITIONS.find((c) => c.name === name)?.options ?? [];
+    for (const name of QUESTION_COMMANDS) {
+      const option = COMMAND_OPTIONS[name];
+      expect(optionsOf(name).map((o) => o.name)).toEqual(option === undefined ? [] : [option]);
+    }
+    expect(optionsOf('vendor')[0]).toMatchObject({
+      name: 'name',
+      type: 3,
+      required: true,
+      autocomplete: true,
+    });
+    // /digest has three subcommands (type 1), without options of their own; /reload takes nothing.
+    expect(optionsOf('digest').map((o) => [o.type, o.name])).toEqual(
+      DIGEST_SUBCOMMANDS.map((name) => [1, name]),
+    );
+    expect(optionsOf('reload')).toEqual([]);
   });
 
-  it('work in servers and in DMs; the guild-scoped copy leaves out the global-only fields', () => {
-    for (const command of COMMAND_DEFINITIONS) expect(command.contexts).toEqual([0, 1]);
+  it('questions work in servers and in DMs, /digest and /reload in servers only; the guild copy drops global-only fields', () => {
+    const contexts = Object.fromEntries(
+      COMMAND_DEFINITIONS.map((command) => [command.name, command.contexts]),
+    );
+    expect(contexts).toEqual({
+      ask: [0, 1],
+      who: [0, 1],
+      vendor: [0, 1],
+      session: [0, 1],
+      help: [0, 1],
+      digest: [0],
+      reload: [0],
+    });
     for (const command of guildCommandDefinitions()) {
       expect(command).not.toHaveProperty('contexts');
       expect(command).not.toHaveProperty('integration_types');

@@ -55,37 +55,50 @@ export interface CommandOptions {
   readonly dm?: boolean;
   readonly id?: string;
   readonly token?: string;
+  /** Who runs the command; Ada by default. */
+  readonly user?: User;
+  /** The member's permissions in the channel, as Discord computes them; FULL_PERMISSIONS (no Manage Server) by default. */
+  readonly memberPermissions?: string;
+  /** The channel the command is run in; the guild's first text channel by default. */
+  readonly channelId?: string;
 }
 
 type OptionValue = { readonly name: string; readonly value: string; readonly focused?: boolean };
+/** A subcommand (type 1) without options of its own, such as /digest subscribe. */
+type SubcommandValue = { readonly subcommand: string };
+
+/** Manage Server (0x20) on top of the usual permissions: a server admin for Hallway. */
+export const MANAGE_SERVER_PERMISSIONS = (BigInt(FULL_PERMISSIONS) | 32n).toString();
 
 /** An INTERACTION_CREATE for a slash command (type 2) or its autocomplete (type 4). */
 export function interactionCreate(
   kind: 'command' | 'autocomplete',
   name: string,
-  options: readonly OptionValue[],
+  options: readonly (OptionValue | SubcommandValue)[],
   extra: CommandOptions = {},
 ) {
   const id = extra.id ?? nextId();
+  const user = { discriminator: '0', avatar: null, ...(extra.user ?? ADA) };
+  const channelId = extra.channelId ?? CHANNEL_ID;
   const where =
     extra.dm === true
       ? {
           channel_id: DM_CHANNEL_ID,
-          channel: { id: DM_CHANNEL_ID, type: 1, recipients: [ADA] },
-          user: ADA,
+          channel: { id: DM_CHANNEL_ID, type: 1, recipients: [user] },
+          user,
           context: 1,
         }
       : {
           guild_id: GUILD_ID,
-          channel_id: CHANNEL_ID,
+          channel_id: channelId,
           channel: {
-            id: CHANNEL_ID,
+            id: channelId,
             type: 0,
             guild_id: GUILD_ID,
             name: 'hallway',
             permissions: FULL_PERMISSIONS,
           },
-          member: { ...MEMBER, user: ADA, permissions: FULL_PERMISSIONS },
+          member: { ...MEMBER, user, permissions: extra.memberPermissions ?? FULL_PERMISSIONS },
           guild_locale: 'en-US',
           context: 0,
         };
@@ -104,7 +117,9 @@ export function interactionCreate(
       id: `cmd-${name}`,
       name,
       type: 1,
-      options: options.map((option) => ({ type: 3, ...option })),
+      options: options.map((option) =>
+        'subcommand' in option ? { type: 1, name: option.subcommand } : { type: 3, ...option },
+      ),
     },
     ...where,
   };
