@@ -10,6 +10,7 @@ import { createDiscordClient } from './create-discord-client.ts';
 import type { DiscordAdapterOptions } from './discord-adapter.ts';
 import { createDiscordDigestPoster } from './discord-digest-poster.ts';
 import { DiscordStartError } from './discord-start-error.ts';
+import { watchGateway } from './gateway-monitor.ts';
 import { handleInteraction } from './interactions.ts';
 import { inviteUrl } from './invite-url.ts';
 import { handleMessage } from './mentions.ts';
@@ -52,13 +53,11 @@ export class DiscordAdapter implements ChatAdapter {
       );
     });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord: client error'));
-    client.on(Events.ShardError, (error) => logger.warn({ err: error }, 'Discord: gateway connection error'));
-    client.on(Events.ShardReconnecting, () => {
-      if (this.client === client) logger.info('Discord: gateway connection lost; reconnecting');
+    watchGateway(client, {
+      logger,
+      clock: this.options.clock ?? Date.now,
+      active: () => this.client === client,
     });
-    client.on(Events.ShardResume, (_id, replayed) =>
-      logger.info({ replayed }, 'Discord: gateway session resumed'),
-    );
     client.on(Events.ShardDisconnect, (event) => {
       closeCode = event.code;
       if (!ready) return;

@@ -4,7 +4,7 @@ import { COMMAND_DEFINITIONS, COMMAND_NAMES } from '../../adapters/discord/comma
 import { deployCommands } from '../../adapters/discord/deploy-commands.ts';
 import { createDiscordAdapterFactory, DiscordStartError } from '../../adapters/discord/discord-adapter.ts';
 import { APPLICATION_ID, type FakeDiscordOptions, startFakeDiscord, TOKEN } from './fake-discord.ts';
-import { captureLogs, type Harness, kubeconEngine, startHarness } from './harness.ts';
+import { captureLogs, type Harness, kubeconEngine, NO_IDENTIFY_THROTTLE, startHarness } from './harness.ts';
 import { interactionCreate } from './payloads.ts';
 
 let harness: Harness | undefined;
@@ -69,27 +69,84 @@ describe('Discord gateway', () => {
     expect(fake.connections).toBe(1);
   });
 
+  /** A clock that moves 1.5 s each time it is read: the outage is then exactly one step long. */
+  const steppingClock = () => {
+    let now = 0;
+    return () => {
+      now += 1500;
+      return now;
+    };
+  };
+
   it.each([
     ['RECONNECT (op 7)', (h: Harness) => h.fake.sendOp(7)],
     ['a dropped connection (close 4000)', (h: Harness) => h.fake.closeGateway(4000)],
-  ])('after %s, RESUMEs the session and answers what was sent meanwhile', async (_what, disconnect) => {
-    harness = await startHarness();
+  ])(
+    'after %s, RESUMEs the session, answers what was sent meanwhile, and logs the outage',
+    async (_what, disconnect) => {
+      harness = await startHarness({ clock: steppingClock() });
+      const h = harness;
+      const identify = h.fake.received.find((payload) => payload.op === 2);
+      const before = h.fake.received.length;
+      disconnect(h);
+      // Sent while the bot is away: the fake replays it after RESUME, as Discord does.
+      const command = interactionCreate('command', 'help', []);
+      h.fake.dispatch('INTERACTION_CREATE', command);
+      const resume = await h.fake.waitForGateway(6, before);
+      expect(resume.d).toMatchObject({ token: TOKEN, session_id: expect.stringMatching(/^session-/) });
+      expect((resume.d as { seq: number }).seq).toBeGreaterThanOrEqual(2);
+      expect(h.fake.connections).toBe(2);
+      expect(h.fake.received.filter((payload) => payload.op === 2)).toEqual([identify]);
+      await h.fake.waitForRequest((request) => request.path.includes(`/interactions/${command.id}/`));
+      await expect
+        .poll(() => h.logs.some((line) => line.msg.startsWith('Discord: gateway connection back')))
+        .toBe(true);
+      const outage = h.logs.filter((line) => line.msg.startsWith('Discord: gateway connection'));
+      expect(outage.map((line) => [line.level, line.msg])).toEqual([
+        [40, 'Discord: gateway connection lost; reconnecting'],
+        [30, 'Discord: gateway connection back after 1.5 s; session resumed, missed events replayed'],
+      ]);
+      expect(outage[1]).toMatchObject({
+        outageMs: 1500,
+        attempts: 1,
+        how: 'resumed',
+        replayed: expect.any(Number),
+      });
+    },
+  );
+
+  it('a longer outage (Discord unreachable, the session gone) ends in a new session, logged once down and once back', async () => {
+    harness = await startHarness({ clock: steppingClock(), ws: NO_IDENTIFY_THROTTLE });
     const h = harness;
-    const identify = h.fake.received.find((payload) => payload.op === 2);
-    const before = h.fake.received.length;
-    disconnect(h);
-    // Sent while the bot is away: the fake replays it after RESUME, as Discord does.
+    h.fake.refuseConnections(1);
+    h.fake.forgetSession();
+    h.fake.closeGateway(4000);
+    await expect
+      .poll(() => h.logs.find((line) => line.msg.startsWith('Discord: gateway connection back'))?.msg, {
+        timeout: 5000,
+      })
+      .toBe('Discord: gateway connection back after 1.5 s; new session, events sent meanwhile were missed');
+    expect(h.logs.find((line) => line.msg.startsWith('Discord: gateway connection back'))).toMatchObject({
+      how: 'new session',
+      outageMs: 1500,
+      attempts: 2,
+    });
+    // One warning for the whole outage; the failed attempt in between is only a debug line.
+    expect(
+      h.logs.filter((line) => line.msg === 'Discord: gateway connection lost; reconnecting'),
+    ).toHaveLength(1);
+    expect(h.logs.some((line) => line.msg === 'Discord: still reconnecting to the gateway')).toBe(true);
+    expect(h.fake.received.filter((payload) => payload.op === 2)).toHaveLength(2);
+    // Back for real: a command is answered on the new session.
     const command = interactionCreate('command', 'help', []);
     h.fake.dispatch('INTERACTION_CREATE', command);
-    const resume = await h.fake.waitForGateway(6, before);
-    expect(resume.d).toMatchObject({ token: TOKEN, session_id: expect.stringMatching(/^session-/) });
-    expect((resume.d as { seq: number }).seq).toBeGreaterThanOrEqual(2);
-    expect(h.fake.connections).toBe(2);
-    expect(h.fake.received.filter((payload) => payload.op === 2)).toEqual([identify]);
     await h.fake.waitForRequest((request) => request.path.includes(`/interactions/${command.id}/`));
-    await expect
-      .poll(() => h.logs.some((line) => line.msg === 'Discord: gateway session resumed'))
-      .toBe(true);
+  });
+
+  it('stopping is not an outage: no "connection lost" line', async () => {
+    harness = await startHarness();
+    await harness.adapter.stop();
+    expect(harness.logs.some((line) => line.msg.startsWith('Discord: gateway connection lost'))).toBe(false);
   });
 
   it('a token reset while running (close 4004) is logged as fatal with what to fix; no reconnect is tried', async () => {
