@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DigestStore } from '../../adapters/digest/digest-store.ts';
 import { embedLength } from '../../adapters/discord/render-embeds.ts';
 import { openDatabase } from '../../adapters/store/open-database.ts';
-import { createEngine, type Dataset, type Engine, loadDataset, type Session } from '../../src/index.ts';
-import { DEFAULT_DATASET } from '../helpers/engines.ts';
+import type { Engine } from '../../src/index.ts';
+import { kubeconWith } from './datasets.ts';
 import { runOnce, subscribe, THURSDAY, THURSDAY_8AM, tempStore } from './digest-setup.ts';
 import { CHANNEL_ID, SECOND_CHANNEL_ID } from './fake-discord.ts';
 import { type Harness, startHarness } from './harness.ts';
@@ -34,10 +34,7 @@ const TRACKS = [
 
 /** KubeCon's data with five talks in each of twelve tracks on Thursday afternoon: a day too big for one message. */
 function busyThursday(): Engine {
-  const loaded = loadDataset(DEFAULT_DATASET);
-  if (!loaded.ok) throw new Error('the KubeCon dataset is invalid');
-  const source = loaded.dataset.sources[0]?.id ?? 'sched';
-  const talks: Session[] = TRACKS.flatMap((track, t) =>
+  const talks = TRACKS.flatMap((track, t) =>
     Array.from({ length: 5 }, (_, i) => ({
       id: `busy-${t}-${i}`,
       title: `${track}: lessons from running it at scale, part ${i + 1} of a long-titled series`,
@@ -46,16 +43,9 @@ function busyThursday(): Engine {
       end: `2026-03-26T${13 + i}:${String(t * 2 + 30).padStart(2, '0')}:00+01:00`,
       room: `Room ${t + 1}`,
       track,
-      summary: '',
-      topics: [],
-      speakers: [],
-      organizations: [],
-      projects: [],
-      sources: [source],
     })),
   );
-  const dataset: Dataset = { ...loaded.dataset, sessions: [...loaded.dataset.sessions, ...talks] };
-  return createEngine(dataset, { clock: () => THURSDAY_8AM });
+  return kubeconWith({ sessions: talks }, THURSDAY_8AM);
 }
 
 type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };

@@ -1,8 +1,8 @@
 // A conference whose data tries to ping, link and format: the KubeCon dataset plus a keynote and a talk on
 // Thursday written by an attacker, and the checks that what Discord shows of it is inert.
 import { expect } from 'vitest';
-import { createEngine, type Dataset, type Engine, loadDataset } from '../../src/index.ts';
-import { DEFAULT_DATASET } from '../helpers/engines.ts';
+import type { Engine } from '../../src/index.ts';
+import { kubeconWith } from './datasets.ts';
 
 export const HOSTILE = {
   title: '**pwned** @everyone <@&500000000000000001> [click](https://evil.example) ||secret||',
@@ -14,50 +14,36 @@ export const HOSTILE = {
 
 /** The KubeCon data with the hostile keynote (topic "pwnage") and a hostile talk in a hostile track, on Thursday. */
 export function hostileEngine(): Engine {
-  const loaded = loadDataset(DEFAULT_DATASET);
-  if (!loaded.ok) throw new Error('the KubeCon dataset is invalid');
-  const { dataset } = loaded;
-  const source = dataset.sources[0]?.id ?? 'sched';
-  const hostile: Dataset = {
-    ...dataset,
-    people: [
-      ...dataset.people,
-      { id: 'mallory', name: HOSTILE.person, aliases: [], bio: '', sources: [source] },
-    ],
-    sessions: [
-      ...dataset.sessions,
-      {
-        id: 'hostile-keynote',
-        title: HOSTILE.title,
-        kind: 'keynote',
-        start: '2026-03-26T17:00:00+01:00',
-        end: '2026-03-26T17:10:00+01:00',
-        room: 'Hall 12',
-        summary: HOSTILE.summary,
-        topics: ['pwnage'],
-        speakers: ['mallory'],
-        organizations: [],
-        projects: [],
-        sources: [source],
-      },
-      {
-        id: 'hostile-talk',
-        title: `${HOSTILE.title} (the talk)`,
-        kind: 'talk',
-        start: '2026-03-26T15:00:00+01:00',
-        end: '2026-03-26T15:30:00+01:00',
-        room: 'Room <@&500000000000000001>',
-        track: HOSTILE.track,
-        summary: HOSTILE.summary,
-        topics: [],
-        speakers: ['mallory'],
-        organizations: [],
-        projects: [],
-        sources: [source],
-      },
-    ],
-  };
-  return createEngine(hostile, { clock: () => Date.parse('2026-11-20T12:00:00Z') });
+  return kubeconWith(
+    {
+      people: [{ id: 'mallory', name: HOSTILE.person, aliases: [], bio: '' }],
+      sessions: [
+        {
+          id: 'hostile-keynote',
+          title: HOSTILE.title,
+          kind: 'keynote',
+          start: '2026-03-26T17:00:00+01:00',
+          end: '2026-03-26T17:10:00+01:00',
+          room: 'Hall 12',
+          summary: HOSTILE.summary,
+          topics: ['pwnage'],
+          speakers: ['mallory'],
+        },
+        {
+          id: 'hostile-talk',
+          title: `${HOSTILE.title} (the talk)`,
+          kind: 'talk',
+          start: '2026-03-26T15:00:00+01:00',
+          end: '2026-03-26T15:30:00+01:00',
+          room: 'Room <@&500000000000000001>',
+          track: HOSTILE.track,
+          summary: HOSTILE.summary,
+          speakers: ['mallory'],
+        },
+      ],
+    },
+    Date.parse('2026-11-20T12:00:00Z'),
+  );
 }
 
 type Embed = {
