@@ -3,6 +3,7 @@ import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } f
 import type { CommandContext, SubscriptionCommand } from '../digest/digest-subscriptions.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
+import { missingPermissions, sendPermissions } from './channel-permissions.ts';
 import { DIGEST_SUBCOMMANDS } from './commands.ts';
 import { escapeDiscordText } from './escape-text.ts';
 
@@ -69,7 +70,8 @@ export async function answerDigestCommand(
     commandFor: (command) => `/digest ${command}`,
   };
   const reply = services.subscriptions(subcommand, context);
-  await interaction.reply({ content: reply.text, ...PRIVATE });
+  const note = subcommand === 'subscribe' && !reply.refused ? postingNote(interaction) : '';
+  await interaction.reply({ content: `${reply.text}${note}`, ...PRIVATE });
   log.info({ subcommand, refused: reply.refused }, 'Discord: /digest answered');
 }
 
@@ -97,6 +99,20 @@ export async function answerReloadCommand(
   // The text may quote a failing source's error: escaped, so it cannot format or link.
   await interaction.editReply({ content: escapeDiscordText(reply.text), allowedMentions: { parse: [] } });
   log.info({ refused: reply.refused }, 'Discord: /reload answered');
+}
+
+/**
+ * After a subscription, what Hallway lacks in this channel to post the digest (Discord sends the app's permissions
+ * there with each interaction), so the admin hears it now rather than from a failed digest tomorrow.
+ */
+function postingNote(interaction: ChatInputCommandInteraction): string {
+  const have = interaction.appPermissions;
+  const missing = missingPermissions(have, sendPermissions(interaction.channel?.isThread() === true));
+  if (missing.length > 0)
+    return `\nNote: Hallway cannot post here yet. Give its role ${missing.join(' and ')} in this channel, or the digest will fail.`;
+  if (!have.has(PermissionFlagsBits.EmbedLinks))
+    return '\nNote: without Embed Links here, the digest will be plain text.';
+  return '';
 }
 
 function isDigestSubcommand(name: string): name is SubscriptionCommand {

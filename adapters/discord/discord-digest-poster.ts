@@ -9,6 +9,7 @@ import {
 import type { Answer } from '../../src/index.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import { splitAnswer } from '../shared/split-answer.ts';
+import { missingPermissions, sendPermissions } from './channel-permissions.ts';
 import { ChannelProblemError, classifyDiscordError } from './discord-errors.ts';
 import { contentFitsOneMessage } from './render-content.ts';
 import { fitsOneMessage } from './render-embeds.ts';
@@ -69,19 +70,9 @@ async function sendableChannel(client: Client<true>, channelId: string): Promise
   if (!channel.isTextBased() || channel.isDMBased())
     throw new ChannelProblemError({ kind: 'not-a-text-channel' });
   const permissions = channel.permissionsFor(client.user);
-  const needed = new PermissionsBitField([
-    PermissionFlagsBits.ViewChannel,
-    channel.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages,
-  ]);
   // Without the bot's member in the cache the permissions are unknown; Discord's answer will say.
-  if (permissions !== null && !permissions.has(needed)) {
-    const missing = needed.remove(permissions).toArray().map(spaced);
-    throw new ChannelProblemError({ kind: 'missing-permissions', missing });
-  }
+  const missing =
+    permissions === null ? [] : missingPermissions(permissions, sendPermissions(channel.isThread()));
+  if (missing.length > 0) throw new ChannelProblemError({ kind: 'missing-permissions', missing });
   return channel;
-}
-
-/** "SendMessages" → "Send Messages", as the Discord client names permissions. */
-function spaced(name: string): string {
-  return name.replace(/(?<=[a-z])(?=[A-Z])/g, ' ');
 }

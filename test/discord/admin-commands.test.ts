@@ -9,6 +9,7 @@ import {
   APPLICATION_ID,
   CHANNEL_ID,
   GUILD_ID,
+  NO_EMBED_PERMISSIONS,
   type RecordedRequest,
   SECOND_CHANNEL_ID,
 } from './fake-discord.ts';
@@ -65,6 +66,26 @@ describe('/digest', () => {
     expect(discordSubscriptions(store)).toEqual([{ channelId: CHANNEL_ID, by: ADA.id, in: GUILD_ID }]);
     const again = await run(h, 'digest', 'subscribe', ADMIN);
     expect(again.reply.data?.content).toContain('already gets the daily digest');
+  });
+
+  it.each([
+    [
+      'nothing to post with (no Send Messages)',
+      1024n.toString(),
+      'Note: Hallway cannot post here yet. Give its role Send Messages in this channel, or the digest will fail.',
+    ],
+    [
+      'no Embed Links',
+      NO_EMBED_PERMISSIONS,
+      'Note: without Embed Links here, the digest will be plain text.',
+    ],
+  ])('subscribe where Hallway has %s says so at once', async (_what, appPermissions, note) => {
+    const { h, store } = await start();
+    const { reply } = await run(h, 'digest', 'subscribe', { ...ADMIN, appPermissions });
+    expect(reply.data?.content).toBe(
+      `<#${CHANNEL_ID}> will get the daily digest. The next one goes out Thu 26 Mar, 08:00 CET.\n${note}`,
+    );
+    expect(discordSubscriptions(store)).toHaveLength(1);
   });
 
   it('subscribe by anyone else is refused politely, logged, and changes nothing', async () => {

@@ -61,6 +61,8 @@ export interface CommandOptions {
   readonly memberPermissions?: string;
   /** The channel the command is run in; the guild's first text channel by default. */
   readonly channelId?: string;
+  /** Hallway's own permissions in that channel, as Discord sends them; FULL_PERMISSIONS by default. */
+  readonly appPermissions?: string;
 }
 
 type OptionValue = { readonly name: string; readonly value: string; readonly focused?: boolean };
@@ -109,7 +111,7 @@ export function interactionCreate(
     token: extra.token ?? `itoken-${id}`,
     version: 1,
     locale: 'en-GB',
-    app_permissions: FULL_PERMISSIONS,
+    app_permissions: extra.appPermissions ?? FULL_PERMISSIONS,
     entitlements: [],
     authorizing_integration_owners: { '0': GUILD_ID },
     attachment_size_limit: 10_485_760,
