@@ -1,11 +1,6 @@
 // Posts the daily digest on Discord: split to fit, each message sent once to a channel checked to take it.
 import { randomBytes } from 'node:crypto';
-import {
-  type Client,
-  type GuildTextBasedChannel,
-  PermissionFlagsBits,
-  PermissionsBitField,
-} from 'discord.js';
+import type { Client, GuildTextBasedChannel } from 'discord.js';
 import type { Answer } from '../../src/index.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import { splitAnswer } from '../shared/split-answer.ts';
