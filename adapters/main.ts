@@ -118,7 +118,14 @@ async function startChatAdapters(
       inFlight: shutdown.inFlight,
       ...(metrics === undefined ? {} : { metrics }),
     });
-    return { factory, platform, plan: factory.plan({ engine, env: process.env, logger, services }) };
+    // A dropped connection turns /healthz to 503 until it is back.
+    const onConnectionChange = (connected: boolean) =>
+      connected ? readiness.ready(platform) : readiness.expect(platform, 'reconnecting');
+    return {
+      factory,
+      platform,
+      plan: factory.plan({ engine, env: process.env, logger, services, onConnectionChange }),
+    };
   });
   for (const { factory, plan } of plans) {
     if (plan.kind === 'skip') console.error(`${factory.name}: skipped (${plan.reason}; see .env.example)`);

@@ -57,6 +57,9 @@ export class DiscordAdapter implements ChatAdapter {
       logger,
       clock: this.options.clock ?? Date.now,
       active: () => this.client === client,
+      ...(this.dependencies.onConnectionChange === undefined
+        ? {}
+        : { onConnectionChange: this.dependencies.onConnectionChange }),
     });
     client.on(Events.ShardDisconnect, (event) => {
       closeCode = event.code;

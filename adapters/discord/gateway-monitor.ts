@@ -7,6 +7,8 @@ export interface GatewayMonitorOptions {
   readonly clock: () => number;
   /** False once the adapter is stopping: its own disconnect is not an outage. */
   readonly active: () => boolean;
+  /** Told when the gateway drops (false) and is back (true). */
+  readonly onConnectionChange?: (connected: boolean) => void;
 }
 
 /** An outage in progress on one shard. */
@@ -32,6 +34,7 @@ export function watchGateway(client: Client, options: GatewayMonitorOptions): vo
     if (outage === undefined) {
       outages.set(shard, { since: clock(), attempts: 1 });
       logger.warn({ shard }, 'Discord: gateway connection lost; reconnecting');
+      options.onConnectionChange?.(false);
       return;
     }
     outage.attempts += 1;
@@ -42,6 +45,7 @@ export function watchGateway(client: Client, options: GatewayMonitorOptions): vo
     const outage = outages.get(shard);
     if (outage === undefined) return;
     outages.delete(shard);
+    if (outages.size === 0) options.onConnectionChange?.(true);
     const outageMs = clock() - outage.since;
     logger.info(
       { shard, outageMs, attempts: outage.attempts, how, ...(replayed === undefined ? {} : { replayed }) },

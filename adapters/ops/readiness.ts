@@ -3,10 +3,13 @@
 /** A component's state: waiting (starting, or reconnecting) or ready. */
 export type ComponentState = 'waiting' | 'ready';
 
-/** What `/healthz` serves. `ok` is true once every component is ready and no shutdown has begun. */
+/**
+ * What `/healthz` serves. `ok` is true once every component is ready and no shutdown has begun. `degraded` means it
+ * was ready once and a component (a dropped chat connection) is waiting again.
+ */
 export interface HealthReport {
   readonly ok: boolean;
-  readonly status: 'ok' | 'starting' | 'stopping';
+  readonly status: 'ok' | 'starting' | 'degraded' | 'stopping';
   /** Each component and its state, such as `{ data: 'ready', slack: 'waiting' }`. */
   readonly components: Readonly<Record<string, ComponentState>>;
   /** The components not ready yet, with why when known; empty when `ok`. */
@@ -17,6 +20,8 @@ export interface HealthReport {
 export class Readiness {
   private readonly components = new Map<string, { state: ComponentState; detail?: string }>();
   private stopping = false;
+  /** Whether every component has been ready at once: waiting after that is an outage, not a start. */
+  private wasReady = false;
 
   /** Adds a component that is not ready yet; `detail` says what it waits for. */
   expect(name: string, detail?: string): void {
@@ -25,6 +30,7 @@ export class Readiness {
 
   ready(name: string): void {
     this.components.set(name, { state: 'ready' });
+    if ([...this.components.values()].every(({ state }) => state === 'ready')) this.wasReady = true;
   }
 
   /** Forgets a component, such as an adapter that could not start and will not run. */
@@ -45,7 +51,13 @@ export class Readiness {
       if (state === 'waiting') waiting.push(detail === undefined ? name : `${name} (${detail})`);
     }
     if (this.components.size === 0) waiting.push('nothing has started yet');
-    const status = this.stopping ? 'stopping' : waiting.length > 0 ? 'starting' : 'ok';
+    const status = this.stopping
+      ? 'stopping'
+      : waiting.length === 0
+        ? 'ok'
+        : this.wasReady
+          ? 'degraded'
+          : 'starting';
     return { ok: status === 'ok', status, components, waiting };
   }
 }

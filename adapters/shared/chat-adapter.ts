@@ -27,6 +27,8 @@ export interface AdapterDependencies {
   readonly logger: Logger;
   /** Rate limits, admins, digest subscriptions and reload; absent in tests that need none of them. */
   readonly services?: ChatServices;
+  /** Told when the platform connection drops (false) and is back (true), so /healthz can say so. */
+  readonly onConnectionChange?: (connected: boolean) => void;
 }
 
 /** Registered by each platform in `adapters/main.ts`. */

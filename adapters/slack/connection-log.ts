@@ -22,6 +22,7 @@ export function watchSocketConnection(
   client: SocketModeClient,
   logger: Logger,
   now: () => number = Date.now,
+  onConnectionChange?: (connected: boolean) => void,
 ): ConnectionWatch {
   let droppedAt: number | undefined;
   let attempts = 0;
@@ -40,6 +41,7 @@ export function watchSocketConnection(
     if (droppedAt !== undefined) return;
     droppedAt = now();
     attempts = 0;
+    onConnectionChange?.(false);
     if (requested !== undefined) {
       logger.info({ reason: requested }, 'Slack asked Hallway to reconnect (Socket Mode); reconnecting');
     } else {
@@ -59,6 +61,7 @@ export function watchSocketConnection(
     );
     droppedAt = undefined;
     requested = undefined;
+    onConnectionChange?.(true);
   };
 
   client.on('ws_message', onMessage);

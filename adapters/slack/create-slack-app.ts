@@ -24,6 +24,8 @@ export interface SlackAppOptions {
   readonly logger: Logger;
   /** Rate limits, admins, digest subscriptions and reload, from `npm start`; absent, none of them apply. */
   readonly services?: ChatServices;
+  /** Told when the Socket Mode connection drops and is back. */
+  readonly onConnectionChange?: (connected: boolean) => void;
   /**
    * Web API client options, over Hallway's own (`ANSWER_RETRY_CONFIG`, a 10 s timeout); tests point
    * `slackApiUrl` at a loopback fake and shorten `retryConfig`. The Socket Mode client keeps its own retries.
@@ -88,7 +90,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
         : { serverPingTimeout: options.socket.serverPingTimeout }),
     });
     app = new App({ ...common, socketMode: true, receiver });
-    watch = watchSocketConnection(receiver.client, logger);
+    watch = watchSocketConnection(receiver.client, logger, Date.now, options.onConnectionChange);
   } else {
     receiver = new HTTPReceiver({
       signingSecret: connection.signingSecret,

@@ -13,7 +13,7 @@ export type SlackAdapterOverrides = Pick<SlackAppOptions, 'clientOptions' | 'soc
 export function createSlackAdapterFactory(overrides: SlackAdapterOverrides = {}): AdapterFactory {
   return {
     name: 'Slack',
-    plan({ engine, env, logger, services }) {
+    plan({ engine, env, logger, services, onConnectionChange }) {
       const read = readSlackConfig(env);
       if (read.kind !== 'ok') return read;
       const { config } = read;
@@ -30,6 +30,7 @@ export function createSlackAdapterFactory(overrides: SlackAdapterOverrides = {})
             engine,
             logger: slackLogger,
             ...(services === undefined ? {} : { services }),
+            ...(onConnectionChange === undefined ? {} : { onConnectionChange }),
           });
           await app.start();
           running = app;

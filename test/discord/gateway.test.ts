@@ -106,6 +106,7 @@ describe('Discord gateway', () => {
         [40, 'Discord: gateway connection lost; reconnecting'],
         [30, 'Discord: gateway connection back after 1.5 s; session resumed, missed events replayed'],
       ]);
+      expect(h.connection).toEqual([false, true]);
       expect(outage[1]).toMatchObject({
         outageMs: 1500,
         attempts: 1,

@@ -18,6 +18,8 @@ export interface Harness {
   readonly logs: LogLine[];
   /** The logger the adapter writes to (into `logs`), for the digest scheduler beside it. */
   readonly logger: Logger;
+  /** What the adapter told `npm start` about its connection (false: dropped, true: back), for /healthz. */
+  readonly connection: boolean[];
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export function captureLogs() {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeDiscord(options.fake);
   const { logs, logger } = captureLogs();
+  const connection: boolean[] = [];
   const factory = createDiscordAdapterFactory({
     rest: { api: fake.api, ...options.rest },
     ...(options.ws === undefined ? {} : { ws: options.ws }),
@@ -76,6 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     engine: options.engine ?? kubeconEngine,
     env: { DISCORD_TOKEN: TOKEN, ...options.env },
     logger,
+    onConnectionChange: (connected) => connection.push(connected),
     ...(options.services === undefined ? {} : { services: options.services(logger) }),
   });
   if (plan.kind !== 'start') {
@@ -94,6 +98,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     adapter,
     logs,
     logger,
+    connection,
     async close() {
       await adapter.stop();
       await fake.close();

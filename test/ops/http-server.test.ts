@@ -65,6 +65,20 @@ describe('the operations server', () => {
       body: { ok: true, status: 'ok', components: { data: 'ready', slack: 'ready' }, waiting: [] },
     });
 
+    // A dropped chat connection takes it out of rotation until the connection is back.
+    readiness.expect('slack', 'reconnecting');
+    expect(await health()).toMatchObject({
+      status: 503,
+      body: {
+        ok: false,
+        status: 'degraded',
+        components: { slack: 'waiting' },
+        waiting: ['slack (reconnecting)'],
+      },
+    });
+    readiness.ready('slack');
+    expect(await health()).toMatchObject({ status: 200, body: { status: 'ok' } });
+
     const stopping = new Readiness();
     stopping.ready('data');
     stopping.stop();

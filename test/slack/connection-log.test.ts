@@ -11,6 +11,8 @@ const engine = engineFor(DEFAULT_DATASET);
 /** The client waits one ping timeout per failed attempt before reconnecting. */
 const PING_TIMEOUT_MS = 300;
 const log = captureLogger();
+/** What the adapter told `npm start` about its connection, for /healthz. */
+const connection: boolean[] = [];
 let fake: FakeSlack;
 let slack: SlackApp;
 
@@ -27,6 +29,7 @@ beforeAll(async () => {
     logger: log.logger,
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
     socket: { clientPingTimeout: PING_TIMEOUT_MS },
+    onConnectionChange: (connected) => connection.push(connected),
   });
   await slack.start();
 });
@@ -54,6 +57,7 @@ describe('Socket Mode connection log', () => {
     expect(back.outageMs).toBeGreaterThanOrEqual(PING_TIMEOUT_MS - 50);
     expect(back.outageMs).toBeLessThan(5000);
     expect(fake.callsTo('apps.connections.open')).toHaveLength(2);
+    expect(connection.slice(0, 2)).toEqual([false, true]);
     // And it answers on the new socket.
     const event = mentionEvent('what is HAMi?');
     const id = sendEnvelope(second, 'events_api', eventCallback(event, 'EvLOG1'), { retry_attempt: 0 });
