@@ -1,6 +1,8 @@
 // Finds people, organisations, projects and terms by name or alias, forgiving typos ("Abby Bangsr", "spectro clod").
-import type { SearchResult } from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Catalog, RecordRef, RecordType } from '../model/catalog.ts';
+import { typoDistance } from '../text/edit-distance.ts';
 import { wordTokens } from '../text/normalize.ts';
 import { HallwayMiniSearch } from './hallway-minisearch.ts';
 import { buildPostings } from './postings.ts';
@@ -80,6 +82,7 @@ export function buildNameIndex(catalog: Catalog): NameIndex {
     add({ type: 'project', record }, [record.name, ...record.aliases]);
   for (const record of catalog.dataset.terms) add({ type: 'term', record }, [record.term, ...record.aliases]);
 
+  let vocabulary: SearchableMap<true> | undefined;
   const index = HallwayMiniSearch.fromPostings(
     {
       idField: 'n',
@@ -113,6 +116,13 @@ export function buildNameIndex(catalog: Catalog): NameIndex {
       let results = index.search(query, { fuzzy: false, filter: wanted });
       if (results.length === 0 && words.length <= MAX_WORDS_FOR_TYPOS)
         results = index.search(query, { filter: wanted });
+      // minisearch counts swapped letters ("Viatly") as two edits; retry with them counted as one.
+      if (results.length === 0 && words.length <= MAX_WORDS_FOR_TYPOS) {
+        vocabulary ??= nameVocabulary(entries);
+        const swapped = swappedLettersQuery(words, vocabulary);
+        if (swapped !== undefined)
+          results = index.search(swapped, { fuzzy: false, prefix: false, filter: wanted });
+      }
       const best = new Map<string, NameMatch>();
       for (const result of results) {
         const entry = entries[result.id as number];
@@ -140,6 +150,36 @@ export function buildNameIndex(catalog: Catalog): NameIndex {
       return names;
     },
   };
+}
+
+/** Every word of every name, for finding the words a typo is closest to. Built on the first typo that needs it. */
+function nameVocabulary(entries: readonly NameEntry[]): SearchableMap<true> {
+  const vocabulary = new SearchableMap<true>();
+  for (const entry of entries) for (const word of nameWords(entry.name)) vocabulary.set(word, true);
+  return vocabulary;
+}
+
+/**
+ * A query in which each word the names do not contain is replaced by the name words within its typo allowance,
+ * counting a swap of neighbouring letters as one typo. Undefined when some word has no such neighbour.
+ */
+function swappedLettersQuery(words: readonly string[], vocabulary: SearchableMap<true>): Query | undefined {
+  const queries: Query[] = [];
+  for (const word of words) {
+    if (vocabulary.has(word)) {
+      queries.push(word);
+      continue;
+    }
+    const allowed = nameFuzziness(word);
+    if (allowed === false) return undefined;
+    // A swap is two edits to minisearch, so look one edit further and keep what is within the allowance.
+    const near = [...vocabulary.fuzzyGet(word, allowed + 1).keys()].filter(
+      (candidate) => typoDistance(word, candidate, allowed) <= allowed,
+    );
+    if (near.length === 0) return undefined;
+    queries.push({ combineWith: 'OR', queries: near });
+  }
+  return { combineWith: 'AND', queries };
 }
 
 /**

@@ -99,6 +99,9 @@ describe('a person or an organisation', () => {
     { q: 'Who is Abby Bangsr?', expect: ['Abby Bangser', 'Syntasso'] },
     { q: 'who is jean-francois hubert', expect: ['Ubisoft'] },
     { q: 'who is Gergely Csatary', expect: ['Nokia'] },
+    // Swapped neighbouring letters in both names, the commonest slip when typing fast.
+    { q: 'who is Gregely Csaatri?', expect: ['Gergely Csatari', 'Nokia'] },
+    { q: 'who is Abby Bnagser', expect: ['Abby Bangser', 'Syntasso'] },
     { q: 'who works at Syntasso?', expect: ['Abby Bangser'], intent: 'members' },
     { q: 'who is from Red Hat?', expect: ['Karena Angell'] },
     { q: 'who from Boeing spoke?', expect: ['Chad Beaudin'] },
