@@ -174,7 +174,7 @@ const TOPIC_PATTERNS: ReadonlyArray<{ pattern: RegExp; topic: number; kind?: num
   },
   {
     pattern:
-      /^(?:which|what) (session|talk|keynote|demo|panel|presentation|workshop|tutorial|lightning talk)s? (?:was|were|is|are|did|do|does)?\s*(?:about|on|covered|covering|covers|cover|showed|showing|shows|show|demoed|demonstrated|demonstrating|discussed|discussing|mentioned|featured|featuring|had|has|focused on|explained|talked about|introduced|was about)? ?(?:about|on)? ?(.+)$/,
+      /^(?:which|what) (session|talk|keynote|demo|panel|presentation|workshop|tutorial|lightning talk)s? (?:was|were|is|are|did|do|does|can|could|should|will|would)?\s*(?:(?:there(?: be)?|you have|we have|i (?:see|attend|go to|catch)|exist|available|happening|scheduled|planned) )?(?:about|on|covered|covering|covers|cover|showed|showing|shows|show|demoed|demonstrated|demonstrating|discussed|discussing|mentioned|featured|featuring|had|has|focused on|explained|talked about|introduced|was about)? ?(?:about|on)? ?(.+)$/,
     topic: 2,
     kind: 1,
   },
