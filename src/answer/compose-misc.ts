@@ -150,7 +150,7 @@ function suggest(answer: ReturnType<typeof builder>, suggestions: Suggestions, m
     answer.paragraph(`Topics I can answer about include ${suggestions.topics.map(quoted).join(', ')}.`);
     answer.suggestions([
       ...suggestions.topics.slice(0, 2).map((topic) => `who spoke about ${topic}?`),
-      'list organizations',
+      `list ${suggestions.browse}`,
       'help',
     ]);
   }

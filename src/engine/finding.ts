@@ -87,6 +87,8 @@ export interface Suggestions {
   readonly topics: readonly string[];
   /** The organisations with the most announcements and sessions, when an organisation was asked for. */
   readonly organizations: readonly string[];
+  /** A list worth browsing instead: organisations when the dataset has any, else tracks, else speakers. */
+  readonly browse: 'organizations' | 'tracks' | 'speakers';
 }
 
 export type Finding =

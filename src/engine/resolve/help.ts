@@ -5,10 +5,22 @@ import type { Finding, HelpExamples, ResolveContext } from '../finding.ts';
 import { isKeynote } from './sessions.ts';
 import { popularTopics } from './suggestions.ts';
 
+const GROUP_WORDS = /\b(?:staff|team|crew|organi[sz]ers?|committee|volunteers|speakers?|hosts?|tbd|tba)\b/i;
+
+/** A name of two or more words that is no group ("Program Committee"). */
+function isPersonalName(name: string): boolean {
+  return name.trim().includes(' ') && !GROUP_WORDS.test(name);
+}
+
 export function resolveHelp(context: ResolveContext): Finding {
   const { catalog } = context;
   const { dataset } = catalog;
-  const speaker = dataset.people.find((person) => catalog.sessionsByPerson.has(person.id));
+  const speakers = dataset.people.filter((person) => catalog.sessionsByPerson.has(person.id));
+  // A named person makes a better example than "FOSDEM Staff"; one with an organisation shows off the most.
+  const speaker =
+    speakers.find((person) => person.organization !== undefined && isPersonalName(person.name)) ??
+    speakers.find((person) => isPersonalName(person.name)) ??
+    speakers[0];
   const organization =
     dataset.organizations.find((o) => catalog.announcementsByOrganization.has(o.id)) ??
     dataset.organizations.find((o) => catalog.sessionsByOrganization.has(o.id));

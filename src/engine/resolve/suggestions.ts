@@ -14,7 +14,17 @@ export function suggestionsFor(
 ): Suggestions {
   const names = typed === undefined ? [] : context.names.suggest(typed, types);
   const organizations = types?.has('organization') === true ? busiestOrganizations(context.catalog) : [];
-  return { names, topics: popularTopics(context.catalog), organizations };
+  return {
+    names,
+    topics: popularTopics(context.catalog),
+    organizations,
+    browse: browseList(context.catalog),
+  };
+}
+
+function browseList(catalog: Catalog): Suggestions['browse'] {
+  if (catalog.dataset.organizations.length > 0) return 'organizations';
+  return catalog.dataset.sessions.some((session) => session.track !== undefined) ? 'tracks' : 'speakers';
 }
 
 const ORGANIZATION_SUGGESTIONS = 5;
@@ -31,7 +41,31 @@ function busiestOrganizations(catalog: Catalog): string[] {
     .map((organization) => organization.name);
 }
 
-/** The topics and tracks that most sessions share, computed once per dataset. */
+/**
+ * Words that name a session's format or logistics rather than its subject: "Talk", "Workshop 50 Minutes",
+ * "DJ Set", "devroom", "Solutions Showcase". A label made only of these is no topic to suggest.
+ */
+const FORMAT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'talk talks lecture lectures session sessions keynote keynotes workshop workshops tutorial tutorials lightning ' +
+    'panel panels demo demos meetup meetups bof dj set sets live performance performances podcast devroom maintrack ' +
+    'main track tracks other others misc miscellaneous general minutes min long short break breaks lunch ' +
+    'registration help desk evening event events open end showcase solutions opportunities project projects ' +
+    'maintainer maintainers hosted co located day full'
+  ).split(' '),
+);
+
+function isFormatLabel(label: string): boolean {
+  return label
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .every((word) => word.length === 0 || FORMAT_WORDS.has(word));
+}
+
+/** A label on more than this share of the sessions tells them apart no better than the programme itself. */
+const MAX_TOPIC_SHARE = 0.35;
+
+/** The subjects (topics and tracks) that most sessions share, computed once per dataset. */
 export function popularTopics(catalog: Catalog): readonly string[] {
   const cached = topicCache.get(catalog);
   if (cached !== undefined) return cached;
@@ -45,9 +79,11 @@ export function popularTopics(catalog: Catalog): readonly string[] {
   };
   for (const session of catalog.dataset.sessions) {
     for (const topic of session.topics) count(topic, 1);
-    if (!/keynote|registration|break|lunch/i.test(session.track ?? '')) count(session.track, 1);
+    count(session.track, 1);
   }
+  const sessions = catalog.dataset.sessions.length;
   const topics = [...counts.values()]
+    .filter((entry) => !isFormatLabel(entry.label) && entry.count <= Math.max(2, sessions * MAX_TOPIC_SHARE))
     .sort((a, b) => b.count - a.count)
     .slice(0, TOPIC_SUGGESTIONS)
     .map((entry) => entry.label);
