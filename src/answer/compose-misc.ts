@@ -112,7 +112,8 @@ function missSentence(context: ComposeContext, miss: Miss): string {
     case 'day-not-in-conference':
       return `${name} runs ${span}; ${describeDay(miss.day, miss.date, zone)} is not one of its days.`;
     case 'empty-window': {
-      const part = miss.part === undefined ? '' : ` in the ${miss.part}`;
+      const part =
+        miss.at !== undefined ? ` at ${miss.at}` : miss.part === undefined ? '' : ` in the ${miss.part}`;
       const about = miss.topic === undefined ? '' : ` about ${quoted(miss.topic)}`;
       return `Nothing${about} is scheduled on ${formatDay(miss.date, zone)}${part}, as far as my sources go.`;
     }

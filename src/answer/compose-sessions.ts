@@ -1,5 +1,5 @@
 // Wording for answers that are lists of sessions: topics, schedules, now and next, where and when.
-import type { Finding, RankedSession } from '../engine/finding.ts';
+import type { Finding, PlaceRef, RankedSession } from '../engine/finding.ts';
 import type { TextHit } from '../search/text-index.ts';
 import { formatClock, formatDay, localDate, zoneAbbreviation } from '../time/conference-time.ts';
 import { ITEMS_SHOWN } from './answer-builder.ts';
@@ -40,11 +40,33 @@ export function composeSessions(context: ComposeContext, finding: SessionsFindin
     }
     case 'schedule': {
       const day = formatDay(reason.date, zone);
-      const part = reason.part === undefined ? '' : ` ${reason.part}`;
+      const part =
+        reason.at !== undefined ? ` at ${reason.at}` : reason.part === undefined ? '' : ` ${reason.part}`;
       const what = reason.sessionKind === undefined ? 'session' : sessionKindLabel(reason.sessionKind);
-      const about = reason.topic === undefined ? '' : ` about ${quoted(reason.topic)}`;
+      const about =
+        reason.place !== undefined
+          ? ` ${placeLabel(reason.place)}`
+          : reason.topic === undefined
+            ? ''
+            : ` about ${quoted(reason.topic)}`;
       title = `${day}${part}`;
       answer.paragraph(`${day}${part}: ${count(sessions.length, what)}${about}, in time order.`);
+      break;
+    }
+    case 'place': {
+      title = reason.place.name;
+      const over = sessions.every(({ session }) => isOver(context, session));
+      const what =
+        reason.place.kind === 'track' ? `The ${quoted(reason.place.name)} track` : reason.place.name;
+      const rooms = reason.place.kind === 'track' ? roomsLabel(sessions) : '';
+      const noun = reason.over > 0 ? 'more session' : 'session';
+      const earlier =
+        reason.over > 0
+          ? ` (${count(reason.over, 'earlier one')} ${reason.over === 1 ? 'is' : 'are'} over)`
+          : '';
+      answer.paragraph(
+        `${what} ${over ? 'had' : 'has'} ${count(sessions.length, noun)}${daysLabel(context, sessions)}${rooms}${earlier}, in time order:`,
+      );
       break;
     }
     case 'keynotes':
@@ -94,11 +116,43 @@ export function composeSessions(context: ComposeContext, finding: SessionsFindin
   // Time-ordered lists are read top to bottom, so they show more than a ranked list does.
   const listed =
     reason.kind === 'schedule' ||
+    reason.kind === 'place' ||
     reason.kind === 'keynotes' ||
     reason.kind === 'now' ||
     reason.kind === 'next';
   answer.sessions(sessions, 'sessions', listed ? LISTED_SESSIONS : ITEMS_SHOWN, listed);
   return { title, answered: sessions.length > 0, ...answer.finish() };
+}
+
+/** "in the “Rust” track", "in Janson". */
+function placeLabel(place: PlaceRef): string {
+  return place.kind === 'track' ? `in the ${quoted(place.name)} track` : `in ${place.name}`;
+}
+
+/** " on Sun 1 Feb", " from Mon 23 Mar to Thu 26 Mar", or nothing when no session has a time. */
+function daysLabel(context: ComposeContext, sessions: readonly RankedSession[]): string {
+  const zone = context.catalog.conference.timeZone;
+  const days = [
+    ...new Set(
+      sessions.flatMap(({ session }) =>
+        session.start === undefined ? [] : [localDate(Date.parse(session.start), zone)],
+      ),
+    ),
+  ].sort();
+  const first = days[0];
+  const last = days.at(-1);
+  if (first === undefined || last === undefined) return '';
+  if (first === last) return ` on ${formatDay(first, zone)}`;
+  return ` from ${formatDay(first, zone)} to ${formatDay(last, zone)}`;
+}
+
+/** Where a track's sessions are: " in Janson", " in K.3.201 and K.4.601", " in 5 rooms". */
+function roomsLabel(sessions: readonly RankedSession[]): string {
+  const rooms = [
+    ...new Set(sessions.flatMap(({ session }) => (session.room === undefined ? [] : [session.room]))),
+  ];
+  if (rooms.length === 0) return '';
+  return rooms.length <= 3 ? ` in ${joinWords(rooms)}` : ` in ${rooms.length} rooms`;
 }
 
 /** "“Agones keynote” is in Hall 12, Thu 26 Mar, 09:29–09:32 CET." */

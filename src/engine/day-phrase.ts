@@ -1,6 +1,6 @@
 // Recognises how people name a day ("Thursday", "tomorrow", "day 2", "26 March") and a part of it ("morning").
 import type { DayPart } from '../time/conference-time.ts';
-import type { DayRef } from './intent.ts';
+import type { ClockTime, DayRef } from './intent.ts';
 
 const WEEKDAYS: Readonly<Record<string, number>> = {
   monday: 1,
@@ -95,10 +95,10 @@ const monthNames = Object.keys(MONTHS).join('|');
 const ordinalWords = Object.keys(ORDINALS).join('|');
 const partWords = Object.keys(PARTS).join('|');
 
-const DAY_PATTERNS: ReadonlyArray<{
-  pattern: RegExp;
-  read: (match: RegExpMatchArray) => DayRef | undefined;
-}> = [
+/** A pattern for one kind of phrase, and how to read its match (undefined when it does not make sense). */
+type PhrasePattern<T> = { pattern: RegExp; read: (match: RegExpMatchArray) => T | undefined };
+
+const DAY_PATTERNS: ReadonlyArray<PhrasePattern<DayRef>> = [
   {
     pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/,
     read: (m) => ({ kind: 'date', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
@@ -130,26 +130,65 @@ function ordinal(word: string | undefined): DayRef | undefined {
   return index === undefined ? undefined : { kind: 'ordinal', index };
 }
 
-/** A day and part of day found in a question, and the question's words without them. */
+/** A day, a part of day and a clock time found in a question, and the question's words without them. */
 export interface DayPhrase {
   readonly day?: DayRef;
   readonly part?: DayPart;
+  readonly time?: ClockTime;
   readonly rest: string;
 }
 
-/** Finds a day and a part of the day in folded text; `rest` is the text with both removed. */
-export function findDayPhrase(text: string): DayPhrase {
-  let rest = ` ${text} `;
-  let day: DayRef | undefined;
-  for (const { pattern, read } of DAY_PATTERNS) {
-    const match = rest.match(pattern);
+/** "at 11:00", "14:30", "at 3pm", "at 9 am", "at noon", "at 3" (a conference's 3 o'clock is in the afternoon). */
+const CLOCK_PATTERNS: ReadonlyArray<{
+  pattern: RegExp;
+  read: (match: RegExpMatchArray) => ClockTime | undefined;
+}> = [
+  { pattern: /\b(?:at |around |by )?noon\b/, read: () => ({ hour: 12, minute: 0 }) },
+  {
+    pattern: /\b(?:at |around |by )?(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.|p\.m\.)(?=\s|$)/,
+    read: (m) => twelveHour(Number(m[1]), Number(m[2] ?? 0), (m[3] ?? '').startsWith('p')),
+  },
+  {
+    pattern: /\b(?:at |around |by )?(\d{1,2})[:h](\d{2})\b/,
+    read: (m) => clock(Number(m[1]), Number(m[2])),
+  },
+  {
+    pattern:
+      /\b(?:at|around) (\d{1,2})(?= |$)(?! (?:march|april|may|june|july|january|february|august|september|october|november|december)\b)/,
+    read: (m) => {
+      const hour = Number(m[1]);
+      return clock(hour < 8 ? hour + 12 : hour, 0);
+    },
+  },
+];
+
+function clock(hour: number, minute: number): ClockTime | undefined {
+  return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
+}
+
+function twelveHour(hour: number, minute: number, afternoon: boolean): ClockTime | undefined {
+  if (hour < 1 || hour > 12) return undefined;
+  return clock((hour % 12) + (afternoon ? 12 : 0), minute);
+}
+
+/** The value of the first pattern that matches and reads, and the text without what it matched. */
+function takeFirst<T>(text: string, patterns: ReadonlyArray<PhrasePattern<T>>): { value?: T; rest: string } {
+  for (const { pattern, read } of patterns) {
+    const match = text.match(pattern);
     if (match === null) continue;
-    day = read(match);
-    if (day !== undefined) {
-      rest = rest.replace(match[0], ' ');
-      break;
-    }
+    const value = read(match);
+    if (value !== undefined) return { value, rest: text.replace(match[0], ' ') };
   }
+  return { rest: text };
+}
+
+/** Finds a day, a clock time and a part of the day in folded text; `rest` is the text with them removed. */
+export function findDayPhrase(text: string): DayPhrase {
+  const dayFound = takeFirst(` ${text} `, DAY_PATTERNS);
+  let day = dayFound.value;
+  const timeFound = takeFirst(dayFound.rest, CLOCK_PATTERNS);
+  const time = timeFound.value;
+  let rest = timeFound.rest;
   let part: DayPart | undefined;
   const partMatch = rest.match(new RegExp(`\\b(?:in the |this |on the )?(${partWords})\\b`));
   if (partMatch !== null) {
@@ -161,6 +200,7 @@ export function findDayPhrase(text: string): DayPhrase {
   return {
     ...(day === undefined ? {} : { day }),
     ...(part === undefined ? {} : { part }),
+    ...(time === undefined ? {} : { time }),
     rest: rest.replace(/\s+/g, ' ').trim(),
   };
 }

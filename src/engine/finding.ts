@@ -25,6 +25,12 @@ export interface RankedSession {
   readonly score: number;
 }
 
+/** A track or room a question named. */
+export interface PlaceRef {
+  readonly kind: 'track' | 'room';
+  readonly name: string;
+}
+
 /** Why a list of sessions was chosen; the wording of the answer depends on it. */
 export type SessionsReason =
   | { readonly kind: 'now'; readonly atMs: number }
@@ -33,8 +39,18 @@ export type SessionsReason =
       readonly kind: 'schedule';
       readonly date: string;
       readonly part?: DayPart;
+      /** A wall-clock time ("11:00"): the sessions running then. */
+      readonly at?: string;
       readonly sessionKind?: string;
       readonly topic?: string;
+      /** The track or room the day's sessions were narrowed to. */
+      readonly place?: PlaceRef;
+    }
+  | {
+      readonly kind: 'place';
+      readonly place: PlaceRef;
+      /** Sessions of the place already over and left out, during the conference; 0 otherwise. */
+      readonly over: number;
     }
   | { readonly kind: 'opener'; readonly date: string; readonly which: 'first' | 'last' }
   | { readonly kind: 'keynotes' }
@@ -59,7 +75,13 @@ export type Miss =
   | { readonly kind: 'topic'; readonly topic: string }
   | { readonly kind: 'name'; readonly name: string; readonly expected: 'organization' | 'person' | 'any' }
   | { readonly kind: 'day-not-in-conference'; readonly day: DayRef; readonly date?: string }
-  | { readonly kind: 'empty-window'; readonly date: string; readonly part?: DayPart; readonly topic?: string }
+  | {
+      readonly kind: 'empty-window';
+      readonly date: string;
+      readonly part?: DayPart;
+      readonly at?: string;
+      readonly topic?: string;
+    }
   | {
       readonly kind: 'outside-conference';
       readonly atMs: number;

@@ -9,6 +9,12 @@ export type DayRef =
   | { readonly kind: 'ordinal'; readonly index: number }
   | { readonly kind: 'date'; readonly month: number; readonly day: number; readonly year?: number };
 
+/** A wall-clock time in the conference's zone, as in "what's on at 11:00?". */
+export interface ClockTime {
+  readonly hour: number;
+  readonly minute: number;
+}
+
 /** The collections a "list …" question can ask for. */
 export const LIST_SUBJECTS = [
   'speakers',
@@ -37,6 +43,8 @@ export type Intent =
       readonly kind: 'schedule';
       readonly day: DayRef;
       readonly part?: DayPart;
+      /** Sessions running at this time, rather than the whole day or part. */
+      readonly time?: ClockTime;
       readonly sessionKind?: SessionKind;
       readonly topic?: string;
     }

@@ -304,7 +304,12 @@ export function parseIntent(question: string): Intent {
 /** "what's on Thursday morning", "keynotes tomorrow", "schedule for day 2", "security talks on Tuesday". */
 function scheduleIntent(text: string): Intent | undefined {
   if (!SCHEDULE_START.test(text) && !SESSION_WORDS.test(text)) return undefined;
-  const phrase = findDayPhrase(text);
+  const found = findDayPhrase(text);
+  // "What's on at 3pm?" is about today.
+  const phrase =
+    found.day === undefined && found.time !== undefined
+      ? { ...found, day: { kind: 'relative', offset: 0 } as const }
+      : found;
   if (phrase.day === undefined) return undefined;
   const { rest, sessionKind } = splitSessionKind(phrase.rest);
   const topic = rest
@@ -313,13 +318,19 @@ function scheduleIntent(text: string): Intent | undefined {
     .replace(/\s+/g, ' ')
     .trim();
   // A whole day, with no part, kind or topic, is best answered by its digest: keynotes, then tracks.
-  if (phrase.part === undefined && sessionKind === undefined && topic.length === 0) {
+  if (
+    phrase.part === undefined &&
+    phrase.time === undefined &&
+    sessionKind === undefined &&
+    topic.length === 0
+  ) {
     return { kind: 'digest', day: phrase.day };
   }
   return {
     kind: 'schedule',
     day: phrase.day,
     ...(phrase.part === undefined ? {} : { part: phrase.part }),
+    ...(phrase.time === undefined ? {} : { time: phrase.time }),
     ...(sessionKind === undefined ? {} : { sessionKind }),
     ...(topic.length === 0 ? {} : { topic }),
   };

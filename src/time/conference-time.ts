@@ -53,6 +53,18 @@ export function dayWindow(isoDate: string, timeZone: string, part?: DayPart): Ti
   return { startMs: start.toMillis(), endMs: end.toMillis() };
 }
 
+/** The instant a wall-clock time happens on a local day in the zone ("11:00 on 1 Feb in Brussels"). */
+export function wallClockInstant(isoDate: string, timeZone: string, hour: number, minute: number): number {
+  return DateTime.fromISO(isoDate, { zone: timeZone })
+    .set({ hour, minute, second: 0, millisecond: 0 })
+    .toMillis();
+}
+
+/** "11:00", "09:05": a wall-clock time as answers write it. */
+export function clockLabel(hour: number, minute: number): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
 const formatters = new Map<
   string,
   { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }

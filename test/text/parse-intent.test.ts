@@ -42,6 +42,24 @@ describe('parseIntent', () => {
     ["Thursday's digest", { kind: 'digest', day: { kind: 'weekday', weekday: 4 } }],
     ['show the daily digest for tomorrow', { kind: 'digest', day: { kind: 'relative', offset: 1 } }],
     ['who wrote the digest?', { kind: 'search', text: 'who wrote the digest' }],
+    // A clock time: the sessions running then; today when no day is named.
+    [
+      "what's on at 3pm?",
+      { kind: 'schedule', day: { kind: 'relative', offset: 0 }, time: { hour: 15, minute: 0 } },
+    ],
+    [
+      'talks at 14:30 on Sunday',
+      { kind: 'schedule', day: { kind: 'weekday', weekday: 7 }, time: { hour: 14, minute: 30 } },
+    ],
+    [
+      "what's on at 3 on Thursday?",
+      { kind: 'schedule', day: { kind: 'weekday', weekday: 4 }, time: { hour: 15, minute: 0 } },
+    ],
+    [
+      "what's on at noon?",
+      { kind: 'schedule', day: { kind: 'relative', offset: 0 }, time: { hour: 12, minute: 0 } },
+    ],
+    ["what's on at 26 March?", { kind: 'digest', day: { kind: 'date', day: 26, month: 3 } }],
     ["what's on now?", { kind: 'now' }],
     ["what's next?", { kind: 'next' }],
     [

@@ -5,6 +5,7 @@ import { wordTokens } from '../../text/normalize.ts';
 import type { Finding, ResolveContext } from '../finding.ts';
 import type { Intent } from '../intent.ts';
 import { lookupName } from './lookup-name.ts';
+import { findProgrammePlace, placeFinding } from './programme-places.ts';
 import { recordFinding } from './record-finding.ts';
 import { suggestionsFor } from './suggestions.ts';
 
@@ -21,6 +22,10 @@ export function resolveIdentify(
     const { conference } = context.catalog;
     return { kind: 'conference', conference, days: programmeDays(context.catalog) };
   }
+  // "What's in the Rust devroom?", "what is Janson?": a track or a room.
+  const place =
+    intent.asked === 'what' ? findProgrammePlace(context.catalog, subject, { bareRoom: true }) : undefined;
+  if (place !== undefined) return placeFinding(place, context.now());
   const lookup = lookupName(context, subject, intent.asked === 'who' ? WHO_FIRST : WHAT_FIRST);
   if (lookup.kind === 'found') return recordFinding(context, subject, lookup.match, 'profile');
   if (lookup.kind === 'ambiguous')

@@ -4,6 +4,7 @@ import type { Finding, ResolveContext } from '../finding.ts';
 import type { Intent } from '../intent.ts';
 import { isTheConference } from './identify.ts';
 import { lookupName } from './lookup-name.ts';
+import { findProgrammePlace, placeFinding } from './programme-places.ts';
 import { recordFinding } from './record-finding.ts';
 import { byStart, matchesKind, rankedSessions, unranked } from './sessions.ts';
 import { suggestionsFor } from './suggestions.ts';
@@ -35,6 +36,12 @@ export function resolvePlace(
       if (ref.type === 'organization') return recordFinding(context, subject, lookup.match, 'location');
     }
   }
+  // "Where is the Rust devroom?", "where is Hall 12?": the rooms and days of a track or room.
+  const place =
+    intent.sessionKind === undefined
+      ? findProgrammePlace(context.catalog, subject, { bareRoom: true })
+      : undefined;
+  if (place !== undefined) return placeFinding(place, context.now());
   let hits = context.text.find(subject, { types: new Set(['session']), limit: 10 });
   if (intent.sessionKind !== undefined) {
     const ofKind = hits.filter(

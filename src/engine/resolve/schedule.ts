@@ -1,15 +1,24 @@
 // Time-based questions: what is on now, next, on a given day or part of it, and who opened or closed a day.
 import type { TimedSession } from '../../model/catalog.ts';
 import { programmeDays } from '../../model/programme-days.ts';
-import { dayWindow, localDate, type TimeWindow } from '../../time/conference-time.ts';
+import {
+  clockLabel,
+  dayWindow,
+  localDate,
+  type TimeWindow,
+  wallClockInstant,
+} from '../../time/conference-time.ts';
 import type { Finding, ResolveContext } from '../finding.ts';
 import type { DayRef, Intent } from '../intent.ts';
+import { findProgrammePlace } from './programme-places.ts';
 import { resolveDay } from './resolve-day.ts';
 import { isKeynote, matchesKind, unranked } from './sessions.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 /** All-day entries (badge pick-up, cloakroom) are not what "what's on now?" means. */
 const LONGEST_SESSION_MS = 4 * 60 * 60 * 1000;
+/** "What's on at 11:00?" also takes sessions starting a little after it. */
+const AT_TIME_GRACE_MS = 15 * 60 * 1000;
 /** "Next" also takes sessions starting shortly after the very next one. */
 const NEXT_SLOT_MS = 15 * 60 * 1000;
 
@@ -72,18 +81,35 @@ export function resolveSchedule(
   const day = resolveConferenceDay(context, intent.day);
   if (typeof day !== 'string') return day;
   const window = dayWindow(day, conference.timeZone, intent.part);
-  let sessions = sessionsIn(context, window).filter((session) => matchesKind(session, intent.sessionKind));
-  if (intent.topic !== undefined) {
+  const at =
+    intent.time === undefined
+      ? undefined
+      : wallClockInstant(day, conference.timeZone, intent.time.hour, intent.time.minute);
+  let sessions = (at === undefined ? sessionsIn(context, window) : sessionsAt(context, at)).filter(
+    (session) => matchesKind(session, intent.sessionKind),
+  );
+  // "What's on in Janson on Saturday?": that room's sessions, not those that mention it.
+  const place =
+    intent.topic === undefined
+      ? undefined
+      : findProgrammePlace(context.catalog, intent.topic, { bareRoom: true });
+  if (place !== undefined) {
+    const inPlace = new Set(place.sessions.map((session) => session.id));
+    sessions = sessions.filter((session) => inPlace.has(session.id));
+  } else if (intent.topic !== undefined) {
     const hits = context.text.find(intent.topic, { types: new Set(['session']) });
     const onTopic = new Set(hits.map((hit) => hit.ref.record.id));
     sessions = sessions.filter((session) => onTopic.has(session.id));
   }
+  const atLabel = intent.time === undefined ? undefined : clockLabel(intent.time.hour, intent.time.minute);
   const reason = {
     kind: 'schedule',
     date: day,
-    ...(intent.part === undefined ? {} : { part: intent.part }),
+    ...(intent.part === undefined || atLabel !== undefined ? {} : { part: intent.part }),
+    ...(atLabel === undefined ? {} : { at: atLabel }),
     ...(intent.sessionKind === undefined ? {} : { sessionKind: intent.sessionKind }),
     ...(intent.topic === undefined ? {} : { topic: intent.topic }),
+    ...(place === undefined ? {} : { place: { kind: place.kind, name: place.name } }),
   } as const;
   if (sessions.length === 0) {
     return {
@@ -91,8 +117,13 @@ export function resolveSchedule(
       miss: {
         kind: 'empty-window',
         date: day,
-        ...(intent.part === undefined ? {} : { part: intent.part }),
-        ...(intent.topic === undefined ? {} : { topic: intent.topic }),
+        ...(intent.part === undefined || atLabel !== undefined ? {} : { part: intent.part }),
+        ...(atLabel === undefined ? {} : { at: atLabel }),
+        ...(place !== undefined
+          ? { topic: place.name }
+          : intent.topic === undefined
+            ? {}
+            : { topic: intent.topic }),
       },
       suggestions: suggestionsFor(context, undefined),
     };
@@ -147,6 +178,13 @@ export function resolveConferenceDay(context: ResolveContext, dayRef: DayRef): s
     },
     suggestions: suggestionsFor(context, undefined),
   };
+}
+
+/** Sessions running at an instant, or starting shortly after it, in start order. */
+function sessionsAt(context: ResolveContext, atMs: number) {
+  return context.catalog.timeline
+    .filter((entry) => isProgramme(entry) && entry.startMs < atMs + AT_TIME_GRACE_MS && entry.endMs > atMs)
+    .map((entry) => entry.session);
 }
 
 function sessionsIn(context: ResolveContext, window: TimeWindow) {

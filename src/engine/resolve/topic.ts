@@ -2,6 +2,7 @@
 import type { RecordType } from '../../model/catalog.ts';
 import type { Finding, ResolveContext } from '../finding.ts';
 import type { Intent } from '../intent.ts';
+import { findProgrammePlace, placeFinding } from './programme-places.ts';
 import { matchesKind } from './sessions.ts';
 import { suggestionsFor } from './suggestions.ts';
 
@@ -14,6 +15,9 @@ export function resolveTopic(context: ResolveContext, intent: Extract<Intent, { 
     miss: { kind: 'topic', topic: intent.topic },
     suggestions: suggestionsFor(context, undefined),
   };
+  // "Who spoke in the Go devroom?": everyone in that track, not the word "go".
+  const place = findProgrammePlace(context.catalog, intent.topic, { bareRoom: false });
+  if (place !== undefined) return placeFinding(place, context.now());
   let hits = context.text.find(intent.topic, { types: TOPIC_TYPES, limit: TOPIC_LIMIT * 2 });
   if (intent.sessionKind !== undefined) {
     const ofKind = hits.filter(

@@ -1,0 +1,124 @@
+// Questions about a track or a room ("what's in the Rust devroom?", "what's on in Hall 8 at 11:00?"), and about a
+// time of day: the place's or the moment's sessions in time order, not whatever mentions the words.
+import { describe, expect, it } from 'vitest';
+import { createEngine, type Dataset, loadDataset, type Session } from '../../src/index.ts';
+import { MINI_CONF } from '../helpers/engines.ts';
+
+/** Mini Conf (Lisbon, 27–28 March 2027, UTC+0 on the 27th) plus a Rust devroom and a Kernel track on the 27th. */
+function withTracks(): Dataset {
+  const loaded = loadDataset(MINI_CONF);
+  if (!loaded.ok) throw new Error('mini-conf fixture is invalid');
+  const talk = (
+    id: string,
+    title: string,
+    from: string,
+    to: string,
+    room: string,
+    track: string,
+  ): Session => ({
+    id,
+    title,
+    kind: 'talk',
+    start: `2027-03-27T${from}:00+00:00`,
+    end: `2027-03-27T${to}:00+00:00`,
+    room,
+    track,
+    summary: `A talk about ${title.toLowerCase()}.`,
+    topics: [],
+    speakers: [],
+    organizations: [],
+    projects: [],
+    sources: ['fixture'],
+  });
+  return {
+    ...loaded.dataset,
+    sessions: [
+      ...loaded.dataset.sessions,
+      talk('rust-2', 'Borrowing without tears', '10:30', '11:30', 'UB2.252A (Lameere)', 'Rust'),
+      talk('rust-1', 'Async in practice', '09:30', '10:00', 'UB2.252A (Lameere)', 'Rust'),
+      talk('rust-3', 'Embedded Rust on tiny boards', '11:10', '11:40', 'UB2.252A (Lameere)', 'Rust'),
+      talk('kernel-1', 'Schedulers in the kernel', '12:00', '12:30', 'Hall 8 | Room D', 'Kernel'),
+      talk('kernel-2', 'eBPF for the curious', '13:00', '13:30', 'Hall 8 | Room F', 'Kernel'),
+    ],
+  };
+}
+
+const AFTER = Date.parse('2027-06-01T12:00:00Z');
+const engine = createEngine(withTracks(), { clock: () => AFTER });
+const titles = (question: string) => engine.ask(question).results.map((result) => result.title);
+
+describe('a track', () => {
+  it('"what\'s in the Rust devroom?" lists the track in time order, with its day and room', () => {
+    const answer = engine.ask("what's in the Rust devroom?");
+    expect(answer.text).toContain('The “Rust” track had 3 sessions on Sat 27 Mar in UB2.252A (Lameere)');
+    expect(answer.results.map((result) => result.title)).toEqual([
+      'Async in practice',
+      'Borrowing without tears',
+      'Embedded Rust on tiny boards',
+    ]);
+  });
+
+  it('"who spoke in the Kernel track?" and "where is the Kernel track?" give its sessions and rooms', () => {
+    expect(titles('who spoke in the Kernel track?')).toEqual([
+      'Schedulers in the kernel',
+      'eBPF for the curious',
+    ]);
+    expect(engine.ask('where is the Kernel track?').text).toContain('in Hall 8 | Room D and Hall 8 | Room F');
+  });
+
+  it('a track\'s bare name in a topic question stays a topic: "who spoke about rust?" is not the track', () => {
+    const answer = engine.ask('who spoke about rust?');
+    expect(answer.text).not.toContain('track had');
+    expect(answer.results[0]?.title).toBe('Embedded Rust on tiny boards');
+  });
+
+  it('during the conference, leaves out what is over and says how much', () => {
+    const during = createEngine(withTracks(), { clock: () => Date.parse('2027-03-27T10:45:00Z') });
+    const answer = during.ask('what is in the rust devroom');
+    expect(answer.text).toContain(
+      'has 2 more sessions on Sat 27 Mar in UB2.252A (Lameere) (1 earlier one is over)',
+    );
+    expect(answer.results.map((result) => result.title)).toEqual([
+      'Borrowing without tears',
+      'Embedded Rust on tiny boards',
+    ]);
+  });
+});
+
+describe('a room', () => {
+  it('by any of its names: "Lameere" and "Hall 8" (the hall of "Hall 8 | Room D" and "Hall 8 | Room F")', () => {
+    expect(engine.ask('where is Lameere?').results).toHaveLength(3);
+    expect(titles("what's in Hall 8?")).toEqual(['Schedulers in the kernel', 'eBPF for the curious']);
+  });
+
+  it('"what\'s on in Room Azul on Saturday?" is that room\'s day, not talks mentioning "azul"', () => {
+    const answer = engine.ask("what's on in Room Azul on Saturday?");
+    expect(answer.text).toContain('Sat 27 Mar: 1 session in Room Azul');
+    expect(answer.results.map((result) => result.title)).toEqual([
+      'Packing sardines: bin packing for container schedulers',
+    ]);
+  });
+});
+
+describe('a time of day', () => {
+  it('"what\'s on at 11:00 on Saturday?" gives what runs then and what starts just after', () => {
+    const answer = engine.ask("what's on at 11:00 on Saturday?");
+    expect(answer.text).toContain('Sat 27 Mar at 11:00');
+    expect(answer.results.map((result) => result.title)).toEqual([
+      'Borrowing without tears',
+      'Packing sardines: bin packing for container schedulers',
+      'Embedded Rust on tiny boards',
+    ]);
+  });
+
+  it('"at 1pm" is 13:00, and a room narrows it', () => {
+    expect(titles('what is on at 1pm on Saturday?')).toEqual(['eBPF for the curious']);
+    expect(titles("what's on in Lameere at 9:45 on Saturday?")).toEqual(['Async in practice']);
+  });
+
+  it('says so when nothing runs at that time', () => {
+    const answer = engine.ask("what's on at 7am on Saturday?");
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toContain('Nothing is scheduled on Sat 27 Mar at 07:00');
+  });
+});
