@@ -5,7 +5,7 @@ import { programmeDays } from '../model/programme-days.ts';
 import type { Conference } from '../model/schema.ts';
 import { formatDay } from '../time/conference-time.ts';
 import { asTyped, builder, type ComposeContext, type Composed } from './compose-context.ts';
-import { count, quoted } from './describe.ts';
+import { count, quoted, sessionKindLabel } from './describe.ts';
 
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -57,6 +57,7 @@ const LIST_TITLES = {
   projects: ['Projects and products', 'project'],
   keynotes: ['Keynotes', 'keynote'],
   announcements: ['Announcements', 'announcement'],
+  sessions: ['Sessions', 'session'],
 } as const;
 
 /** Lines shown in a list answer; the rest are counted. */
@@ -66,6 +67,7 @@ export function composeList(context: ComposeContext, finding: Extract<Finding, {
   const answer = builder(context);
   const [title, noun] = LIST_TITLES[finding.subject];
   const zone = context.catalog.conference.timeZone;
+  if (finding.subject === 'sessions') return composeSessionCounts(context, finding);
   const lines = finding.entries.map((entry) => {
     if (finding.subject === 'days')
       return `${formatDay(entry.label, zone)}: ${count(entry.count ?? 0, 'session')}`;
@@ -78,6 +80,27 @@ export function composeList(context: ComposeContext, finding: Extract<Finding, {
   );
   answer.bullets(lines, `${noun}s`, LIST_SHOWN);
   return { title, answered: lines.length > 0, ...answer.finish() };
+}
+
+/** "How many talks are there?": the programme's size, and how many of each kind. */
+function composeSessionCounts(
+  context: ComposeContext,
+  finding: Extract<Finding, { kind: 'list' }>,
+): Composed {
+  const answer = builder(context);
+  const total = finding.entries.reduce((sum, entry) => sum + (entry.count ?? 0), 0);
+  const kindLabel = (kind: string) => (kind === 'other' ? 'other session' : sessionKindLabel(kind));
+  answer.paragraph(
+    total === 0
+      ? 'I have no sessions in this dataset.'
+      : `${conferenceName(context.catalog.conference)} has ${count(total, 'session')}:`,
+  );
+  answer.bullets(
+    finding.entries.map((entry) => count(entry.count ?? 0, kindLabel(entry.label))),
+    'sessions',
+    LIST_SHOWN,
+  );
+  return { title: 'Sessions', answered: total > 0, ...answer.finish() };
 }
 
 export function composeNotFound(

@@ -167,7 +167,8 @@ function placeSentence(
   if (asked === 'where') {
     if (room === undefined)
       return `${quoted(session.title)} has no room in my sources${when === undefined ? '.' : `; it ${is} on ${when}.`}`;
-    return `${quoted(session.title)} ${is} in ${room}${when === undefined ? '' : `, ${when}`}.`;
+    const track = session.track === undefined ? '' : `, in the ${quoted(session.track)} track`;
+    return `${quoted(session.title)} ${is} in ${room}${when === undefined ? '' : `, ${when}`}${track}.`;
   }
   if (when === undefined)
     return `${quoted(session.title)} has no time in my sources${room === undefined ? '.' : `; it ${is} in ${room}.`}`;

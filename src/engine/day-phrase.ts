@@ -189,7 +189,8 @@ export function findDayPhrase(text: string): DayPhrase {
   const timeFound = takeFirst(dayFound.rest, CLOCK_PATTERNS);
   const time = timeFound.value;
   let rest = timeFound.rest;
-  let part: DayPart | undefined;
+  // "Tonight" is both a day and a part; the day pattern has taken the word.
+  let part: DayPart | undefined = /\btonight\b/.test(text) ? 'evening' : undefined;
   const partMatch = rest.match(new RegExp(`\\b(?:in the |this |on the )?(${partWords})\\b`));
   if (partMatch !== null) {
     part = PARTS[partMatch[1] ?? ''];

@@ -25,6 +25,7 @@ export const LIST_SUBJECTS = [
   'projects',
   'keynotes',
   'announcements',
+  'sessions',
 ] as const;
 export type ListSubject = (typeof LIST_SUBJECTS)[number];
 
@@ -47,6 +48,8 @@ export type Intent =
       readonly time?: ClockTime;
       readonly sessionKind?: SessionKind;
       readonly topic?: string;
+      /** The topic followed "in" or "at" ("what's on in Janson"), so it may name a room or a track. */
+      readonly placed?: true;
     }
   | { readonly kind: 'opener'; readonly day?: DayRef; readonly which: 'first' | 'last' }
   | { readonly kind: 'booth'; readonly booth: string }

@@ -1,8 +1,8 @@
 // Reads a question and decides what it asks for. Pure text rules, ordered from most to least specific.
 import type { SessionKind } from '../model/schema.ts';
 import { foldText } from '../text/normalize.ts';
-import { findDayPhrase } from './day-phrase.ts';
-import type { ActivityFocus, Intent, ListSubject, VendorRole } from './intent.ts';
+import { type DayPhrase, findDayPhrase } from './day-phrase.ts';
+import type { ActivityFocus, DayRef, Intent, ListSubject, VendorRole } from './intent.ts';
 
 /** Lower-cased, accent-free, contractions expanded, politeness and punctuation removed. */
 export function normalizeQuestion(question: string): string {
@@ -72,6 +72,7 @@ const LIST_WORDS: ReadonlyArray<readonly [RegExp, ListSubject]> = [
   [/^(?:projects|products)$/, 'projects'],
   [/^keynotes$/, 'keynotes'],
   [/^(?:announcements|news|launches)$/, 'announcements'],
+  [/^(?:sessions|talks|events|presentations|lectures)$/, 'sessions'],
 ];
 
 function listSubject(word: string): ListSubject | undefined {
@@ -93,7 +94,7 @@ const NEXT =
 const OPENER =
   /^who (kicked off|opened|started|began|closed|closed out|wrapped up|ended|finished)(?: the)? (.+)$/;
 const FIRST_LAST =
-  /^(?:who (?:gave|had|spoke|was|did) (?:the )?)?(first|last|final|opening|closing) (?:keynote|talk|session|speaker)s?(?: (?:on|of) (.+))?$/;
+  /^(?:who (?:gave|had|spoke|was|did) (?:the )?|(?:what|which|when) (?:is|was) (?:the )?)?(first|last|final|opening|closing) (?:keynote|talk|session|speaker)s?(?: (?:on|of) (.+))?$/;
 const BOOTH = /\bbooth (?:number |no |#)?([a-z]?\d+[a-z]?|[a-z]\d*)\b/;
 const DIGEST =
   /^(?:(?:the|a|my|our|today'?s|show|send|post|give|me|get|us)\s+)*(.*?)(?:'?s)?\s*\b(?:daily |morning |evening |day )?(?:digest|rundown|day overview|daily summary)(?:\s+(?:for|of|on)\s+(.+))?$/;
@@ -103,7 +104,7 @@ const SESSION_WORDS = /\b(?:sessions?|talks?|keynotes?|demos?|panels?|workshops?
 const SCHEDULE_FILLER =
   /\b(?:what|which|is|are|was|were|anything|any|show|list|the|a|on|for|at|in|of|during|happening|going|scheduled|planned|there|schedule|agenda|program|programme|sessions?|talks?|events?|plans?|plan|lineup|line up|do|we|have|i|can|see|attend|go|to)\b/g;
 const WHERE_WHEN =
-  /^(where|when|what time|which room|what room|which hall|which day|what day|at what time|how long)(?: is| are| was| were| does| do| did| will| can i find| can i see| do i find)?(?: the)? (.+?)(?: (?:take place|taking place|happen|happening|held|located|start|starting|begin|beginning|end|ending|speak|speaking|talk|talking|present|presenting|be|on|scheduled))?$/;
+  /^(where|when|what time|which room|what room|which hall|which track|what track|which day|what day|at what time|how long)(?: is| are| was| were| does| do| did| will| can i find| can i see| do i find)?(?: the)? (.+?)(?: (?:take place|taking place|happen|happening|held|located|start|starting|begin|beginning|end|ending|speak|speaking|talk|talking|present|presenting|be|on|in|scheduled))?$/;
 const PARTNERSHIP: readonly RegExp[] = [
   /^(?:who|which (?:companies|vendors|organi[sz]ations)|did anyone|has anyone|does anyone|did any(?:one|body| company| vendor)?|any(?:one|body)?) (?:partnered|partner|is partnering|teamed up|team up|collaborated|collaborate|works?|worked|integrates?|integrated|announced? (?:a |any )?(?:new )?(?:partnerships?|collaborations?|integrations?|alliances?|deals?)) with (.+)$/,
   /^(?:any |are there (?:any )?)?(?:partnerships?|collaborations?|integrations?|deals?) with (.+)$/,
@@ -186,7 +187,7 @@ const TOPIC_PATTERNS: ReadonlyArray<{ pattern: RegExp; topic: number; kind?: num
   },
   {
     pattern:
-      /^(session|talk|keynote|demo|panel|presentation|workshop|tutorial)s? (?:about|on|covering|regarding|mentioning) (.+)$/,
+      /^(?:(?:any|some|all|the) )?(session|talk|keynote|demo|panel|presentation|workshop|tutorial)s? (?:about|on|covering|regarding|mentioning) (.+)$/,
     topic: 2,
     kind: 1,
   },
@@ -258,7 +259,9 @@ export function parseIntent(question: string): Intent {
   const whereWhen = text.match(WHERE_WHEN);
   if (whereWhen !== null) {
     const { rest, sessionKind } = splitSessionKind(subjectOf(whereWhen[2]));
-    const kind = /^(?:where|which room|what room|which hall)$/.test(whereWhen[1] ?? '') ? 'where' : 'when';
+    const kind = /^(?:where|which room|what room|which hall|which track|what track)$/.test(whereWhen[1] ?? '')
+      ? 'where'
+      : 'when';
     if (rest.length > 0)
       return { kind, subject: rest, ...(sessionKind === undefined ? {} : { sessionKind }) };
   }
@@ -288,6 +291,8 @@ export function parseIntent(question: string): Intent {
     if (match === null) continue;
     const split = splitSessionKind(subjectOf(match[topic]));
     const sessionKind = toKind(kind === undefined ? undefined : match[kind]) ?? split.sessionKind;
+    const onDay = topicOnDay(split.rest, sessionKind);
+    if (onDay !== undefined) return onDay;
     if (split.rest.length > 0)
       return { kind: 'topic', topic: split.rest, ...(sessionKind === undefined ? {} : { sessionKind }) };
   }
@@ -301,6 +306,41 @@ export function parseIntent(question: string): Intent {
   return { kind: 'search', text };
 }
 
+/** A day at the end of a topic ("eBPF on Thursday", "in Saal GLITCH tomorrow"): that day's sessions on it. */
+const TRAILING_DAY = /^(.+?) (?:(?:on|this|next|during|for) (.+)|(today|tonight|tomorrow|yesterday))$/;
+
+function topicOnDay(topic: string, sessionKind: SessionKind | undefined): Intent | undefined {
+  const match = TRAILING_DAY.exec(topic);
+  const tail = match?.[2] ?? match?.[3];
+  if (match?.[1] === undefined || tail === undefined) return undefined;
+  const phrase = findDayPhrase(tail);
+  // The whole tail must be a day ("on Sun Microsystems" is no Sunday).
+  if (phrase.day === undefined || phrase.rest.length > 0) return undefined;
+  const placed = /^(?:in|at|inside) /.test(match[1]);
+  const subject = match[1].replace(/^(?:in|at|inside|about|on) (?:the )?/, '').trim();
+  if (subject.length === 0) return undefined;
+  return scheduleOf(phrase.day, phrase, sessionKind, subject, placed);
+}
+
+/** A schedule intent with only the parts that were asked for. */
+function scheduleOf(
+  day: DayRef,
+  phrase: DayPhrase,
+  sessionKind: SessionKind | undefined,
+  topic: string,
+  placed: boolean,
+): Intent {
+  return {
+    kind: 'schedule',
+    day,
+    ...(phrase.part === undefined ? {} : { part: phrase.part }),
+    ...(phrase.time === undefined ? {} : { time: phrase.time }),
+    ...(sessionKind === undefined ? {} : { sessionKind }),
+    ...(topic.length === 0 ? {} : { topic }),
+    ...(placed && topic.length > 0 ? { placed: true } : {}),
+  };
+}
+
 /** "what's on Thursday morning", "keynotes tomorrow", "schedule for day 2", "security talks on Tuesday". */
 function scheduleIntent(text: string): Intent | undefined {
   if (!SCHEDULE_START.test(text) && !SESSION_WORDS.test(text)) return undefined;
@@ -312,6 +352,8 @@ function scheduleIntent(text: string): Intent | undefined {
       : found;
   if (phrase.day === undefined) return undefined;
   const { rest, sessionKind } = splitSessionKind(phrase.rest);
+  // "what's on in Janson", "talks at the Cloud Native Theater": the words after "in" may name a room or track.
+  const placed = /\b(?:in|at|inside) (?!the (?:morning|afternoon|evening)\b)/.test(rest);
   const topic = rest
     .replace(SCHEDULE_FILLER, ' ')
     .replace(/\b(?:about|on|regarding|covering)\b/g, ' ')
@@ -326,12 +368,5 @@ function scheduleIntent(text: string): Intent | undefined {
   ) {
     return { kind: 'digest', day: phrase.day };
   }
-  return {
-    kind: 'schedule',
-    day: phrase.day,
-    ...(phrase.part === undefined ? {} : { part: phrase.part }),
-    ...(phrase.time === undefined ? {} : { time: phrase.time }),
-    ...(sessionKind === undefined ? {} : { sessionKind }),
-    ...(topic.length === 0 ? {} : { topic }),
-  };
+  return scheduleOf(phrase.day, phrase, sessionKind, topic, placed);
 }

@@ -100,6 +100,21 @@ describe('a room', () => {
   });
 });
 
+describe("a session's track, and the size of the programme", () => {
+  it('"which track is …?" says the room, the time and the track', () => {
+    expect(engine.ask('which track is Borrowing without tears in?').text).toContain(
+      '“Borrowing without tears” was in UB2.252A (Lameere), Sat 27 Mar, 10:30–11:30 WET, in the “Rust” track.',
+    );
+  });
+
+  it('"how many talks are there?" counts every session, by kind', () => {
+    const answer = engine.ask('how many talks are there?');
+    expect(answer.text).toContain('MiniConf has 10 sessions:');
+    expect(answer.text).toContain('• 7 talks');
+    expect(answer.text).toContain('• 2 keynotes');
+  });
+});
+
 describe('a time of day', () => {
   it('"what\'s on at 11:00 on Saturday?" gives what runs then and what starts just after', () => {
     const answer = engine.ask("what's on at 11:00 on Saturday?");

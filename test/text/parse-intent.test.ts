@@ -60,6 +60,21 @@ describe('parseIntent', () => {
       { kind: 'schedule', day: { kind: 'relative', offset: 0 }, time: { hour: 12, minute: 0 } },
     ],
     ["what's on at 26 March?", { kind: 'digest', day: { kind: 'date', day: 26, month: 3 } }],
+    ["what's on tonight?", { kind: 'schedule', day: { kind: 'relative', offset: 0 }, part: 'evening' }],
+    [
+      "what's on in Janson on Saturday?",
+      { kind: 'schedule', day: { kind: 'weekday', weekday: 6 }, topic: 'janson', placed: true },
+    ],
+    // A topic with a day at its end is that day's sessions on it; a weekday inside a name is no day.
+    [
+      'who spoke about eBPF on Thursday?',
+      { kind: 'schedule', day: { kind: 'weekday', weekday: 4 }, topic: 'ebpf' },
+    ],
+    ['who spoke about Sun Microsystems?', { kind: 'topic', topic: 'sun microsystems' }],
+    ['any workshops about soldering?', { kind: 'topic', topic: 'soldering', sessionKind: 'workshop' }],
+    ['which track is Rootless containers in?', { kind: 'where', subject: 'rootless containers' }],
+    ["what's the last talk on day 2?", { kind: 'opener', which: 'last', day: { kind: 'ordinal', index: 1 } }],
+    ['how many talks are there?', { kind: 'list', subject: 'sessions' }],
     ["what's on now?", { kind: 'now' }],
     ["what's next?", { kind: 'next' }],
     [

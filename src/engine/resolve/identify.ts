@@ -22,14 +22,17 @@ export function resolveIdentify(
     const { conference } = context.catalog;
     return { kind: 'conference', conference, days: programmeDays(context.catalog) };
   }
-  // "What's in the Rust devroom?", "what is Janson?": a track or a room.
-  const place =
-    intent.asked === 'what' ? findProgrammePlace(context.catalog, subject, { bareRoom: true }) : undefined;
-  if (place !== undefined) return placeFinding(place, context.now());
+  // "What's in the Rust devroom?": a track or a room, before any name; "what is Janson?": a room, after them.
+  const findPlace = (bareRoom: boolean) =>
+    intent.asked === 'what' ? findProgrammePlace(context.catalog, subject, { bareRoom }) : undefined;
+  const namedPlace = findPlace(false);
+  if (namedPlace !== undefined) return placeFinding(namedPlace, context.now());
   const lookup = lookupName(context, subject, intent.asked === 'who' ? WHO_FIRST : WHAT_FIRST);
   if (lookup.kind === 'found') return recordFinding(context, subject, lookup.match, 'profile');
   if (lookup.kind === 'ambiguous')
     return { kind: 'ambiguous', typed: subject, candidates: lookup.candidates };
+  const room = findPlace(true);
+  if (room !== undefined) return placeFinding(room, context.now());
 
   const hits = context.text.find(subject, { limit: 8 });
   if (hits.length > 0) return { kind: 'search', hits };

@@ -60,6 +60,9 @@ function listEntries(
         .sort((a, b) => a.label.localeCompare(b.label));
     case 'keynotes':
       return [];
+    case 'sessions':
+      // How many of each kind; demos inside a showcase are part of it, not sessions of their own.
+      return countBy(dataset.sessions.filter((session) => session.partOf === undefined).map((s) => s.kind));
     case 'announcements':
       return dataset.announcements.map((announcement) => ({
         label: announcement.title,

@@ -92,7 +92,9 @@ export function resolveSchedule(
   const place =
     intent.topic === undefined
       ? undefined
-      : findProgrammePlace(context.catalog, intent.topic, { bareRoom: true });
+      : findProgrammePlace(context.catalog, intent.placed === true ? `in ${intent.topic}` : intent.topic, {
+          bareRoom: false,
+        });
   if (place !== undefined) {
     const inPlace = new Set(place.sessions.map((session) => session.id));
     sessions = sessions.filter((session) => inPlace.has(session.id));

@@ -7,7 +7,8 @@ import { suggestionsFor } from './suggestions.ts';
 const SEARCH_LIMIT = 8;
 
 export function resolveSearch(context: ResolveContext, intent: Extract<Intent, { kind: 'search' }>): Finding {
-  const place = findProgrammePlace(context.catalog, intent.text, { bareRoom: true });
+  // "rust devroom", "sessions in Hall 12"; a bare word that names a room ("fuse") is searched as a word.
+  const place = findProgrammePlace(context.catalog, intent.text, { bareRoom: false });
   if (place !== undefined) return placeFinding(place, context.now());
   const hits = context.text.find(intent.text, { limit: SEARCH_LIMIT });
   if (hits.length > 0) return { kind: 'search', hits };
