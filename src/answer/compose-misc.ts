@@ -137,7 +137,12 @@ function missSentence(context: ComposeContext, miss: Miss): string {
     case 'empty-window': {
       const part =
         miss.at !== undefined ? ` at ${miss.at}` : miss.part === undefined ? '' : ` in the ${miss.part}`;
-      const about = miss.topic === undefined ? '' : ` about ${quoted(miss.topic)}`;
+      const about =
+        miss.place !== undefined
+          ? ` in ${miss.place}`
+          : miss.topic === undefined
+            ? ''
+            : ` about ${quoted(miss.topic)}`;
       return `Nothing${about} is scheduled on ${formatDay(miss.date, zone)}${part}, as far as my sources go.`;
     }
     case 'outside-conference':
@@ -146,6 +151,8 @@ function missSentence(context: ComposeContext, miss: Miss): string {
         : `${name} is over: it ran ${span}${inCity(conference)}, so nothing is on now.`;
     case 'booth':
       return `I don't know of any exhibitor at booth ${miss.booth}.`;
+    case 'place':
+      return `I don't know a room or track called ${quoted(asTyped(context, miss.place))} at ${name}; “list rooms” and “list tracks” show them.`;
     case 'nothing':
       return `I couldn't find anything matching ${quoted(asTyped(context, miss.text))} at ${name}.`;
     default:

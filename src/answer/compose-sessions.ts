@@ -30,12 +30,19 @@ export function composeSessions(context: ComposeContext, finding: SessionsFindin
   switch (reason.kind) {
     case 'now':
       title = 'On now';
-      answer.paragraph(`On now (${formatClock(reason.atMs, zone)} ${zoneAbbreviation(reason.atMs, zone)}):`);
+      answer.paragraph(
+        `On now${reason.place === undefined ? '' : ` ${placeLabel(reason.place)}`} (${formatClock(reason.atMs, zone)} ${zoneAbbreviation(reason.atMs, zone)}):`,
+      );
       break;
     case 'next': {
       title = 'Up next';
       const at = `${formatDay(localDate(reason.startsMs, zone), zone)}, ${formatClock(reason.startsMs, zone)} ${zoneAbbreviation(reason.startsMs, zone)}`;
-      answer.paragraph(`Nothing is running right now. Next up, from ${at}:`);
+      const where = reason.place === undefined ? '' : ` ${placeLabel(reason.place)}`;
+      answer.paragraph(
+        reason.running
+          ? `Next up${where}, from ${at}:`
+          : `Nothing is running${where} right now. Next up${where}, from ${at}:`,
+      );
       break;
     }
     case 'schedule': {

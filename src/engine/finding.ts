@@ -33,8 +33,15 @@ export interface PlaceRef {
 
 /** Why a list of sessions was chosen; the wording of the answer depends on it. */
 export type SessionsReason =
-  | { readonly kind: 'now'; readonly atMs: number }
-  | { readonly kind: 'next'; readonly atMs: number; readonly startsMs: number }
+  | { readonly kind: 'now'; readonly atMs: number; readonly place?: PlaceRef }
+  | {
+      readonly kind: 'next';
+      readonly atMs: number;
+      readonly startsMs: number;
+      /** Whether something is on at `atMs` (the answer then does not say "nothing is running"). */
+      readonly running: boolean;
+      readonly place?: PlaceRef;
+    }
   | {
       readonly kind: 'schedule';
       readonly date: string;
@@ -81,6 +88,8 @@ export type Miss =
       readonly part?: DayPart;
       readonly at?: string;
       readonly topic?: string;
+      /** A room or track that has nothing then ("in Hall 12"). */
+      readonly place?: string;
     }
   | {
       readonly kind: 'outside-conference';
@@ -88,6 +97,7 @@ export type Miss =
       readonly when: 'before' | 'after' | 'between';
     }
   | { readonly kind: 'booth'; readonly booth: string }
+  | { readonly kind: 'place'; readonly place: string }
   | { readonly kind: 'nothing'; readonly text: string };
 
 /** Real names from the dataset, so that help shows questions that work on it. */

@@ -38,8 +38,9 @@ export type ActivityFocus = 'announced' | 'presented' | 'any';
 export type Intent =
   | { readonly kind: 'help' }
   | { readonly kind: 'list'; readonly subject: ListSubject }
-  | { readonly kind: 'now' }
-  | { readonly kind: 'next' }
+  /** `place`: the words after "in" ("what's on now in Hall 12?"), a room or track to narrow to. */
+  | { readonly kind: 'now'; readonly place?: string }
+  | { readonly kind: 'next'; readonly place?: string }
   | {
       readonly kind: 'schedule';
       readonly day: DayRef;

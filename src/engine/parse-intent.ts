@@ -227,6 +227,8 @@ export function parseIntent(question: string): Intent {
   }
   if (NOW.test(text)) return { kind: 'now' };
   if (NEXT.test(text)) return { kind: 'next' };
+  const clockInPlace = nowOrNextIn(text);
+  if (clockInPlace !== undefined) return clockInPlace;
 
   const opener = text.match(OPENER);
   if (opener !== null) {
@@ -306,6 +308,25 @@ export function parseIntent(question: string): Intent {
   return { kind: 'search', text };
 }
 
+/** "what's on now in Hall 12", "what's on in Hall 12 right now", "what's next at the Cloud Native Theater". */
+const TRAILING_PLACE = /^(.+?) (?:in|at|inside) (?:the )?(.+)$/;
+const MIDDLE_PLACE = /^(.+?) (?:in|at|inside) (?:the )?(.+?) ((?:right )?now|next|up next|coming up)$/;
+
+function nowOrNextIn(text: string): Intent | undefined {
+  const middle = MIDDLE_PLACE.exec(text);
+  const trailing = TRAILING_PLACE.exec(text);
+  const candidates: Array<[string, string]> = [];
+  if (middle?.[1] !== undefined && middle[2] !== undefined)
+    candidates.push([`${middle[1]} ${middle[3]}`, middle[2]]);
+  if (trailing?.[1] !== undefined && trailing[2] !== undefined) candidates.push([trailing[1], trailing[2]]);
+  for (const [question, place] of candidates) {
+    if (/^(?:the )?(?:conference|kubecon|event|venue)$/.test(place)) continue;
+    if (NOW.test(question)) return { kind: 'now', place };
+    if (NEXT.test(question)) return { kind: 'next', place };
+  }
+  return undefined;
+}
+
 /** A day at the end of a topic ("eBPF on Thursday", "in Saal GLITCH tomorrow"): that day's sessions on it. */
 const TRAILING_DAY = /^(.+?) (?:(?:on|this|next|during|for) (.+)|(today|tonight|tomorrow|yesterday))$/;
 
@@ -345,11 +366,10 @@ function scheduleOf(
 function scheduleIntent(text: string): Intent | undefined {
   if (!SCHEDULE_START.test(text) && !SESSION_WORDS.test(text)) return undefined;
   const found = findDayPhrase(text);
-  // "What's on at 3pm?" is about today.
+  // "What's on at 3pm?" and "what's happening this afternoon?" are about today.
+  const today = found.time !== undefined || /\b(?:this|in the) (?:morning|afternoon|evening)\b/.test(text);
   const phrase =
-    found.day === undefined && found.time !== undefined
-      ? { ...found, day: { kind: 'relative', offset: 0 } as const }
-      : found;
+    found.day === undefined && today ? { ...found, day: { kind: 'relative', offset: 0 } as const } : found;
   if (phrase.day === undefined) return undefined;
   const { rest, sessionKind } = splitSessionKind(phrase.rest);
   // "what's on in Janson", "talks at the Cloud Native Theater": the words after "in" may name a room or track.

@@ -115,6 +115,36 @@ describe("a session's track, and the size of the programme", () => {
   });
 });
 
+describe('now and next, in a room', () => {
+  const during = createEngine(withTracks(), { clock: () => Date.parse('2027-03-27T10:45:00Z') });
+
+  it('"what\'s on now in Lameere?" is only that room\'s running session', () => {
+    const answer = during.ask("what's on now in Lameere?");
+    expect(answer.text).toContain('On now in Lameere (10:45 WET):');
+    expect(answer.results.map((result) => result.title)).toEqual(['Borrowing without tears']);
+  });
+
+  it('"what\'s next in Hall 8?" says the hall is free now and gives its next session', () => {
+    const answer = during.ask("what's next in Hall 8?");
+    expect(answer.text).toContain(
+      'Nothing is running in Hall 8 right now. Next up in Hall 8, from Sat 27 Mar, 12:00 WET:',
+    );
+    expect(answer.results.map((result) => result.title)).toEqual(['Schedulers in the kernel']);
+  });
+
+  it('"what\'s next?" while talks are running does not claim that nothing is', () => {
+    const answer = during.ask("what's next?");
+    expect(answer.text).toContain('Next up, from Sat 27 Mar, 11:00 WET:');
+    expect(answer.text).not.toContain('Nothing is running');
+  });
+
+  it('a room it does not know is named as such', () => {
+    const answer = during.ask("what's on now in Narnia?");
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toContain("I don't know a room or track called “Narnia”");
+  });
+});
+
 describe('a time of day', () => {
   it('"what\'s on at 11:00 on Saturday?" gives what runs then and what starts just after', () => {
     const answer = engine.ask("what's on at 11:00 on Saturday?");

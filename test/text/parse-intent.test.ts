@@ -76,6 +76,14 @@ describe('parseIntent', () => {
     ["what's the last talk on day 2?", { kind: 'opener', which: 'last', day: { kind: 'ordinal', index: 1 } }],
     ['how many talks are there?', { kind: 'list', subject: 'sessions' }],
     ["what's on now?", { kind: 'now' }],
+    ["what's on now in Hall 12?", { kind: 'now', place: 'hall 12' }],
+    ["what's on in Hall 12 right now?", { kind: 'now', place: 'hall 12' }],
+    ["what's next at the Cloud Native Theater?", { kind: 'next', place: 'cloud native theater' }],
+    ["what's on now at the conference?", { kind: 'now' }],
+    [
+      "what's happening this afternoon?",
+      { kind: 'schedule', day: { kind: 'relative', offset: 0 }, part: 'afternoon' },
+    ],
     ["what's next?", { kind: 'next' }],
     [
       'Who kicked off the final day?',

@@ -19,9 +19,9 @@ export function resolve(context: ResolveContext, intent: Intent): Finding {
     case 'list':
       return resolveList(context, intent);
     case 'now':
-      return resolveNow(context);
+      return resolveNow(context, intent);
     case 'next':
-      return resolveNext(context);
+      return resolveNext(context, intent);
     case 'schedule':
       return resolveSchedule(context, intent);
     case 'opener':

@@ -8,9 +8,9 @@ import {
   type TimeWindow,
   wallClockInstant,
 } from '../../time/conference-time.ts';
-import type { Finding, ResolveContext } from '../finding.ts';
+import type { Finding, PlaceRef, ResolveContext } from '../finding.ts';
 import type { DayRef, Intent } from '../intent.ts';
-import { findProgrammePlace } from './programme-places.ts';
+import { findProgrammePlace, type ProgrammePlace } from './programme-places.ts';
 import { resolveDay } from './resolve-day.ts';
 import { isKeynote, matchesKind, unranked } from './sessions.ts';
 import { suggestionsFor } from './suggestions.ts';
@@ -37,40 +37,84 @@ function outsideConference(context: ResolveContext, atMs: number): Finding | und
   };
 }
 
-export function resolveNow(context: ResolveContext): Finding {
-  const atMs = context.now();
-  const running = context.catalog.timeline.filter(
-    (entry) => isProgramme(entry) && entry.startMs <= atMs && atMs < entry.endMs,
+/** The room or track a "now" or "next" question names (none: anywhere), or the miss when it names no known one. */
+function clockPlace(
+  context: ResolveContext,
+  typed: string | undefined,
+): { readonly place?: ProgrammePlace; readonly miss?: Finding } {
+  if (typed === undefined) return {};
+  const place = findProgrammePlace(context.catalog, `in ${typed}`, { bareRoom: false });
+  if (place !== undefined) return { place };
+  return {
+    miss: {
+      kind: 'not-found',
+      miss: { kind: 'place', place: typed },
+      suggestions: suggestionsFor(context, undefined),
+    },
+  };
+}
+
+/** Programme entries, only those of `place` when one is given. */
+function programmeOf(context: ResolveContext, place: ProgrammePlace | undefined): TimedSession[] {
+  const inPlace = place === undefined ? undefined : new Set(place.sessions.map((session) => session.id));
+  return context.catalog.timeline.filter(
+    (entry) => isProgramme(entry) && (inPlace === undefined || inPlace.has(entry.session.id)),
   );
+}
+
+export function resolveNow(context: ResolveContext, intent: Extract<Intent, { kind: 'now' }>): Finding {
+  const { place, miss } = clockPlace(context, intent.place);
+  if (miss !== undefined) return miss;
+  const atMs = context.now();
+  const running = programmeOf(context, place).filter((entry) => entry.startMs <= atMs && atMs < entry.endMs);
   if (running.length > 0) {
     return {
       kind: 'sessions',
-      reason: { kind: 'now', atMs },
+      reason: { kind: 'now', atMs, ...placeRef(place) },
       sessions: unranked(running.map((e) => e.session)),
     };
   }
-  return outsideConference(context, atMs) ?? resolveNext(context);
+  return outsideConference(context, atMs) ?? resolveNext(context, intent);
 }
 
-export function resolveNext(context: ResolveContext): Finding {
+export function resolveNext(
+  context: ResolveContext,
+  intent: Extract<Intent, { kind: 'now' | 'next' }>,
+): Finding {
+  const { place, miss } = clockPlace(context, intent.place);
+  if (miss !== undefined) return miss;
   const atMs = context.now();
-  const upcoming = context.catalog.timeline.filter((entry) => isProgramme(entry) && entry.startMs > atMs);
+  const programme = programmeOf(context, place);
+  const upcoming = programme.filter((entry) => entry.startMs > atMs);
   const first = upcoming[0];
   if (first === undefined) {
-    return (
-      outsideConference(context, atMs) ?? {
+    const outside = outsideConference(context, atMs);
+    if (outside !== undefined) return outside;
+    if (place !== undefined) {
+      const today = localDate(atMs, context.catalog.conference.timeZone);
+      return {
         kind: 'not-found',
-        miss: { kind: 'outside-conference', atMs, when: 'after' },
+        miss: { kind: 'empty-window', date: today, place: place.name },
         suggestions: suggestionsFor(context, undefined),
-      }
-    );
+      };
+    }
+    return {
+      kind: 'not-found',
+      miss: { kind: 'outside-conference', atMs, when: 'after' },
+      suggestions: suggestionsFor(context, undefined),
+    };
   }
+  const running = programme.some((entry) => entry.startMs <= atMs && atMs < entry.endMs);
   const slot = upcoming.filter((entry) => entry.startMs - first.startMs <= NEXT_SLOT_MS);
   return {
     kind: 'sessions',
-    reason: { kind: 'next', atMs, startsMs: first.startMs },
+    reason: { kind: 'next', atMs, startsMs: first.startMs, running, ...placeRef(place) },
     sessions: unranked(slot.map((entry) => entry.session)),
   };
+}
+
+function placeRef(place: ProgrammePlace | undefined): { place?: PlaceRef } {
+  return place === undefined ? {} : { place: { kind: place.kind, name: place.name } };
 }
 
 export function resolveSchedule(
