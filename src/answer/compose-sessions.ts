@@ -80,6 +80,12 @@ export function composeSessions(context: ComposeContext, finding: SessionsFindin
       title = 'Keynotes';
       answer.paragraph(`${count(sessions.length, 'keynote')}, in time order:`);
       break;
+    case 'of-kind': {
+      const label = sessionKindLabel(reason.sessionKind);
+      title = `${label.charAt(0).toUpperCase()}${label.slice(1)}s`;
+      answer.paragraph(`${count(sessions.length, label)}, in time order:`);
+      break;
+    }
     case 'opener': {
       const day = formatDay(reason.date, zone);
       const verb = reason.which === 'first' ? 'opened' : 'closed';
@@ -125,6 +131,7 @@ export function composeSessions(context: ComposeContext, finding: SessionsFindin
     reason.kind === 'schedule' ||
     reason.kind === 'place' ||
     reason.kind === 'keynotes' ||
+    reason.kind === 'of-kind' ||
     reason.kind === 'now' ||
     reason.kind === 'next';
   answer.sessions(sessions, 'sessions', listed ? LISTED_SESSIONS : ITEMS_SHOWN, listed);

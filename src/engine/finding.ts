@@ -61,6 +61,7 @@ export type SessionsReason =
     }
   | { readonly kind: 'opener'; readonly date: string; readonly which: 'first' | 'last' }
   | { readonly kind: 'keynotes' }
+  | { readonly kind: 'of-kind'; readonly sessionKind: string }
   | { readonly kind: 'where' | 'when'; readonly subject: string; readonly person?: Person };
 
 /** One entry of a list answer ("list tracks"): a label, a count or detail, and the record behind it if any. */

@@ -37,7 +37,8 @@ export type ActivityFocus = 'announced' | 'presented' | 'any';
 
 export type Intent =
   | { readonly kind: 'help' }
-  | { readonly kind: 'list'; readonly subject: ListSubject }
+  /** `sessionKind` with `sessions`: every session of that kind ("which demos were there?"). */
+  | { readonly kind: 'list'; readonly subject: ListSubject; readonly sessionKind?: SessionKind }
   /** `place`: the words after "in" ("what's on now in Hall 12?"), a room or track to narrow to. */
   | { readonly kind: 'now'; readonly place?: string }
   | { readonly kind: 'next'; readonly place?: string }

@@ -79,6 +79,9 @@ function listSubject(word: string): ListSubject | undefined {
   return LIST_WORDS.find(([pattern]) => pattern.test(word))?.[1];
 }
 
+/** "Which demos were there?", "list workshops", "how many panels are there?": every session of a kind. */
+const KIND_LIST =
+  /^(?:which|what|list|show(?: me)?|all|any|how many)(?: of)?(?: the| all the)? (demos|workshops|panels|tutorials|meetups|lightning talks|keynotes)(?: (?:were|are|was|is|will be) there| there (?:were|are)| (?:do|did) you (?:have|know)| (?:took|take) place| happened| exist| at (?:the )?(?:conference|event|kubecon))?$/;
 const HELP =
   /^(?:help|\?|commands|usage|start|hi|hello|hey|what can (?:you|i) (?:do|ask)(?: you)?|how (?:do i use|does) (?:this|you|hallway|it)(?: work)?|what do you (?:do|know))$/;
 const LIST_PATTERNS: readonly RegExp[] = [
@@ -102,7 +105,7 @@ const SCHEDULE_START =
   /^(?:what|which|anything|any|show|list|schedule|agenda|program|programme|sessions?|talks?|keynotes?|demos?|events?|plans?)\b/;
 const SESSION_WORDS = /\b(?:sessions?|talks?|keynotes?|demos?|panels?|workshops?|tutorials?)\b/;
 const SCHEDULE_FILLER =
-  /\b(?:what|which|is|are|was|were|anything|any|show|list|the|a|on|for|at|in|of|during|happening|going|scheduled|planned|there|schedule|agenda|program|programme|sessions?|talks?|events?|plans?|plan|lineup|line up|do|we|have|i|can|see|attend|go|to)\b/g;
+  /\b(?:happened|took place|takes place|take place|went on|what|which|is|are|was|were|anything|any|show|list|the|a|on|for|at|in|of|during|happening|going|scheduled|planned|there|schedule|agenda|program|programme|sessions?|talks?|events?|plans?|plan|lineup|line up|do|we|have|i|can|see|attend|go|to)\b/g;
 const WHERE_WHEN =
   /^(where|when|what time|which room|what room|which hall|which track|what track|which day|what day|at what time|how long)(?: is| are| was| were| does| do| did| will| can i find| can i see| do i find)?(?: the)? (.+?)(?: (?:take place|taking place|happen|happening|held|located|start|starting|begin|beginning|end|ending|speak|speaking|talk|talking|present|presenting|be|on|in|scheduled))?$/;
 const PARTNERSHIP: readonly RegExp[] = [
@@ -125,6 +128,20 @@ const ACTIVITY: ReadonlyArray<{
     ),
     subject: 1,
     focus: (m) => (new RegExp(`^(?:${ANNOUNCE_VERBS})$`).test(m[2] ?? '') ? 'announced' : 'presented'),
+  },
+  {
+    // "(tell me) what Spectro Cloud launched": no auxiliary verb.
+    pattern: new RegExp(
+      `^what (.+?) (${ANNOUNCE_VERBS.replace('|new', '')}|showed|demoed|presented|shared|talked about)$`,
+    ),
+    subject: 1,
+    focus: (m) => (new RegExp(`^(?:${ANNOUNCE_VERBS})$`).test(m[2] ?? '') ? 'announced' : 'presented'),
+  },
+  {
+    pattern:
+      /^what (?:was|were|got|has been|have been|is|are) (announced|launched|released|unveiled|introduced|presented|shown|demoed|showcased) by (.+)$/,
+    subject: 2,
+    focus: (m) => (/^(?:presented|shown|demoed|showcased)$/.test(m[1] ?? '') ? 'presented' : 'announced'),
   },
   {
     pattern: /^(?:any |the |latest )?(?:announcements?|news|launches|releases) (?:from|by|of) (.+)$/,
@@ -197,6 +214,11 @@ const TOPIC_PATTERNS: ReadonlyArray<{ pattern: RegExp; topic: number; kind?: num
     topic: 1,
   },
 ];
+/** "Which company is Chad Beaudin from?", "where does Abby Bangser work?", "who does Jago Macleod work for?" */
+const EMPLOYER: readonly RegExp[] = [
+  /^(?:which|what) (?:company|organi[sz]ation|org|employer|firm|team) (?:is|was|does|did) (.+?) (?:from|with|at|in|work for|works for|work at|working for)$/,
+  /^(?:where|who) (?:does|did) (.+?) work(?: for| at)?$/,
+];
 const IDENTIFY: readonly RegExp[] = [
   /^(who|what) (?:is|are|was|were|s) (.+)$/,
   /^(?:tell me|tell us|what do you know|what can you tell me|info|information|details|more|anything) (?:about|on) (.+)$/,
@@ -221,6 +243,12 @@ export function parseIntent(question: string): Intent {
   if (text.length === 0 || HELP.test(text)) return { kind: 'help' };
 
   if (SPEAKERS_LIST.test(text)) return { kind: 'list', subject: 'speakers' };
+  const ofKind = text.match(KIND_LIST);
+  if (ofKind !== null) {
+    const { sessionKind } = splitSessionKind(ofKind[1] ?? '');
+    if (sessionKind === 'keynote') return { kind: 'list', subject: 'keynotes' };
+    if (sessionKind !== undefined) return { kind: 'list', subject: 'sessions', sessionKind };
+  }
   for (const pattern of LIST_PATTERNS) {
     const subject = listSubject(text.match(pattern)?.[1] ?? '');
     if (subject !== undefined) return { kind: 'list', subject };
@@ -258,6 +286,10 @@ export function parseIntent(question: string): Intent {
   const schedule = scheduleIntent(text);
   if (schedule !== undefined) return schedule;
 
+  for (const pattern of EMPLOYER) {
+    const person = subjectOf(text.match(pattern)?.[1]);
+    if (person.length > 0) return { kind: 'identify', subject: person, asked: 'who' };
+  }
   const whereWhen = text.match(WHERE_WHEN);
   if (whereWhen !== null) {
     const { rest, sessionKind } = splitSessionKind(subjectOf(whereWhen[2]));

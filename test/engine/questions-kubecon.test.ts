@@ -93,6 +93,20 @@ describe('what an organisation announced or presented', () => {
   ])('$q → nothing found', (c) => check(c, false));
 });
 
+describe('what an organisation did, asked without "did"', () => {
+  it.each<Case>([
+    { q: 'tell me what Spectro Cloud launched', expect: ['PaletteAI'], intent: 'activity' },
+    { q: 'what was announced by Spectro Cloud', expect: ['PaletteAI'], intent: 'activity' },
+  ])('$q', (c) => check(c));
+});
+
+describe('every session of a kind', () => {
+  it.each<Case>([
+    { q: 'which demos were there?', expect: ['3 demos', 'HAMi', 'Perses', 'Backstage'], intent: 'list' },
+    { q: 'what happened on the last day?', expect: ['Jorge Castro'], intent: 'digest' },
+  ])('$q', (c) => check(c));
+});
+
 describe('a person or an organisation', () => {
   it.each<Case>([
     { q: 'who is George Castro', expect: ['Jorge Castro', 'CNCF'], intent: 'identify' },
@@ -109,6 +123,8 @@ describe('a person or an organisation', () => {
     { q: 'what is Abby Bangsr talking about?', expect: ['From Cloud-Native Apps to Cloud-Native Platforms'] },
     { q: 'who are Anthony Newman and Justin Barksdale', any: ['Spectro Cloud'] },
     { q: 'who is the CEO of Netlify?', expect: ['Mathias Biilmann'] },
+    { q: 'which company is Chad Beaudin from?', expect: ['Boeing'], intent: 'identify' },
+    { q: 'where does Abby Bangser work?', expect: ['Syntasso'], intent: 'identify' },
   ])('$q', (c) => check(c));
 
   it.each<Case>([{ q: 'who is Linus Torvalds?' }, { q: 'who works at Oracle?' }])('$q → nothing found', (c) =>

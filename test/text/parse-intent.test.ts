@@ -75,6 +75,13 @@ describe('parseIntent', () => {
     ['which track is Rootless containers in?', { kind: 'where', subject: 'rootless containers' }],
     ["what's the last talk on day 2?", { kind: 'opener', which: 'last', day: { kind: 'ordinal', index: 1 } }],
     ['how many talks are there?', { kind: 'list', subject: 'sessions' }],
+    ['which demos were there?', { kind: 'list', subject: 'sessions', sessionKind: 'demo' }],
+    ['how many workshops are there?', { kind: 'list', subject: 'sessions', sessionKind: 'workshop' }],
+    [
+      'tell me what Spectro Cloud launched',
+      { kind: 'activity', subject: 'spectro cloud', focus: 'announced' },
+    ],
+    ['who does Jago Macleod work for?', { kind: 'identify', subject: 'jago macleod', asked: 'who' }],
     ["what's on now?", { kind: 'now' }],
     ["what's on now in Hall 12?", { kind: 'now', place: 'hall 12' }],
     ["what's on in Hall 12 right now?", { kind: 'now', place: 'hall 12' }],

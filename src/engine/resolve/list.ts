@@ -2,7 +2,7 @@
 import { conferenceDays, dayWindow } from '../../time/conference-time.ts';
 import type { Finding, ListEntry, ResolveContext } from '../finding.ts';
 import { assertNever, type Intent } from '../intent.ts';
-import { byStart, isKeynote, unranked } from './sessions.ts';
+import { byStart, isKeynote, matchesKind, unranked } from './sessions.ts';
 
 export function resolveList(context: ResolveContext, intent: Extract<Intent, { kind: 'list' }>): Finding {
   if (intent.subject === 'keynotes') {
@@ -10,6 +10,11 @@ export function resolveList(context: ResolveContext, intent: Extract<Intent, { k
       .filter((session) => isKeynote(session) && session.partOf === undefined)
       .sort(byStart);
     return { kind: 'sessions', reason: { kind: 'keynotes' }, sessions: unranked(keynotes) };
+  }
+  if (intent.subject === 'sessions' && intent.sessionKind !== undefined) {
+    const { sessionKind } = intent;
+    const ofKind = context.catalog.dataset.sessions.filter((s) => matchesKind(s, sessionKind)).sort(byStart);
+    return { kind: 'sessions', reason: { kind: 'of-kind', sessionKind }, sessions: unranked(ofKind) };
   }
   return { kind: 'list', subject: intent.subject, entries: listEntries(context, intent.subject) };
 }
