@@ -1,6 +1,7 @@
 // Wording for answers that are lists of sessions: topics, schedules, now and next, where and when.
 import type { Finding, PlaceRef, RankedSession } from '../engine/finding.ts';
-import type { TextHit } from '../search/text-index.ts';
+import type { Correction, TextHit } from '../search/text-index.ts';
+import { foldText } from '../text/normalize.ts';
 import { formatClock, formatDay, localDate, zoneAbbreviation } from '../time/conference-time.ts';
 import { ITEMS_SHOWN } from './answer-builder.ts';
 import { asTyped, builder, type ComposeContext, type Composed, isOver } from './compose-context.ts';
@@ -196,12 +197,27 @@ export function composeTopic(
   const answer = builder(context);
   const best = finding.hits[0]?.score ?? 1;
   const top = finding.hits[0];
-  const topic = asTyped(context, finding.topic);
+  const typed = asTyped(context, finding.topic);
+  const corrections = finding.corrections ?? [];
+  // A word the programme never uses was searched as the closest one it does: say so, and name that word.
+  const topic = corrections.length === 0 ? typed : correctedPhrase(typed, corrections);
+  if (corrections.length > 0 && top !== undefined) {
+    const unknown = joinWords(corrections.map((correction) => quoted(correction.typed)));
+    answer.paragraph(`Nothing mentions ${unknown}; the closest match is ${quoted(topic)}.`);
+  }
   if (top !== undefined) answer.paragraph(topicLead(context, topic, top));
   if (finding.hits.length > 1)
     answer.paragraph(`${count(finding.hits.length, 'match', 'matches')}, best first:`);
   for (const hit of finding.hits) addHit(answer, hit, hit.score / best);
   return { title: `On ${quoted(topic)}`, answered: finding.hits.length > 0, ...answer.finish() };
+}
+
+/** The typed phrase with each corrected word replaced by the known word it was searched as. */
+function correctedPhrase(typed: string, corrections: readonly Correction[]): string {
+  return typed
+    .split(' ')
+    .map((word) => corrections.find((correction) => correction.typed === foldText(word))?.known ?? word)
+    .join(' ');
 }
 
 /** "spoke about", "speak about", "presents"…: tense from the clock, number from the people. */

@@ -12,7 +12,7 @@ import type {
   Term,
 } from '../model/schema.ts';
 import type { NameIndex, NameMatch } from '../search/name-index.ts';
-import type { TextHit, TextIndex } from '../search/text-index.ts';
+import type { Correction, TextHit, TextIndex } from '../search/text-index.ts';
 import type { DayPart } from '../time/conference-time.ts';
 import type { ActivityFocus, DayRef, ListSubject, VendorRole } from './intent.ts';
 
@@ -183,6 +183,8 @@ export type Finding =
       readonly topic: string;
       readonly sessionKind?: string;
       readonly hits: readonly TextHit[];
+      /** Words the dataset never uses that were searched as the closest known word instead. */
+      readonly corrections?: readonly Correction[];
     }
   | { readonly kind: 'search'; readonly hits: readonly TextHit[] }
   | { readonly kind: 'digest'; readonly digest: Digest }

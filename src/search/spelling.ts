@@ -6,8 +6,8 @@ export interface Spelling {
   learn(word: string, term: string): void;
   /** Builds the lookup tree now, so that no question pays for it. */
   prepare(): void;
-  /** The index term of the closest known word, or undefined when nothing is close enough. */
-  correct(word: string): string | undefined;
+  /** The closest known word and its index term, or undefined when nothing is close enough. */
+  correct(word: string): { readonly word: string; readonly term: string } | undefined;
 }
 
 /** Short words are left alone: one edit turns them into other real words. */
@@ -36,9 +36,9 @@ export function buildSpelling(frequency: (term: string) => number): Spelling {
     correct(word) {
       if (word.length < MIN_CORRECTABLE_LENGTH) return undefined;
       tree ??= SearchableMap.from(words);
-      let best: { term: string; distance: number; frequency: number } | undefined;
-      for (const [, [term, distance]] of tree.fuzzyGet(word, maxEdits(word))) {
-        const candidate = { term, distance, frequency: frequency(term) };
+      let best: { word: string; term: string; distance: number; frequency: number } | undefined;
+      for (const [known, [term, distance]] of tree.fuzzyGet(word, maxEdits(word))) {
+        const candidate = { word: known, term, distance, frequency: frequency(term) };
         if (
           best === undefined ||
           candidate.distance < best.distance ||
@@ -47,7 +47,7 @@ export function buildSpelling(frequency: (term: string) => number): Spelling {
           best = candidate;
         }
       }
-      return best?.term;
+      return best === undefined ? undefined : { word: best.word, term: best.term };
     },
   };
 }

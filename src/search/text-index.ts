@@ -27,8 +27,16 @@ export interface TextSearchOptions {
   readonly limit?: number;
 }
 
+/** A word the dataset never uses, and the known word searched in its place ("cobol" → "cool"). */
+export interface Correction {
+  readonly typed: string;
+  readonly known: string;
+}
+
 /** The full-text index over one catalog. */
 export interface TextIndex {
+  /** The words of `text` that `find` replaces by the closest known word, so an answer can say so. */
+  corrections(text: string): Correction[];
   /** Searches free text: analysed like the index, misspelt words corrected, best hits first. */
   find(text: string, options?: TextSearchOptions): TextHit[];
   /** How many records contain the (analysed) term; 0 for words the dataset never uses. */
@@ -112,6 +120,15 @@ export function buildTextIndex(catalog: Catalog, options: TextIndexOptions = {})
   return {
     documentCount,
     documentFrequency: (term) => index.documentFrequency(term),
+    corrections(text) {
+      return analyzeQuery(text, noise).flatMap(({ word, term }) => {
+        if (index.documentFrequency(term) > 0) return [];
+        const correction = spelling.correct(word);
+        return correction === undefined || correction.word === word
+          ? []
+          : [{ typed: word, known: correction.word }];
+      });
+    },
     rawSearch(text) {
       const terms = analyzeQuery(text, noise).map((token) => token.term);
       return terms.length === 0 ? 0 : index.search(terms.join(' '), { prefix: false, fuzzy: false }).length;
@@ -240,7 +257,7 @@ function correct(tokens: readonly QueryToken[], index: HallwayMiniSearch, spelli
   return tokens.map(({ word, term }) => {
     if (index.documentFrequency(term) > 0) return { term, corrected: false };
     const correction = spelling.correct(word);
-    return correction === undefined ? { term, corrected: false } : { term: correction, corrected: true };
+    return correction === undefined ? { term, corrected: false } : { term: correction.term, corrected: true };
   });
 }
 

@@ -225,6 +225,12 @@ describe('answers name people, session, time, place and source', () => {
     expect(engine.ask('who is abby bangsr').text).toContain('Closest match for “abby bangsr”: Abby Bangser');
   });
 
+  it('a topic word the programme never uses is named, with the word that was searched instead', () => {
+    const answer = engine.ask('who spoke about platform engneering?');
+    expect(answer.text).toContain('Nothing mentions “engneering”; the closest match is “platform engineering”.');
+    expect(answer.text).toContain('Abby Bangser (Syntasso) spoke about platform engineering');
+  });
+
   it('an alias from the recap is explained with the schedule spelling', () => {
     expect(engine.ask('who is George Castro?').text).toContain(
       '“George Castro” is another name for Jorge Castro',

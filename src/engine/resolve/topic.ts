@@ -31,9 +31,11 @@ export function resolveTopic(context: ResolveContext, intent: Extract<Intent, { 
     if (others.length > 0) return { kind: 'search', hits: others };
     return miss;
   }
+  const corrections = context.text.corrections(intent.topic);
   return {
     kind: 'topic',
     topic: intent.topic,
+    ...(corrections.length === 0 ? {} : { corrections }),
     ...(intent.sessionKind === undefined ? {} : { sessionKind: intent.sessionKind }),
     hits: hits.slice(0, TOPIC_LIMIT),
   };
