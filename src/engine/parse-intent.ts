@@ -105,7 +105,7 @@ const SCHEDULE_START =
   /^(?:what|which|anything|any|show|list|schedule|agenda|program|programme|sessions?|talks?|keynotes?|demos?|events?|plans?)\b/;
 const SESSION_WORDS = /\b(?:sessions?|talks?|keynotes?|demos?|panels?|workshops?|tutorials?)\b/;
 const SCHEDULE_FILLER =
-  /\b(?:happened|took place|takes place|take place|went on|what|which|is|are|was|were|anything|any|show|list|the|a|on|for|at|in|of|during|happening|going|scheduled|planned|there|schedule|agenda|program|programme|sessions?|talks?|events?|plans?|plan|lineup|line up|do|we|have|i|can|see|attend|go|to)\b/g;
+  /\b(?:how many|number of|happened|took place|takes place|take place|went on|what|which|is|are|was|were|anything|any|show|list|the|a|on|for|at|in|of|during|happening|going|scheduled|planned|there|schedule|agenda|program|programme|sessions?|talks?|events?|plans?|plan|lineup|line up|do|we|have|i|can|see|attend|go|to)\b/g;
 const WHERE_WHEN =
   /^(where|when|what time|which room|what room|which hall|which track|what track|which day|what day|at what time|how long)(?: is| are| was| were| does| do| did| will| can i find| can i see| do i find)?(?: the)? (.+?)(?: (?:take place|taking place|happen|happening|held|located|start|starting|begin|beginning|end|ending|speak|speaking|talk|talking|present|presenting|be|on|in|scheduled))?$/;
 const PARTNERSHIP: readonly RegExp[] = [
@@ -124,7 +124,7 @@ const ACTIVITY: ReadonlyArray<{
 }> = [
   {
     pattern: new RegExp(
-      `^(?:what|which (?:things|products|announcements|news|sessions|talks)) (?:did|does|do|has|have|will|is|are|was|were) (.+?) (${ANNOUNCE_VERBS}|${PRESENT_VERBS})(?: (?:at|during) .+| about| on)?$`,
+      `^(?:what|which)(?: (?:things|products|announcements|news|sessions|talks|demos))? (?:did|does|do|has|have|will|is|are|was|were) (.+?) (${ANNOUNCE_VERBS}|${PRESENT_VERBS})(?: (?:at|during) .+| about| on)?$`,
     ),
     subject: 1,
     focus: (m) => (new RegExp(`^(?:${ANNOUNCE_VERBS})$`).test(m[2] ?? '') ? 'announced' : 'presented'),
@@ -161,15 +161,23 @@ const ACTIVITY: ReadonlyArray<{
   },
   {
     pattern:
-      /^(?:is|was|did|does) (.+?) (?:speak|speaking|present|presenting|talk|talking|give a talk)(?: at (?:the )?(?:conference|kubecon|event))?$/,
+      /^(?:is|was|did|does) (?!(?:anyone|anybody|someone|somebody|people) )(.+?) (?:speak|speaking|present|presenting|talk|talking|give a talk)(?: at (?:the )?(?:conference|kubecon|event))?$/,
     subject: 1,
     focus: () => 'presented',
   },
 ];
+/** What people from an organisation did, after its name: "who from Nvidia is giving a keynote". */
+const MEMBER_ACTS =
+  'spoke|speak|speaks|talked|talk|presented|present|is speaking|are speaking|was there|attended|are here|here|is here|came|' +
+  '(?:is|are|was|were) (?:giving|doing|presenting|leading) (?:a |the |any )?(?:talk|keynote|session|demo|panel|workshop)s?|' +
+  '(?:gave|did|had|has|have|give|do) (?:a |the |any )?(?:talk|keynote|session|demo|panel|workshop)s?|' +
+  '(?:spoke|talked|presented) and (?:what|about what)(?: about)?|(?:spoke|talked) about what';
 const MEMBERS: readonly RegExp[] = [
   /^who (?:else )?(?:works|worked|is working|working|is employed|are employed) (?:at|for|with|in) (.+)$/,
-  /^(?:who|which speakers?|which people|anyone|anybody|people|speakers|employees|staff) (?:is |are |was |were )?(?:from|at|with|representing) (.+?)(?: (?:spoke|talked|presented|is speaking|was there|attended|are here|here))?$/,
-  /^who from (.+?)(?: (?:spoke|talked|presented|is speaking|was there|attended|is here|came))?$/,
+  new RegExp(
+    `^(?:did |has |is |was )?(?:who|which speakers?|which people|anyone|anybody|people|speakers|employees|staff) (?:is |are |was |were )?(?:from|at|with|representing) (.+?)(?: (?:${MEMBER_ACTS}))?$`,
+  ),
+  new RegExp(`^who from (.+?)(?: (?:${MEMBER_ACTS}))?$`),
   /^who (?:came|comes|is here|was there) from (.+)$/,
   /^(?:how many|list) (?:people|speakers|employees) (?:from|at|work at|work for) (.+)$/,
 ];
@@ -363,6 +371,11 @@ function nowOrNextIn(text: string): Intent | undefined {
 const TRAILING_DAY = /^(.+?) (?:(?:on|this|next|during|for) (.+)|(today|tonight|tomorrow|yesterday))$/;
 
 function topicOnDay(topic: string, sessionKind: SessionKind | undefined): Intent | undefined {
+  // "Who's talking at 11?", "who is speaking tomorrow morning?": only a time, so the sessions then.
+  const whole = findDayPhrase(topic);
+  if ((whole.day !== undefined || whole.time !== undefined) && /^(?:(?:at|on|in|the) ?)*$/.test(whole.rest)) {
+    return scheduleOf(whole.day ?? { kind: 'relative', offset: 0 }, whole, sessionKind, '', false);
+  }
   const match = TRAILING_DAY.exec(topic);
   const tail = match?.[2] ?? match?.[3];
   if (match?.[1] === undefined || tail === undefined) return undefined;

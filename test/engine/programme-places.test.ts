@@ -107,6 +107,12 @@ describe("a session's track, and the size of the programme", () => {
     );
   });
 
+  it('"how many sessions are in the Rust track?" lists them with their number', () => {
+    expect(engine.ask('how many sessions are in the Rust track?').text).toContain(
+      'The “Rust” track had 3 sessions',
+    );
+  });
+
   it('"how many talks are there?" counts every session, by kind', () => {
     const answer = engine.ask('how many talks are there?');
     expect(answer.text).toContain('MiniConf has 10 sessions:');

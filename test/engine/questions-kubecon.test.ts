@@ -227,7 +227,9 @@ describe('answers name people, session, time, place and source', () => {
 
   it('a topic word the programme never uses is named, with the word that was searched instead', () => {
     const answer = engine.ask('who spoke about platform engneering?');
-    expect(answer.text).toContain('Nothing mentions “engneering”; the closest match is “platform engineering”.');
+    expect(answer.text).toContain(
+      'Nothing mentions “engneering”; the closest match is “platform engineering”.',
+    );
     expect(answer.text).toContain('Abby Bangser (Syntasso) spoke about platform engineering');
   });
 

@@ -75,6 +75,16 @@ describe('parseIntent', () => {
     ['which track is Rootless containers in?', { kind: 'where', subject: 'rootless containers' }],
     ["what's the last talk on day 2?", { kind: 'opener', which: 'last', day: { kind: 'ordinal', index: 1 } }],
     ['how many talks are there?', { kind: 'list', subject: 'sessions' }],
+    ['did anyone from Tesla speak?', { kind: 'members', organization: 'tesla' }],
+    ['who from Nvidia is giving a keynote?', { kind: 'members', organization: 'nvidia' }],
+    [
+      'what products did Spectro Cloud announce?',
+      { kind: 'activity', subject: 'spectro cloud', focus: 'announced' },
+    ],
+    [
+      "who's talking at 11?",
+      { kind: 'schedule', day: { kind: 'relative', offset: 0 }, time: { hour: 11, minute: 0 } },
+    ],
     ['which demos were there?', { kind: 'list', subject: 'sessions', sessionKind: 'demo' }],
     ['how many workshops are there?', { kind: 'list', subject: 'sessions', sessionKind: 'workshop' }],
     [

@@ -32,7 +32,7 @@ const SAYS_ROOM = /\b(?:room|rooms|stage|hall|saal|auditorium)\b/;
 const LEADING_PREPOSITION = /^(?:in|on|at|inside|from)\s+/;
 /** "talks in …", "the schedule of …": what is asked for, before the place. */
 const LEADING_LISTING =
-  /^(?:(?:all|the|any)\s+)?(?:talks|sessions|events|schedule|programme|program|agenda|line-?up)\s+(?=(?:in|on|at|of|for)\s)/;
+  /^(?:(?:how many|number of|all|the|any)\s+)?(?:talks|sessions|events|schedule|programme|program|agenda|line-?up)\s+(?:(?:are|were|is|was)\s+(?:there\s+)?)?(?=(?:in|on|at|of|for)\s)/;
 const LEADING_OF = /^(?:of|for)\s+/;
 
 type PlaceIndex = ReadonlyMap<string, readonly ProgrammePlace[]>;
