@@ -10,7 +10,8 @@ export const SESSIONS_PER_TRACK = 3;
 /** Keynotes listed in full; a day rarely has more. */
 const KEYNOTES_SHOWN = 15;
 
-export function composeDigest(context: ComposeContext, digest: Digest): Composed {
+/** `asked`: the answer to a question, any time of day, rather than the morning post. */
+export function composeDigest(context: ComposeContext, digest: Digest, asked = false): Composed {
   const { catalog } = context;
   const { conference } = catalog;
   const zone = conference.timeZone;
@@ -27,7 +28,9 @@ export function composeDigest(context: ComposeContext, digest: Digest): Composed
     ...(digest.announcements.length > 0 ? [count(digest.announcements.length, 'announcement')] : []),
   ].join(', ');
   const opening =
-    digest.kind === 'evening' ? `The day in review: ${day} at ${name}.` : `Good morning! ${day} at ${name}.`;
+    digest.kind === 'evening'
+      ? `The day in review: ${day} at ${name}.`
+      : `${asked ? '' : 'Good morning! '}${day} at ${name}.`;
   answer.paragraph(summary.length > 0 ? `${opening} ${summary}.` : opening);
   if (digest.lateBy !== undefined) {
     answer.paragraph(

@@ -83,17 +83,29 @@ export function composeOrganization(
     for (const person of people) answer.person(person, 1, false);
   };
 
+  // "Trimble Inc." ends its own sentence.
+  const nameEnds = name.endsWith('.') ? name : `${name}.`;
+  /** What the organisation is, when the question's side of it is empty. */
+  const describe = (): void => {
+    if (organization.description.length > 0)
+      answer.paragraph(`What I know of it: ${organization.description}`);
+  };
   switch (focus) {
     case 'announced':
-      if (announcements.length === 0 && partnerIn.length === 0)
+      if (announcements.length === 0 && partnerIn.length === 0) {
         answer.paragraph(
-          `I have no announcements from ${name}.${sessions.length > 0 ? ' What it presented:' : ''}`,
+          `I have no announcements from ${nameEnds}${sessions.length > 0 ? ' What it presented:' : ''}`,
         );
+        if (sessions.length === 0) describe();
+      }
       showAnnouncements();
       showSessions();
       break;
     case 'presented':
-      if (sessions.length === 0) answer.paragraph(`I have no sessions from ${name}.`);
+      if (sessions.length === 0) {
+        answer.paragraph(`I have no sessions from ${nameEnds}`);
+        if (announcements.length === 0) describe();
+      }
       showSessions();
       showAnnouncements();
       break;
@@ -103,13 +115,13 @@ export function composeOrganization(
       answer.paragraph(
         booths.length > 0
           ? `${name}${tier} is at ${booths.length === 1 ? 'booth' : 'booths'} ${joinWords(booths)}.`
-          : `My sources give no booth for ${name}.${sessions.length > 0 ? ' Its sessions:' : ''}`,
+          : `My sources give no booth for ${nameEnds}${sessions.length > 0 ? ' Its sessions:' : ''}`,
       );
       showSessions();
       break;
     }
     case 'members':
-      if (people.length === 0) answer.paragraph(`I know of nobody from ${name}.`);
+      if (people.length === 0) answer.paragraph(`I know of nobody from ${nameEnds}`);
       showPeople();
       showSessions();
       break;

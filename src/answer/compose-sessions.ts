@@ -13,6 +13,7 @@ import {
   quoted,
   sessionKindLabel,
   sessionWhen,
+  withArticle,
 } from './describe.ts';
 
 type SessionsFinding = Extract<Finding, { kind: 'sessions' }>;
@@ -58,7 +59,10 @@ export function composeSessions(context: ComposeContext, finding: SessionsFindin
             ? ''
             : ` about ${quoted(reason.topic)}`;
       title = `${day}${part}`;
-      answer.paragraph(`${day}${part}: ${count(sessions.length, what)}${about}, in time order.`);
+      const over = reason.over ?? 0;
+      const noun = over > 0 ? `more ${what}` : what;
+      const earlier = over > 0 ? ` (${count(over, 'earlier one')} ${over === 1 ? 'is' : 'are'} over)` : '';
+      answer.paragraph(`${day}${part}: ${count(sessions.length, noun)}${about}${earlier}, in time order.`);
       break;
     }
     case 'place': {
@@ -79,12 +83,20 @@ export function composeSessions(context: ComposeContext, finding: SessionsFindin
     }
     case 'keynotes':
       title = 'Keynotes';
-      answer.paragraph(`${count(sessions.length, 'keynote')}, in time order:`);
+      answer.paragraph(
+        sessions.length === 0
+          ? 'This programme marks no session as a keynote.'
+          : `${count(sessions.length, 'keynote')}, in time order:`,
+      );
       break;
     case 'of-kind': {
       const label = sessionKindLabel(reason.sessionKind);
       title = `${label.charAt(0).toUpperCase()}${label.slice(1)}s`;
-      answer.paragraph(`${count(sessions.length, label)}, in time order:`);
+      answer.paragraph(
+        sessions.length === 0
+          ? `This programme has no session marked as ${withArticle(label)}.`
+          : `${count(sessions.length, label)}, in time order:`,
+      );
       break;
     }
     case 'opener': {

@@ -48,7 +48,7 @@ export function compose(context: ComposeContext, finding: Finding): Composed {
     case 'ambiguous':
       return composeAmbiguous(context, finding);
     case 'digest':
-      return composeDigest(context, finding.digest);
+      return composeDigest(context, finding.digest, finding.asked === true);
     case 'not-found':
       return composeNotFound(context, finding);
     default:

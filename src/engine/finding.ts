@@ -48,6 +48,8 @@ export type SessionsReason =
       readonly part?: DayPart;
       /** A wall-clock time ("11:00"): the sessions running then. */
       readonly at?: string;
+      /** Sessions of the window already over and left out, when asked during it. */
+      readonly over?: number;
       readonly sessionKind?: string;
       readonly topic?: string;
       /** The track or room the day's sessions were narrowed to. */
@@ -187,7 +189,8 @@ export type Finding =
       readonly corrections?: readonly Correction[];
     }
   | { readonly kind: 'search'; readonly hits: readonly TextHit[] }
-  | { readonly kind: 'digest'; readonly digest: Digest }
+  /** `asked`: a question's answer rather than a scheduled post, so it has no "good morning". */
+  | { readonly kind: 'digest'; readonly digest: Digest; readonly asked?: true }
   | { readonly kind: 'not-found'; readonly miss: Miss; readonly suggestions: Suggestions };
 
 /** Everything a resolver may consult. The clock is injected so "now" is testable. */

@@ -312,6 +312,9 @@ export function parseIntent(question: string): Intent {
     const match = text.match(pattern);
     if (match !== null) return { kind: 'partnership', partner: subjectOf(match[1]) };
   }
+  // "What does Trimble do?" asks what it is, not what it presented.
+  const whatItDoes = subjectOf(text.match(/^what (?:does|do) (.+?) do$/)?.[1]);
+  if (whatItDoes.length > 0) return { kind: 'identify', subject: whatItDoes, asked: 'what' };
   for (const { pattern, subject, focus } of ACTIVITY) {
     const match = text.match(pattern);
     if (match !== null && subjectOf(match[subject]).length > 0)

@@ -3,33 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, type Dataset, loadDataset, type Session } from '../../src/index.ts';
 import { MINI_CONF } from '../helpers/engines.ts';
+import { fixtureSession } from '../helpers/fixture-session.ts';
 
 /** Mini Conf (Lisbon, 27–28 March 2027, UTC+0 on the 27th) plus a Rust devroom and a Kernel track on the 27th. */
 function withTracks(): Dataset {
   const loaded = loadDataset(MINI_CONF);
   if (!loaded.ok) throw new Error('mini-conf fixture is invalid');
-  const talk = (
-    id: string,
-    title: string,
-    from: string,
-    to: string,
-    room: string,
-    track: string,
-  ): Session => ({
-    id,
-    title,
-    kind: 'talk',
-    start: `2027-03-27T${from}:00+00:00`,
-    end: `2027-03-27T${to}:00+00:00`,
-    room,
-    track,
-    summary: `A talk about ${title.toLowerCase()}.`,
-    topics: [],
-    speakers: [],
-    organizations: [],
-    projects: [],
-    sources: ['fixture'],
-  });
+  const talk = (id: string, title: string, from: string, to: string, room: string, track: string): Session =>
+    fixtureSession({
+      id,
+      title,
+      start: `2027-03-27T${from}:00+00:00`,
+      end: `2027-03-27T${to}:00+00:00`,
+      room,
+      track,
+      summary: `A talk about ${title.toLowerCase()}.`,
+    });
   return {
     ...loaded.dataset,
     sessions: [

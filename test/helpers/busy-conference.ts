@@ -1,6 +1,7 @@
 // Mini Conf with a busy first day: extra talks in named tracks, for digests that group, count and split.
 import { type Dataset, loadDataset, type Session } from '../../src/index.ts';
 import { MINI_CONF } from './engines.ts';
+import { fixtureSession } from './fixture-session.ts';
 
 /** The busy day, and 08:00 on it in the conference's zone (Lisbon, UTC+0 in March before the change). */
 export const BUSY_DAY = '2027-03-27';
@@ -18,21 +19,14 @@ export function miniConfWithTalks(tracks: Readonly<Record<string, number>>): Dat
   const extra: Session[] = Object.entries(tracks).flatMap(([track, count], trackIndex) =>
     Array.from({ length: count }, (_, index) => {
       const hour = String(10 + index).padStart(2, '0');
-      return {
+      return fixtureSession({
         id: `busy-${trackIndex}-${index}`,
         title: `${track} talk ${index + 1}`,
-        kind: 'talk' as const,
         start: `${BUSY_DAY}T${hour}:00:00+00:00`,
         end: `${BUSY_DAY}T${hour}:30:00+00:00`,
         room: `${track} room`,
         track,
-        summary: '',
-        topics: [],
-        speakers: [],
-        organizations: [],
-        projects: [],
-        sources: ['fixture'],
-      };
+      });
     }),
   );
   return { ...loaded.dataset, sessions: [...loaded.dataset.sessions, ...extra] };

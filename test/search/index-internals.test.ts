@@ -69,7 +69,7 @@ describe('spelling', () => {
     spelling.learn('engineering', 'engin');
     spelling.learn('engineered', 'engineer');
     spelling.prepare();
-    expect(spelling.correct('engneering')).toBe('engin');
+    expect(spelling.correct('engneering')).toEqual({ word: 'engineering', term: 'engin' });
     expect(spelling.correct('zzzz')).toBeUndefined();
     expect(spelling.correct('abc')).toBeUndefined();
   });

@@ -38,5 +38,5 @@ export function resolveDigest(context: ResolveContext, intent: Extract<Intent, {
     changes: context.changes(),
     changesSince: now - CHANGES_WINDOW_MS,
   });
-  return { kind: 'digest', digest };
+  return { kind: 'digest', digest, asked: true };
 }

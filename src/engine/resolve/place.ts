@@ -1,6 +1,7 @@
 // "Where is X?", "When is X?", "Who is at booth 12?": rooms and times of sessions, people and exhibitors.
 import { programmeDays } from '../../model/programme-days.ts';
-import type { Finding, ResolveContext } from '../finding.ts';
+import { normalizePhrase } from '../../text/normalize.ts';
+import type { Finding, RankedSession, ResolveContext } from '../finding.ts';
 import type { Intent } from '../intent.ts';
 import { isTheConference } from './identify.ts';
 import { lookupName } from './lookup-name.ts';
@@ -49,13 +50,30 @@ export function resolvePlace(
     );
     if (ofKind.length > 0) hits = ofKind;
   }
-  const sessions = rankedSessions(hits).slice(0, PLACE_LIMIT);
+  const sessions = nextOccurrenceFirst(rankedSessions(hits), context.now()).slice(0, PLACE_LIMIT);
   if (sessions.length > 0) return { kind: 'sessions', reason: { kind: intent.kind, subject }, sessions };
   return {
     kind: 'not-found',
     miss: { kind: 'topic', topic: subject },
     suggestions: suggestionsFor(context, subject),
   };
+}
+
+/**
+ * A session that repeats ("Badge pick-up" each day, "Lunch") is asked about for its next time: when the best match is
+ * over and a session of the same title is still ahead, that one leads.
+ */
+function nextOccurrenceFirst(sessions: readonly RankedSession[], nowMs: number): RankedSession[] {
+  const best = sessions[0];
+  if (best === undefined) return [];
+  const title = normalizePhrase(best.session.title);
+  const isAhead = ({ session }: RankedSession) => Date.parse(session.end ?? session.start ?? '') > nowMs;
+  if (isAhead(best)) return [...sessions];
+  const next = sessions
+    .filter((candidate) => normalizePhrase(candidate.session.title) === title && isAhead(candidate))
+    .sort((a, b) => byStart(a.session, b.session))[0];
+  if (next === undefined) return [...sessions];
+  return [{ ...next, score: best.score }, ...sessions.filter((candidate) => candidate !== next)];
 }
 
 export function resolveBooth(context: ResolveContext, intent: Extract<Intent, { kind: 'booth' }>): Finding {

@@ -55,10 +55,17 @@ function clockPlace(
 }
 
 /** Programme entries, only those of `place` when one is given. */
-function programmeOf(context: ResolveContext, place: ProgrammePlace | undefined): TimedSession[] {
+/** Programme entries (or, with `allDay`, also all-day ones), only those of `place` when one is given. */
+function programmeOf(
+  context: ResolveContext,
+  place: ProgrammePlace | undefined,
+  allDay = false,
+): TimedSession[] {
   const inPlace = place === undefined ? undefined : new Set(place.sessions.map((session) => session.id));
   return context.catalog.timeline.filter(
-    (entry) => isProgramme(entry) && (inPlace === undefined || inPlace.has(entry.session.id)),
+    (entry) =>
+      (allDay ? entry.session.partOf === undefined : isProgramme(entry)) &&
+      (inPlace === undefined || inPlace.has(entry.session.id)),
   );
 }
 
@@ -66,7 +73,11 @@ export function resolveNow(context: ResolveContext, intent: Extract<Intent, { ki
   const { place, miss } = clockPlace(context, intent.place);
   if (miss !== undefined) return miss;
   const atMs = context.now();
-  const running = programmeOf(context, place).filter((entry) => entry.startMs <= atMs && atMs < entry.endMs);
+  const runningAt = (entries: readonly TimedSession[]) =>
+    entries.filter((entry) => entry.startMs <= atMs && atMs < entry.endMs);
+  // All-day entries (badge pick-up, a day-long summit) only when nothing shorter is on: they are what is on then.
+  let running = runningAt(programmeOf(context, place));
+  if (running.length === 0) running = runningAt(programmeOf(context, place, true));
   if (running.length > 0) {
     return {
       kind: 'sessions',
@@ -147,10 +158,19 @@ export function resolveSchedule(
     const onTopic = new Set(hits.map((hit) => hit.ref.record.id));
     sessions = sessions.filter((session) => onTopic.has(session.id));
   }
+  // Asked while the day is under way, what is already over is left out (and counted), unless that is all of it.
+  const nowMs = context.now();
+  const ahead =
+    at === undefined && nowMs >= window.startMs && nowMs < window.endMs
+      ? sessions.filter((session) => Date.parse(session.end ?? session.start ?? '') > nowMs)
+      : sessions;
+  const over = ahead.length > 0 ? sessions.length - ahead.length : 0;
+  if (over > 0) sessions = ahead;
   const atLabel = intent.time === undefined ? undefined : clockLabel(intent.time.hour, intent.time.minute);
   const reason = {
     kind: 'schedule',
     date: day,
+    ...(over === 0 ? {} : { over }),
     ...(intent.part === undefined || atLabel !== undefined ? {} : { part: intent.part }),
     ...(atLabel === undefined ? {} : { at: atLabel }),
     ...(intent.sessionKind === undefined ? {} : { sessionKind: intent.sessionKind }),
