@@ -72,7 +72,11 @@ export function composeList(context: ComposeContext, finding: Extract<Finding, {
     if (finding.subject === 'days')
       return `${formatDay(entry.label, zone)}: ${count(entry.count ?? 0, 'session')}`;
     const detail = entry.detail === undefined || entry.detail.length === 0 ? '' : ` — ${entry.detail}`;
-    const counted = entry.count === undefined || finding.subject === 'speakers' ? '' : ` (${entry.count})`;
+    // A zero ("exhibitor (0)": no sessions or announcements) says nothing worth reading.
+    const counted =
+      entry.count === undefined || entry.count === 0 || finding.subject === 'speakers'
+        ? ''
+        : ` (${entry.count})`;
     return `${entry.label}${detail}${counted}`;
   });
   answer.paragraph(

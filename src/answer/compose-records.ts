@@ -251,6 +251,9 @@ function placeOf(conference: { venue?: string | undefined; city?: string | undef
   return unique.length === 0 ? '' : ` at ${unique.join(', ')}`;
 }
 
+/** Organisations named in a tier listing before "…and N more". */
+const LISTED_ORGANIZATIONS = 40;
+
 const ROLE_NOUNS = {
   sponsor: ['sponsor', 'sponsors'],
   exhibitor: ['exhibitor', 'exhibitors'],
@@ -265,6 +268,20 @@ export function composeVendors(
   const [one, many] = ROLE_NOUNS[finding.role];
   const topic = quoted(asTyped(context, finding.topic));
   const names = joinWords(finding.organizations.map((organization) => organization.name));
+  if (finding.listing === true) {
+    // "Who are the gold sponsors?": all of them by name, tier by tier; the first few in full.
+    const tier = finding.topic.length === 0 ? '' : `${asTyped(context, finding.topic)} `;
+    const what = `${tier}${many}`;
+    answer.paragraph(`${count(finding.organizations.length, `${tier}${one}`, what)}:`);
+    answer.bullets(
+      finding.organizations.map((organization) =>
+        organization.tier === undefined ? organization.name : `${organization.name} — ${organization.tier}`,
+      ),
+      many,
+      LISTED_ORGANIZATIONS,
+    );
+    return { title: what.charAt(0).toUpperCase() + what.slice(1), answered: true, ...answer.finish() };
+  }
   answer.paragraph(
     finding.roleMatched
       ? `${finding.organizations.length === 1 ? `One ${one} matches` : `${finding.organizations.length} ${many} match`} ${topic}: ${names}.`

@@ -175,6 +175,8 @@ export type Finding =
       readonly kind: 'vendors';
       readonly role: VendorRole;
       readonly topic: string;
+      /** Every organisation of the role, of the tier `topic` names (all tiers when empty), best tier first. */
+      readonly listing?: true;
       readonly organizations: readonly Organization[];
       /** False when none matched the role asked for, and these are organisations of any kind. */
       readonly roleMatched: boolean;

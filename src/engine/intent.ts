@@ -60,7 +60,8 @@ export type Intent =
   | { readonly kind: 'activity'; readonly subject: string; readonly focus: ActivityFocus }
   | { readonly kind: 'partnership'; readonly partner: string }
   | { readonly kind: 'members'; readonly organization: string }
-  | { readonly kind: 'vendors'; readonly role: VendorRole; readonly topic: string }
+  /** `listing`: "who are the gold sponsors?", every organisation of the role, `topic` naming a tier or none. */
+  | { readonly kind: 'vendors'; readonly role: VendorRole; readonly topic: string; readonly listing?: true }
   | { readonly kind: 'topic'; readonly topic: string; readonly sessionKind?: SessionKind }
   | { readonly kind: 'identify'; readonly subject: string; readonly asked: 'who' | 'what' }
   | { readonly kind: 'digest'; readonly day?: DayRef }

@@ -79,13 +79,16 @@ function listSubject(word: string): ListSubject | undefined {
   return LIST_WORDS.find(([pattern]) => pattern.test(word))?.[1];
 }
 
+/** "Who are the sponsors?", "list gold sponsors", "which academic fair exhibitors are there?" */
+const ROLE_LIST =
+  /^(?:who are|which are|what are|list|show(?: me)?|which|name)?(?: all)?(?: of)?(?: the| our)? ?((?:[a-z&]+ ){0,4}?)(sponsors|exhibitors)(?: (?:are there|were there|at (?:the )?(?:conference|event|show)|here|do you know))?$/;
 /** "Which demos were there?", "list workshops", "how many panels are there?": every session of a kind. */
 const KIND_LIST =
   /^(?:which|what|list|show(?: me)?|all|any|how many)(?: of)?(?: the| all the)? (demos|workshops|panels|tutorials|meetups|lightning talks|keynotes)(?: (?:were|are|was|is|will be) there| there (?:were|are)| (?:do|did) you (?:have|know)| (?:took|take) place| happened| exist| at (?:the )?(?:conference|event|kubecon))?$/;
 const HELP =
   /^(?:help|\?|commands|usage|start|hi|hello|hey|what can (?:you|i) (?:do|ask)(?: you)?|how (?:do i use|does) (?:this|you|hallway|it)(?: work)?|what do you (?:do|know))$/;
 const LIST_PATTERNS: readonly RegExp[] = [
-  /^(?:list|show|all|which|what|name|who are)?(?: all)?(?: the)?(?: of the)? ([a-z]+)(?: (?:are there|are|do you know(?: about)?|do you have|exist|at (?:the )?(?:conference|event|kubecon)|(?:are )?speaking|here))?$/,
+  /^(?:list|show|all|which|what|name|who are|what are|which are|what were|who were)?(?: all)?(?: the)?(?: of the)? ([a-z]+)(?: (?:are there|are|do you know(?: about)?|do you have|exist|at (?:the )?(?:conference|event|kubecon)|(?:are )?speaking|here))?$/,
   /^(?:how many|count)(?: the)? ([a-z]+)(?: are there| do you know)?$/,
 ];
 const SPEAKERS_LIST =
@@ -251,6 +254,11 @@ export function parseIntent(question: string): Intent {
   if (text.length === 0 || HELP.test(text)) return { kind: 'help' };
 
   if (SPEAKERS_LIST.test(text)) return { kind: 'list', subject: 'speakers' };
+  const roleList = text.match(ROLE_LIST);
+  if (roleList !== null) {
+    const role = vendorRole(roleList[2]);
+    return { kind: 'vendors', role, topic: subjectOf(roleList[1]), listing: true };
+  }
   const ofKind = text.match(KIND_LIST);
   if (ofKind !== null) {
     const { sessionKind } = splitSessionKind(ofKind[1] ?? '');

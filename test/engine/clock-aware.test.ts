@@ -73,6 +73,15 @@ describe('what a dataset does not have', () => {
     expect(exhibitors.ask('what does Harbour Labs do?').text).toContain('Harbour Labs: Makers of Tidewater.');
   });
 
+  it('sponsors by tier: all of them, or those of the tier named; a tier nobody has is not padded', () => {
+    expect(exhibitors.ask('who are the sponsors?').text).toContain(
+      '1 sponsor:\n\n• Harbour Labs — Gold Sponsor',
+    );
+    expect(exhibitors.ask('list gold sponsors').text).toContain('1 gold sponsor:');
+    expect(exhibitors.ask('who are the platinum sponsors?').answered).toBe(false);
+    expect(exhibitors.ask('list organizations').text).not.toContain('(0)');
+  });
+
   it('no keynotes or demos: says so rather than "0 keynotes"', () => {
     const keynotes = exhibitors.ask('list keynotes');
     expect(keynotes.answered).toBe(false);

@@ -75,6 +75,9 @@ describe('parseIntent', () => {
     ['which track is Rootless containers in?', { kind: 'where', subject: 'rootless containers' }],
     ["what's the last talk on day 2?", { kind: 'opener', which: 'last', day: { kind: 'ordinal', index: 1 } }],
     ['how many talks are there?', { kind: 'list', subject: 'sessions' }],
+    ['who are the gold sponsors?', { kind: 'vendors', role: 'sponsor', topic: 'gold', listing: true }],
+    ['list exhibitors', { kind: 'vendors', role: 'exhibitor', topic: '', listing: true }],
+    ['what are the keynotes?', { kind: 'list', subject: 'keynotes' }],
     ['did anyone from Tesla speak?', { kind: 'members', organization: 'tesla' }],
     ['who from Nvidia is giving a keynote?', { kind: 'members', organization: 'nvidia' }],
     [
