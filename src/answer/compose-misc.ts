@@ -155,6 +155,8 @@ function missSentence(context: ComposeContext, miss: Miss): string {
         : `${name} is over: it ran ${span}${inCity(conference)}, so nothing is on now.`;
     case 'booth':
       return `I don't know of any exhibitor at booth ${miss.booth}.`;
+    case 'no-schedule':
+      return `My sources for ${name} hold no timed sessions, so I can't say what is on when.`;
     case 'place':
       return `I don't know a room or track called ${quoted(asTyped(context, miss.place))} at ${name}; “list rooms” and “list tracks” show them.`;
     case 'nothing':
@@ -181,12 +183,11 @@ function suggest(answer: ReturnType<typeof builder>, suggestions: Suggestions, m
     );
     return;
   }
-  if (suggestions.topics.length > 0) {
+  if (suggestions.topics.length > 0)
     answer.paragraph(`Topics I can answer about include ${suggestions.topics.map(quoted).join(', ')}.`);
-    answer.suggestions([
-      ...suggestions.topics.slice(0, 2).map((topic) => `who spoke about ${topic}?`),
-      `list ${suggestions.browse}`,
-      'help',
-    ]);
-  }
+  answer.suggestions([
+    ...suggestions.topics.slice(0, 2).map((topic) => `who spoke about ${topic}?`),
+    `list ${suggestions.browse}`,
+    'help',
+  ]);
 }

@@ -101,6 +101,8 @@ export type Miss =
     }
   | { readonly kind: 'booth'; readonly booth: string }
   | { readonly kind: 'place'; readonly place: string }
+  /** A question about times over a dataset with no timed sessions (an exhibitor list on its own). */
+  | { readonly kind: 'no-schedule' }
   | { readonly kind: 'nothing'; readonly text: string };
 
 /** Real names from the dataset, so that help shows questions that work on it. */

@@ -82,6 +82,13 @@ describe('what a dataset does not have', () => {
     expect(exhibitors.ask('list organizations').text).not.toContain('(0)');
   });
 
+  it('a list with no timed sessions says it cannot tell what is on when, and points at what it has', () => {
+    const now = exhibitors.ask("what's on now?");
+    expect(now.answered).toBe(false);
+    expect(now.text).toContain('hold no timed sessions');
+    expect(now.text).toContain('“list organizations”');
+  });
+
   it('no keynotes or demos: says so rather than "0 keynotes"', () => {
     const keynotes = exhibitors.ask('list keynotes');
     expect(keynotes.answered).toBe(false);

@@ -9,10 +9,21 @@ import { resolveList } from './list.ts';
 import { resolveBooth, resolvePlace } from './place.ts';
 import { resolveNext, resolveNow, resolveOpener, resolveSchedule } from './schedule.ts';
 import { resolveSearch } from './search.ts';
+import { suggestionsFor } from './suggestions.ts';
 import { resolveTopic } from './topic.ts';
 import { resolveVendors } from './vendors.ts';
 
+/** Questions that are about times, which a dataset without any timed session cannot answer. */
+const ABOUT_TIMES: ReadonlySet<Intent['kind']> = new Set(['now', 'next', 'schedule', 'opener', 'digest']);
+
 export function resolve(context: ResolveContext, intent: Intent): Finding {
+  if (ABOUT_TIMES.has(intent.kind) && context.catalog.timeline.length === 0) {
+    return {
+      kind: 'not-found',
+      miss: { kind: 'no-schedule' },
+      suggestions: suggestionsFor(context, undefined),
+    };
+  }
   switch (intent.kind) {
     case 'help':
       return resolveHelp(context);
