@@ -60,6 +60,29 @@ describe('the clock', () => {
   });
 });
 
+describe('opening and closing', () => {
+  it('the session called the closing closed the day, even with no speaker and a later talk or DJ set', () => {
+    const loaded = loadDataset(
+      fileURLToPath(new URL('../fixtures/formats/mini-pentabarf.xml', import.meta.url)),
+    );
+    if (!loaded.ok) throw new Error('mini-pentabarf fixture is invalid');
+    const { dataset } = loaded;
+    const late = fixtureSession({
+      id: 'late-talk',
+      title: 'Late lightning round',
+      start: '2027-02-07T18:00:00+01:00',
+      end: '2027-02-07T18:30:00+01:00',
+      room: 'H.1302',
+      speakers: dataset.people.slice(0, 1).map((person) => person.id),
+    });
+    const sessions = dataset.sessions.map((session) =>
+      session.title.startsWith('Closing') ? { ...session, speakers: [] } : session,
+    );
+    const engine = createEngine({ ...dataset, sessions: [...sessions, late] });
+    expect(engine.ask('who closed the conference?').text).toContain('“Closing MiniDEM”');
+  });
+});
+
 describe('what a dataset does not have', () => {
   const exhibitors = engineFor(
     fileURLToPath(new URL('../fixtures/formats/exhibitors.json', import.meta.url)),

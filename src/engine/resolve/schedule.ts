@@ -17,6 +17,8 @@ import { suggestionsFor } from './suggestions.ts';
 
 /** All-day entries (badge pick-up, cloakroom) are not what "what's on now?" means. */
 const LONGEST_SESSION_MS = 4 * 60 * 60 * 1000;
+const OPENING_TITLE = /\b(?:opening|welcome|kick-?off)\b/i;
+const CLOSING_TITLE = /\b(?:closing|farewell|wrap-?up)\b/i;
 /** "What's on at 11:00?" also takes sessions starting a little after it. */
 const AT_TIME_GRACE_MS = 15 * 60 * 1000;
 /** "Next" also takes sessions starting shortly after the very next one. */
@@ -200,7 +202,11 @@ export function resolveSchedule(
 /** "Who kicked off the final day?": the first (or last) keynote of the day, else its first (or last) session. */
 export function resolveOpener(context: ResolveContext, intent: Extract<Intent, { kind: 'opener' }>): Finding {
   const { conference } = context.catalog;
-  const days = programmeDays(context.catalog);
+  // "Who opened the conference?": the first day that has anything on it in these sources.
+  const zone = conference.timeZone;
+  const busy = new Set(context.catalog.timeline.map((entry) => localDate(entry.startMs, zone)));
+  const allDays = programmeDays(context.catalog);
+  const days = allDays.some((day) => busy.has(day)) ? allDays.filter((day) => busy.has(day)) : allDays;
   const fallbackDay = intent.which === 'first' ? days[0] : days[days.length - 1];
   const day =
     intent.day === undefined
@@ -209,8 +215,13 @@ export function resolveOpener(context: ResolveContext, intent: Extract<Intent, {
   if (typeof day !== 'string') return day;
   const onDay = sessionsIn(context, dayWindow(day, conference.timeZone));
   const keynotes = onDay.filter(isKeynote);
-  const withSpeakers = onDay.filter((session) => session.speakers.length > 0);
-  const pool = keynotes.length > 0 ? keynotes : withSpeakers.length > 0 ? withSpeakers : onDay;
+  // Without keynotes, the day's first or last programme item, even one that names nobody ("Closing FOSDEM").
+  const programme = onDay.filter((session) => session.kind !== 'break');
+  // A session called the opening or the closing is one, whatever runs before or after it (a late DJ set).
+  const ceremony = intent.which === 'first' ? OPENING_TITLE : CLOSING_TITLE;
+  const titled = onDay.filter((session) => ceremony.test(session.title));
+  const pool =
+    titled.length > 0 ? titled : keynotes.length > 0 ? keynotes : programme.length > 0 ? programme : onDay;
   const ordered = intent.which === 'first' ? pool : [...pool].reverse();
   const chosen = ordered.slice(0, 1);
   // A closing slot often names nobody; the nearest session that does is the useful answer too.
