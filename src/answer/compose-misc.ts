@@ -140,7 +140,7 @@ function missSentence(context: ComposeContext, miss: Miss): string {
       return `${name} runs ${span}; ${describeDay(miss.day, miss.date, zone)} is not one of its days.`;
     case 'empty-window': {
       const part =
-        miss.at !== undefined ? ` at ${miss.at}` : miss.part === undefined ? '' : ` in the ${miss.part}`;
+        miss.at !== undefined ? ` ${miss.at}` : miss.part === undefined ? '' : ` in the ${miss.part}`;
       const about =
         miss.place !== undefined
           ? ` in ${miss.place}`

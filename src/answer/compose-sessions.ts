@@ -50,7 +50,7 @@ export function composeSessions(context: ComposeContext, finding: SessionsFindin
     case 'schedule': {
       const day = formatDay(reason.date, zone);
       const part =
-        reason.at !== undefined ? ` at ${reason.at}` : reason.part === undefined ? '' : ` ${reason.part}`;
+        reason.at !== undefined ? ` ${reason.at}` : reason.part === undefined ? '' : ` ${reason.part}`;
       const what = reason.sessionKind === undefined ? 'session' : sessionKindLabel(reason.sessionKind);
       const about =
         reason.place !== undefined

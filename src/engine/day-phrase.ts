@@ -143,18 +143,19 @@ const CLOCK_PATTERNS: ReadonlyArray<{
   pattern: RegExp;
   read: (match: RegExpMatchArray) => ClockTime | undefined;
 }> = [
-  { pattern: /\b(?:at |around |by )?noon\b/, read: () => ({ hour: 12, minute: 0 }) },
+  { pattern: /\b(?:at |around |by |after |from |since )?noon\b/, read: () => ({ hour: 12, minute: 0 }) },
   {
-    pattern: /\b(?:at |around |by )?(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.|p\.m\.)(?=\s|$)/,
+    pattern:
+      /\b(?:at |around |by |after |from |since )?(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.|p\.m\.)(?=\s|$)/,
     read: (m) => twelveHour(Number(m[1]), Number(m[2] ?? 0), (m[3] ?? '').startsWith('p')),
   },
   {
-    pattern: /\b(?:at |around |by )?(\d{1,2})[:h](\d{2})\b/,
+    pattern: /\b(?:at |around |by |after |from |since )?(\d{1,2})[:h](\d{2})\b/,
     read: (m) => clock(Number(m[1]), Number(m[2])),
   },
   {
     pattern:
-      /\b(?:at|around) (\d{1,2})(?= |$)(?! (?:march|april|may|june|july|january|february|august|september|october|november|december)\b)/,
+      /\b(?:at|around|after|from|since) (\d{1,2})(?= |$)(?! (?:march|april|may|june|july|january|february|august|september|october|november|december)\b)/,
     read: (m) => {
       const hour = Number(m[1]);
       return clock(hour < 8 ? hour + 12 : hour, 0);
@@ -172,12 +173,15 @@ function twelveHour(hour: number, minute: number, afternoon: boolean): ClockTime
 }
 
 /** The value of the first pattern that matches and reads, and the text without what it matched. */
-function takeFirst<T>(text: string, patterns: ReadonlyArray<PhrasePattern<T>>): { value?: T; rest: string } {
+function takeFirst<T>(
+  text: string,
+  patterns: ReadonlyArray<PhrasePattern<T>>,
+): { value?: T; matched?: string; rest: string } {
   for (const { pattern, read } of patterns) {
     const match = text.match(pattern);
     if (match === null) continue;
     const value = read(match);
-    if (value !== undefined) return { value, rest: text.replace(match[0], ' ') };
+    if (value !== undefined) return { value, matched: match[0], rest: text.replace(match[0], ' ') };
   }
   return { rest: text };
 }
@@ -187,7 +191,12 @@ export function findDayPhrase(text: string): DayPhrase {
   const dayFound = takeFirst(` ${text} `, DAY_PATTERNS);
   let day = dayFound.value;
   const timeFound = takeFirst(dayFound.rest, CLOCK_PATTERNS);
-  const time = timeFound.value;
+  // "After 6pm", "from 14:00": what starts from then on.
+  const onward = /^\s*(?:after|from|since)\b/.test(timeFound.matched ?? '');
+  const time =
+    timeFound.value === undefined || !onward
+      ? timeFound.value
+      : { ...timeFound.value, onward: true as const };
   let rest = timeFound.rest;
   // "Tonight" is both a day and a part; the day pattern has taken the word.
   let part: DayPart | undefined = /\btonight\b/.test(text) ? 'evening' : undefined;

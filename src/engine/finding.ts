@@ -46,7 +46,7 @@ export type SessionsReason =
       readonly kind: 'schedule';
       readonly date: string;
       readonly part?: DayPart;
-      /** A wall-clock time ("11:00"): the sessions running then. */
+      /** A wall-clock time: "at 11:00" (what runs then) or "from 18:00" (what starts from then on). */
       readonly at?: string;
       /** Sessions of the window already over and left out, when asked during it. */
       readonly over?: number;

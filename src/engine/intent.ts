@@ -13,6 +13,8 @@ export type DayRef =
 export interface ClockTime {
   readonly hour: number;
   readonly minute: number;
+  /** "after 6pm", "from 14:00": from then to the end of the day, rather than at that moment. */
+  readonly onward?: true;
 }
 
 /** The collections a "list …" question can ask for. */

@@ -102,10 +102,12 @@ const OPENER =
 const FIRST_LAST =
   /^(?:who (?:gave|had|spoke|was|did) (?:the )?|(?:what|which|when) (?:is|was) (?:the )?)?(first|last|final|opening|closing) (?:keynote|talk|session|speaker)s?(?: (?:on|of) (.+))?$/;
 const BOOTH = /\bbooth (?:number |no |#)?([a-z]?\d+[a-z]?|[a-z]\d*)\b/;
+const BOOTH_OF =
+  /^(?:which|what|where is|where s) (?:booth|stand)(?: number)?(?: is| does| has| of)? (.+?)(?: (?:at|in|have|has|on))?$/;
 const DIGEST =
   /^(?:(?:the|a|my|our|today'?s|show|send|post|give|me|get|us)\s+)*(.*?)(?:'?s)?\s*\b(?:daily |morning |evening |day )?(?:digest|rundown|day overview|daily summary)(?:\s+(?:for|of|on)\s+(.+))?$/;
 const SCHEDULE_START =
-  /^(?:what|which|anything|any|show|list|schedule|agenda|program|programme|sessions?|talks?|keynotes?|demos?|events?|plans?)\b/;
+  /^(?:what|which|anything|any|show|list|schedule|agenda|program|programme|sessions?|talks?|keynotes?|demos?|events?|plans?|is there|are there)\b/;
 const SESSION_WORDS = /\b(?:sessions?|talks?|keynotes?|demos?|panels?|workshops?|tutorials?)\b/;
 const SCHEDULE_FILLER =
   /\b(?:how many|number of|happened|took place|takes place|take place|went on|what|which|is|are|was|were|anything|any|show|list|the|a|on|for|at|in|of|during|happening|going|scheduled|planned|there|schedule|agenda|program|programme|sessions?|talks?|events?|plans?|plan|lineup|line up|do|we|have|i|can|see|attend|go|to)\b/g;
@@ -290,7 +292,11 @@ export function parseIntent(question: string): Intent {
   }
 
   const booth = text.match(BOOTH);
-  if (booth !== null && /^(?:who|what|which)\b/.test(text)) return { kind: 'booth', booth: booth[1] ?? '' };
+  // "who is at booth 715?", and a bare "booth 1125"; "which booth is Trimble at?" asks the other way round.
+  if (booth !== null && (/^(?:who|what|which)\b/.test(text) || /^(?:booth|stand) \S+$/.test(text)))
+    return { kind: 'booth', booth: booth[1] ?? '' };
+  const boothOf = text.match(BOOTH_OF);
+  if (boothOf?.[1] !== undefined) return { kind: 'where', subject: subjectOf(boothOf[1]) };
 
   const digest = text.match(DIGEST);
   // Before "digest" only a day may stand ("thursday's digest"); "who wrote the digest" is something else.
@@ -308,7 +314,11 @@ export function parseIntent(question: string): Intent {
   }
   const whereWhen = text.match(WHERE_WHEN);
   if (whereWhen !== null) {
-    const { rest, sessionKind } = splitSessionKind(subjectOf(whereWhen[2]));
+    const split = splitSessionKind(subjectOf(whereWhen[2]));
+    const { rest } = split;
+    // "Where is the ZEISS talk?": a talk by that name, not where ZEISS is ("when does ZEISS talk" is a verb).
+    const aTalk = /^\S+(?: \S+)? (?:is|was|are|were) .+ (?:talk|session|presentation)s?$/.test(text);
+    const sessionKind = split.sessionKind ?? (aTalk ? 'talk' : undefined);
     const kind = /^(?:where|which room|what room|which hall|which track|what track)$/.test(whereWhen[1] ?? '')
       ? 'where'
       : 'when';

@@ -112,6 +112,13 @@ describe('what a dataset does not have', () => {
     expect(now.text).toContain('“list organizations”');
   });
 
+  it('booths both ways: "which booth is Harbour Labs at?" and a bare "booth C3"', () => {
+    expect(exhibitors.ask('which booth is Harbour Labs at?').text).toContain(
+      'Harbour Labs (Gold Sponsor) is at booths B12 and B14.',
+    );
+    expect(exhibitors.ask('booth C3').text).toContain('Gull Systems');
+  });
+
   it('no keynotes or demos: says so rather than "0 keynotes"', () => {
     const keynotes = exhibitors.ask('list keynotes');
     expect(keynotes.answered).toBe(false);

@@ -156,6 +156,19 @@ describe('a time of day', () => {
     expect(titles("what's on in Lameere at 9:45 on Saturday?")).toEqual(['Async in practice']);
   });
 
+  it('"after 11:00" is what starts from then to the end of the day', () => {
+    const answer = engine.ask("what's on after 11:00 on Saturday?");
+    expect(answer.text).toContain('Sat 27 Mar from 11:00: 5 sessions');
+    expect(answer.results[0]?.title).toBe('Packing sardines: bin packing for container schedulers');
+    expect(answer.results.map((result) => result.title)).not.toContain('Borrowing without tears');
+  });
+
+  it('"when is the Harbour Labs keynote?" is the keynote of someone from Harbour Labs', () => {
+    expect(engine.ask('when is the Harbour Labs keynote?').text).toContain(
+      '“Opening keynote: Lighthouses and load balancers” was on Sat 27 Mar',
+    );
+  });
+
   it('says so when nothing runs at that time', () => {
     const answer = engine.ask("what's on at 7am on Saturday?");
     expect(answer.answered).toBe(false);

@@ -85,6 +85,14 @@ describe('parseIntent', () => {
       { kind: 'activity', subject: 'spectro cloud', focus: 'announced' },
     ],
     [
+      'is there anything after 6pm today?',
+      { kind: 'schedule', day: { kind: 'relative', offset: 0 }, time: { hour: 18, minute: 0, onward: true } },
+    ],
+    ['where is the ZEISS talk?', { kind: 'where', subject: 'zeiss', sessionKind: 'talk' }],
+    ['when does Abby Bangser talk?', { kind: 'when', subject: 'abby bangser' }],
+    ['which booth is Trimble at?', { kind: 'where', subject: 'trimble' }],
+    ['booth 1125', { kind: 'booth', booth: '1125' }],
+    [
       "who's talking at 11?",
       { kind: 'schedule', day: { kind: 'relative', offset: 0 }, time: { hour: 11, minute: 0 } },
     ],

@@ -43,6 +43,16 @@ export function resolvePlace(
       ? findProgrammePlace(context.catalog, subject, { bareRoom: true })
       : undefined;
   if (place !== undefined) return placeFinding(place, context.now());
+  // "When is the Red Hat keynote?": that organisation's (or person's) keynote, when it has one.
+  if (intent.sessionKind !== undefined) {
+    const owned = ownedSessionsOfKind(context, subject, intent.sessionKind);
+    if (owned.length > 0)
+      return {
+        kind: 'sessions',
+        reason: { kind: intent.kind, subject },
+        sessions: unranked(owned).slice(0, PLACE_LIMIT),
+      };
+  }
   let hits = context.text.find(subject, { types: new Set(['session']), limit: 10 });
   if (intent.sessionKind !== undefined) {
     const ofKind = hits.filter(
@@ -74,6 +84,20 @@ function nextOccurrenceFirst(sessions: readonly RankedSession[], nowMs: number):
     .sort((a, b) => byStart(a.session, b.session))[0];
   if (next === undefined) return [...sessions];
   return [{ ...next, score: best.score }, ...sessions.filter((candidate) => candidate !== next)];
+}
+
+/** The sessions of the kind asked that belong to the organisation or person the subject names, in time order. */
+function ownedSessionsOfKind(context: ResolveContext, subject: string, sessionKind: string) {
+  const lookup = lookupName(context, subject, ['organization', 'person']);
+  if (lookup.kind !== 'found' || lookup.match.quality < CONFIDENT_NAME) return [];
+  const { ref } = lookup.match;
+  const sessions =
+    ref.type === 'organization'
+      ? context.catalog.sessionsByOrganization.get(ref.record.id)
+      : ref.type === 'person'
+        ? context.catalog.sessionsByPerson.get(ref.record.id)
+        : undefined;
+  return [...(sessions ?? [])].filter((session) => matchesKind(session, sessionKind)).sort(byStart);
 }
 
 export function resolveBooth(context: ResolveContext, intent: Extract<Intent, { kind: 'booth' }>): Finding {

@@ -138,11 +138,16 @@ export function resolveSchedule(
   const day = resolveConferenceDay(context, intent.day);
   if (typeof day !== 'string') return day;
   const window = dayWindow(day, conference.timeZone, intent.part);
-  const at =
+  const instant =
     intent.time === undefined
       ? undefined
       : wallClockInstant(day, conference.timeZone, intent.time.hour, intent.time.minute);
-  let sessions = (at === undefined ? sessionsIn(context, window) : sessionsAt(context, at)).filter(
+  // "At 11:00": what runs then; "after 6pm": what starts from then to the end of the day.
+  const onward = intent.time?.onward === true;
+  const at = onward ? undefined : instant;
+  const dayEndMs = dayWindow(day, conference.timeZone).endMs;
+  const searched = onward && instant !== undefined ? { startMs: instant, endMs: dayEndMs } : window;
+  let sessions = (at === undefined ? sessionsIn(context, searched) : sessionsAt(context, at)).filter(
     (session) => matchesKind(session, intent.sessionKind),
   );
   // "What's on in Janson on Saturday?": that room's sessions, not those that mention it.
@@ -168,7 +173,10 @@ export function resolveSchedule(
       : sessions;
   const over = ahead.length > 0 ? sessions.length - ahead.length : 0;
   if (over > 0) sessions = ahead;
-  const atLabel = intent.time === undefined ? undefined : clockLabel(intent.time.hour, intent.time.minute);
+  const atLabel =
+    intent.time === undefined
+      ? undefined
+      : `${onward ? 'from' : 'at'} ${clockLabel(intent.time.hour, intent.time.minute)}`;
   const reason = {
     kind: 'schedule',
     date: day,
