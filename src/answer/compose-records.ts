@@ -187,6 +187,12 @@ export function composeConference(
 ): Composed {
   const { conference, days } = finding;
   const answer = builder(context);
+  if (finding.fact !== undefined) {
+    // One fact asked about the event: that sentence, and where it comes from.
+    answer.paragraph(`${finding.fact} (From my notes on ${conference.shortName ?? conference.name}.)`);
+    answer.noteSources(conference.sources);
+    return { title: conference.shortName ?? conference.name, answered: true, ...answer.finish() };
+  }
   const zone = conference.timeZone;
   const first = days[0] ?? conference.startDate;
   const last = days[days.length - 1] ?? conference.endDate;

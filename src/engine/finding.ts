@@ -166,7 +166,13 @@ export type Finding =
       readonly sessions: readonly Session[];
       readonly match: MatchNote;
     }
-  | { readonly kind: 'conference'; readonly conference: Conference; readonly days: readonly string[] }
+  /** `fact`: the sentence of the conference's description that answers the question, when that is the answer. */
+  | {
+      readonly kind: 'conference';
+      readonly conference: Conference;
+      readonly days: readonly string[];
+      readonly fact?: string;
+    }
   | {
       readonly kind: 'partnership';
       readonly partner: string;

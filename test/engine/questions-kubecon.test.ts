@@ -100,6 +100,21 @@ describe('what an organisation did, asked without "did"', () => {
   ])('$q', (c) => check(c));
 });
 
+describe('facts about the event itself, from its notes', () => {
+  it.each<Case>([
+    { q: 'how many people attended?', expect: ['13,500'] },
+    { q: 'when will the recordings be up?', expect: ['YouTube'] },
+    { q: 'where is the next KubeCon?', expect: ['Salt Lake City'] },
+  ])('$q', (c) => check(c));
+
+  // One stray word shared with a note ("channel") is not enough.
+  it.each<Case>([
+    { q: 'who spoke about blockchain at KubeCon?' },
+    { q: 'who is Linus Torvalds?' },
+    { q: 'who spoke about quantum channels?' },
+  ])('$q → still nothing found', (c) => check(c, false));
+});
+
 describe('every session of a kind', () => {
   it.each<Case>([
     { q: 'which demos were there?', expect: ['3 demos', 'HAMi', 'Perses', 'Backstage'], intent: 'list' },

@@ -1,7 +1,8 @@
 // Sends each intent to the resolver that answers it.
-import type { Finding, ResolveContext } from '../finding.ts';
+import type { Finding, Miss, ResolveContext } from '../finding.ts';
 import { assertNever, type Intent } from '../intent.ts';
 import { resolveActivity, resolveMembers, resolvePartnership } from './activity.ts';
+import { conferenceFact } from './conference-fact.ts';
 import { resolveDigest } from './digest.ts';
 import { resolveHelp } from './help.ts';
 import { resolveIdentify } from './identify.ts';
@@ -17,6 +18,22 @@ import { resolveVendors } from './vendors.ts';
 const ABOUT_TIMES: ReadonlySet<Intent['kind']> = new Set(['now', 'next', 'schedule', 'opener', 'digest']);
 
 export function resolve(context: ResolveContext, intent: Intent): Finding {
+  const finding = resolveIntent(context, intent);
+  if (finding.kind !== 'not-found') return finding;
+  // Nothing in the programme: the event's own notes may say ("how many people attended?").
+  const asked = missedWords(finding.miss);
+  return (asked === undefined ? undefined : conferenceFact(context, asked)) ?? finding;
+}
+
+/** The words a miss was about, for the conference-notes fallback; undefined for misses about times or places. */
+function missedWords(miss: Miss): string | undefined {
+  if (miss.kind === 'topic') return miss.topic;
+  if (miss.kind === 'name') return miss.name;
+  if (miss.kind === 'nothing') return miss.text;
+  return undefined;
+}
+
+function resolveIntent(context: ResolveContext, intent: Intent): Finding {
   if (ABOUT_TIMES.has(intent.kind) && context.catalog.timeline.length === 0) {
     return {
       kind: 'not-found',
