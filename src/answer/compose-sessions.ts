@@ -18,6 +18,8 @@ import {
 
 type SessionsFinding = Extract<Finding, { kind: 'sessions' }>;
 
+/** A session with named speakers leads a topic answer over a better one without, if it scores this share of it. */
+const NAMED_LEAD_SHARE = 0.75;
 /** Sessions shown in a schedule-style list before "…and N more". */
 const LISTED_SESSIONS = 12;
 
@@ -217,7 +219,18 @@ export function composeTopic(
     const unknown = joinWords(corrections.map((correction) => quoted(correction.typed)));
     answer.paragraph(`Nothing mentions ${unknown}; the closest match is ${quoted(topic)}.`);
   }
-  if (top !== undefined) answer.paragraph(topicLead(context, topic, top));
+  // "Who spoke about X?" wants a who: a nearly-as-good session with named speakers leads over one without.
+  const named = finding.hits.find(
+    (hit) =>
+      hit.score >= best * NAMED_LEAD_SHARE &&
+      hit.ref.type === 'session' &&
+      hit.ref.record.speakers.length > 0,
+  );
+  const lead =
+    top !== undefined && top.ref.type === 'session' && top.ref.record.speakers.length === 0
+      ? (named ?? top)
+      : top;
+  if (lead !== undefined) answer.paragraph(topicLead(context, topic, lead));
   if (finding.hits.length > 1)
     answer.paragraph(`${count(finding.hits.length, 'match', 'matches')}, best first:`);
   for (const hit of finding.hits) addHit(answer, hit, hit.score / best);

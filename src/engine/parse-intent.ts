@@ -14,6 +14,8 @@ export function normalizeQuestion(question: string): string {
     .replace(/\bwhats\b/g, 'what is')
     .replace(/\bwhos\b/g, 'who is')
     .replace(/\bwheres\b/g, 'where is')
+    .replace(/\b(?:abt|abut|abou)\b/g, 'about')
+    .replace(/\brn\b/g, 'right now')
     .replace(/[?!.;]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -82,6 +84,12 @@ function listSubject(word: string): ListSubject | undefined {
 /** "Who are the sponsors?", "list gold sponsors", "which academic fair exhibitors are there?" */
 const ROLE_LIST =
   /^(?:who are|which are|what are|list|show(?: me)?|which|name)?(?: all)?(?: of)?(?: the| our)? ?((?:[a-z&]+ ){0,4}?)(sponsors|exhibitors)(?: (?:are there|were there|at (?:the )?(?:conference|event|show)|here|do you know))?$/;
+/** "What was announced?", "any announcements?": every announcement. */
+const ANNOUNCEMENT_LIST =
+  /^(?:(?:what|which things|anything) (?:was|were|got|has been|have been|is|are) (?:announced|launched|released|unveiled|new)|(?:any|all|the|latest|new) (?:announcements|news|launches|product launches))(?: at (?:the )?(?:conference|event|kubecon|show))?$/;
+/** "What was demoed?", "what demos were shown?": every demo. */
+const DEMO_LIST =
+  /^(?:what (?:was|were|got) (?:demoed|demonstrated|shown|showcased)|(?:what|which) demos (?:were|are|got) (?:shown|given|done|there))$/;
 /** "Which demos were there?", "list workshops", "how many panels are there?": every session of a kind. */
 const KIND_LIST =
   /^(?:which|what|list|show(?: me)?|all|any|how many)(?: of)?(?: the| all the)? (demos|workshops|panels|tutorials|meetups|lightning talks|keynotes)(?: (?:were|are|was|is|will be) there| there (?:were|are)| (?:do|did) you (?:have|know)| (?:took|take) place| happened| exist| at (?:the )?(?:conference|event|kubecon))?$/;
@@ -94,7 +102,7 @@ const LIST_PATTERNS: readonly RegExp[] = [
 const SPEAKERS_LIST =
   /^who (?:is|are) (?:speaking|presenting|talking)(?: at (?:the )?(?:conference|event|kubecon))?$/;
 const NOW =
-  /^(?:(?:what|which (?:sessions?|talks?)|anything) (?:is |are )?(?:on |happening |going on |running |live )?(?:right )?now|(?:what is )?(?:happening|on) (?:right )?now|now)(?: at (?:the )?(?:conference|kubecon))?$/;
+  /^(?:(?:is|are) )?(?:(?:what|which (?:sessions?|talks?)|anything) (?:is |are )?(?:on |happening |going on |running |live )?(?:right )?now|(?:what is )?(?:happening|on) (?:right )?now|now)(?: at (?:the )?(?:conference|kubecon))?$/;
 const NEXT =
   /^(?:(?:what|which (?:sessions?|talks?)|who|anything) (?:is |are )?(?:on |up |coming up |happening |speaking |starting |coming )?(?:next|soon)|(?:what is )?(?:coming up|up next|next)|next(?: sessions?| talks?| up)?)(?: at (?:the )?(?:conference|kubecon)| today)?$/;
 const OPENER =
@@ -137,7 +145,7 @@ const ACTIVITY: ReadonlyArray<{
   {
     // "(tell me) what Spectro Cloud launched": no auxiliary verb.
     pattern: new RegExp(
-      `^what (.+?) (${ANNOUNCE_VERBS.replace('|new', '')}|showed|demoed|presented|shared|talked about)$`,
+      `^what (?!(?:was|were|is|are|has|have|had|got|been|did|does|do|else|any)\\b)(.+?) (${ANNOUNCE_VERBS.replace('|new', '')}|showed|demoed|presented|shared|talked about)$`,
     ),
     subject: 1,
     focus: (m) => (new RegExp(`^(?:${ANNOUNCE_VERBS})$`).test(m[2] ?? '') ? 'announced' : 'presented'),
@@ -153,7 +161,12 @@ const ACTIVITY: ReadonlyArray<{
     subject: 1,
     focus: () => 'announced',
   },
-  { pattern: /^(.+?)(?:'s)? (?:announcements?|news|launches)$/, subject: 1, focus: () => 'announced' },
+  {
+    pattern:
+      /^(?:(?:what|which) (?:were|are|was|is) (?:the )?)?(?!(?:any|all|the|latest|some)$)(.+?)(?:'s)? (?:announcements?|news|launches)$/,
+    subject: 1,
+    focus: () => 'announced',
+  },
   {
     pattern: /^(?:did|has|have) (.+?) (?:announce|launch|release|unveil)(?: anything| something)?$/,
     subject: 1,
@@ -261,6 +274,8 @@ export function parseIntent(question: string): Intent {
     const role = vendorRole(roleList[2]);
     return { kind: 'vendors', role, topic: subjectOf(roleList[1]), listing: true };
   }
+  if (ANNOUNCEMENT_LIST.test(text)) return { kind: 'list', subject: 'announcements' };
+  if (DEMO_LIST.test(text)) return { kind: 'list', subject: 'sessions', sessionKind: 'demo' };
   const ofKind = text.match(KIND_LIST);
   if (ofKind !== null) {
     const { sessionKind } = splitSessionKind(ofKind[1] ?? '');

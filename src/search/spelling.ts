@@ -38,6 +38,8 @@ export function buildSpelling(frequency: (term: string) => number): Spelling {
       tree ??= SearchableMap.from(words);
       let best: { word: string; term: string; distance: number; frequency: number } | undefined;
       for (const [known, [term, distance]] of tree.fuzzyGet(word, maxEdits(word))) {
+        // Typos rarely hit the first letter; a different one is another word ("rust" is not "trust").
+        if (known[0] !== word[0]) continue;
         const candidate = { word: known, term, distance, frequency: frequency(term) };
         if (
           best === undefined ||

@@ -112,6 +112,12 @@ describe('what a dataset does not have', () => {
     expect(now.text).toContain('“list organizations”');
   });
 
+  it('"where is Harbour?" finds Harbour Labs by the first word of its name when no session fits', () => {
+    expect(exhibitors.ask('where is Harbour?').text).toContain(
+      'Harbour Labs (Gold Sponsor) is at booths B12 and B14.',
+    );
+  });
+
   it('booths both ways: "which booth is Harbour Labs at?" and a bare "booth C3"', () => {
     expect(exhibitors.ask('which booth is Harbour Labs at?').text).toContain(
       'Harbour Labs (Gold Sponsor) is at booths B12 and B14.',

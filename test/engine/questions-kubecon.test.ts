@@ -118,6 +118,12 @@ describe('facts about the event itself, from its notes', () => {
 describe('every session of a kind', () => {
   it.each<Case>([
     { q: 'which demos were there?', expect: ['3 demos', 'HAMi', 'Perses', 'Backstage'], intent: 'list' },
+    { q: 'what was demoed?', expect: ['3 demos', 'HAMi'], intent: 'list' },
+    { q: 'what was announced?', expect: ['PaletteAI', 'Universal Mesh'], intent: 'list' },
+    {
+      q: 'who spoke about Backstage on Thursday?',
+      expect: ['Live demo: AI in the Backstage developer portal'],
+    },
     { q: 'what happened on the last day?', expect: ['Jorge Castro'], intent: 'digest' },
   ])('$q', (c) => check(c));
 });
@@ -238,6 +244,12 @@ describe('answers name people, session, time, place and source', () => {
 
   it('a typo is named as the closest match, not silently replaced', () => {
     expect(engine.ask('who is abby bangsr').text).toContain('Closest match for “abby bangsr”: Abby Bangser');
+  });
+
+  it('a word is never "corrected" to one with another first letter: Rust is not trust', () => {
+    const answer = engine.ask('who spoke about Rust?');
+    expect(answer.answered).toBe(false);
+    expect(answer.text).not.toContain('trust');
   });
 
   it('a topic word the programme never uses is named, with the word that was searched instead', () => {

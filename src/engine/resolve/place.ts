@@ -23,8 +23,9 @@ export function resolvePlace(
     const { conference } = context.catalog;
     return { kind: 'conference', conference, days: programmeDays(context.catalog) };
   }
-  if (intent.sessionKind === undefined) {
-    const lookup = lookupName(context, subject, ['person', 'organization']);
+  const lookup =
+    intent.sessionKind === undefined ? lookupName(context, subject, ['person', 'organization']) : undefined;
+  if (lookup !== undefined) {
     if (lookup.kind === 'found' && lookup.match.quality >= CONFIDENT_NAME) {
       const ref = lookup.match.ref;
       if (ref.type === 'person') {
@@ -62,6 +63,9 @@ export function resolvePlace(
   }
   const sessions = nextOccurrenceFirst(rankedSessions(hits), context.now()).slice(0, PLACE_LIMIT);
   if (sessions.length > 0) return { kind: 'sessions', reason: { kind: intent.kind, subject }, sessions };
+  // No session fits: a looser name match ("Trimble" for "Trimble Inc.") is still the best answer.
+  if (lookup?.kind === 'found' && lookup.match.ref.type === 'organization')
+    return recordFinding(context, subject, lookup.match, 'location');
   return {
     kind: 'not-found',
     miss: { kind: 'topic', topic: subject },

@@ -147,9 +147,10 @@ export function resolveSchedule(
   const at = onward ? undefined : instant;
   const dayEndMs = dayWindow(day, conference.timeZone).endMs;
   const searched = onward && instant !== undefined ? { startMs: instant, endMs: dayEndMs } : window;
-  let sessions = (at === undefined ? sessionsIn(context, searched) : sessionsAt(context, at)).filter(
-    (session) => matchesKind(session, intent.sessionKind),
-  );
+  const filtered = intent.topic !== undefined || intent.sessionKind !== undefined;
+  let sessions = (
+    at === undefined ? sessionsIn(context, searched, filtered) : sessionsAt(context, at)
+  ).filter((session) => matchesKind(session, intent.sessionKind));
   // "What's on in Janson on Saturday?": that room's sessions, not those that mention it.
   const place =
     intent.topic === undefined
@@ -272,8 +273,17 @@ function sessionsAt(context: ResolveContext, atMs: number) {
     .map((entry) => entry.session);
 }
 
-function sessionsIn(context: ResolveContext, window: TimeWindow) {
+/**
+ * Programme sessions starting in the window. With `withParts`, also the parts of a larger session (each demo of a
+ * showcase): a question filtered by kind or topic ("demos on Thursday", "Backstage on Thursday") is about those.
+ */
+function sessionsIn(context: ResolveContext, window: TimeWindow, withParts = false) {
   return context.catalog.timeline
-    .filter((entry) => isProgramme(entry) && entry.startMs >= window.startMs && entry.startMs < window.endMs)
+    .filter(
+      (entry) =>
+        (isProgramme(entry) || (withParts && entry.endMs - entry.startMs <= LONGEST_SESSION_MS)) &&
+        entry.startMs >= window.startMs &&
+        entry.startMs < window.endMs,
+    )
     .map((entry) => entry.session);
 }
