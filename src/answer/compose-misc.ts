@@ -147,7 +147,8 @@ function missSentence(context: ComposeContext, miss: Miss): string {
           : miss.topic === undefined
             ? ''
             : ` about ${quoted(miss.topic)}`;
-      return `Nothing${about} is scheduled on ${formatDay(miss.date, zone)}${part}, as far as my sources go.`;
+      const more = miss.more === true ? ' more' : '';
+      return `Nothing${more}${about} is scheduled on ${formatDay(miss.date, zone)}${part}, as far as my sources go.`;
     }
     case 'outside-conference':
       return miss.when === 'before'

@@ -93,6 +93,8 @@ export type Miss =
       readonly topic?: string;
       /** A room or track that has nothing then ("in Hall 12"). */
       readonly place?: string;
+      /** Nothing left after now, though the window may have had sessions earlier. */
+      readonly more?: true;
     }
   | {
       readonly kind: 'outside-conference';

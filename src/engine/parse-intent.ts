@@ -115,10 +115,10 @@ const BOOTH_OF =
 const DIGEST =
   /^(?:(?:the|a|my|our|today'?s|show|send|post|give|me|get|us)\s+)*(.*?)(?:'?s)?\s*\b(?:daily |morning |evening |day )?(?:digest|rundown|day overview|daily summary)(?:\s+(?:for|of|on)\s+(.+))?$/;
 const SCHEDULE_START =
-  /^(?:what|which|anything|any|show|list|schedule|agenda|program|programme|sessions?|talks?|keynotes?|demos?|events?|plans?|is there|are there)\b/;
+  /^(?:what|which|when|anything|any|show|list|schedule|agenda|program|programme|sessions?|talks?|keynotes?|demos?|events?|plans?|is there|are there)\b/;
 const SESSION_WORDS = /\b(?:sessions?|talks?|keynotes?|demos?|panels?|workshops?|tutorials?)\b/;
 const SCHEDULE_FILLER =
-  /\b(?:how many|number of|happened|took place|takes place|take place|went on|what|which|is|are|was|were|anything|any|show|list|the|a|on|for|at|in|of|during|happening|going|scheduled|planned|there|schedule|agenda|program|programme|sessions?|talks?|events?|plans?|plan|lineup|line up|do|we|have|i|can|see|attend|go|to)\b/g;
+  /\b(?:how many|number of|left|still|later|else|remaining|starts?|starting|begins?|beginning|when|happened|took place|takes place|take place|went on|what|which|is|are|was|were|anything|any|show|list|the|a|on|for|at|in|of|during|happening|going|scheduled|planned|there|schedule|agenda|program|programme|sessions?|talks?|events?|plans?|plan|lineup|line up|do|we|have|i|can|see|attend|go|to)\b/g;
 const WHERE_WHEN =
   /^(where|when|what time|which room|what room|which hall|which track|what track|which day|what day|at what time|how long)(?: is| are| was| were| does| do| did| will| can i find| can i see| do i find)?(?: the)? (.+?)(?: (?:take place|taking place|happen|happening|held|located|start|starting|begin|beginning|end|ending|speak|speaking|talk|talking|present|presenting|be|on|in|scheduled))?$/;
 const PARTNERSHIP: readonly RegExp[] = [
@@ -460,8 +460,11 @@ function scheduleIntent(text: string): Intent | undefined {
     .replace(/\b(?:about|on|regarding|covering)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  // A whole day, with no part, kind or topic, is best answered by its digest: keynotes, then tracks.
+  // A whole day, with no part, kind or topic, is best answered by its digest: keynotes, then tracks. What is
+  // "left" of a day is a list, from which what is over drops out.
+  const remaining = /\b(?:left|still|later|remaining|rest of)\b/.test(text);
   if (
+    !remaining &&
     phrase.part === undefined &&
     phrase.time === undefined &&
     sessionKind === undefined &&

@@ -170,12 +170,14 @@ function swappedLettersQuery(words: readonly string[], vocabulary: SearchableMap
       queries.push(word);
       continue;
     }
-    const allowed = nameFuzziness(word);
-    if (allowed === false) return undefined;
-    // A swap is two edits to minisearch, so look one edit further and keep what is within the allowance.
-    const near = [...vocabulary.fuzzyGet(word, allowed + 1).keys()].filter(
-      (candidate) => typoDistance(word, candidate, allowed) <= allowed,
-    );
+    const typed = nameFuzziness(word);
+    if (typed === false) return undefined;
+    // A swap is two edits to minisearch, so look one edit further and keep what is within the allowance, which a
+    // long name widens: "Bilman" is two letters short of "Biilmann".
+    const near = [...vocabulary.fuzzyGet(word, typed + 1).keys()].filter((candidate) => {
+      const allowed = Math.max(typed, nameFuzziness(candidate) || 0);
+      return typoDistance(word, candidate, allowed) <= allowed;
+    });
     if (near.length === 0) return undefined;
     queries.push({ combineWith: 'OR', queries: near });
   }

@@ -47,6 +47,11 @@ describe('the clock', () => {
     ]);
   });
 
+  it('"anything left today?" is what is not over yet, not the whole day', () => {
+    const answer = at('2027-03-27T11:20:00Z').ask('anything left today?');
+    expect(answer.text).toContain('Sat 27 Mar: 2 more sessions (1 earlier one is over), in time order.');
+  });
+
   it('"what\'s on now?" gives an all-day entry when nothing shorter is on', () => {
     const answer = at('2027-03-27T08:30:00Z').ask("what's on now?");
     expect(answer.text).toContain('On now (08:30 WET):');

@@ -133,6 +133,13 @@ describe('now and next, in a room', () => {
     expect(answer.text).not.toContain('Nothing is running');
   });
 
+  it("after a room's last session, says nothing more is on there today", () => {
+    const late = createEngine(withTracks(), { clock: () => Date.parse('2027-03-27T14:00:00Z') });
+    expect(late.ask("what's on now in Hall 8?").text).toContain(
+      'Nothing more in Hall 8 is scheduled on Sat 27 Mar',
+    );
+  });
+
   it('a room it does not know is named as such', () => {
     const answer = during.ask("what's on now in Narnia?");
     expect(answer.answered).toBe(false);

@@ -137,6 +137,8 @@ describe('a person or an organisation', () => {
     // Swapped neighbouring letters in both names, the commonest slip when typing fast.
     { q: 'who is Gregely Csaatri?', expect: ['Gergely Csatari', 'Nokia'] },
     { q: 'who is Abby Bnagser', expect: ['Abby Bangser', 'Syntasso'] },
+    // A long name allows two typos even when the typed word is shorter.
+    { q: 'who is mathias bilman', expect: ['Mathias Biilmann', 'Netlify'] },
     { q: 'who works at Syntasso?', expect: ['Abby Bangser'], intent: 'members' },
     { q: 'who is from Red Hat?', expect: ['Karena Angell'] },
     { q: 'who from Boeing spoke?', expect: ['Chad Beaudin'] },

@@ -23,6 +23,12 @@ describe('suggestions on a miss', () => {
     expect(suggested).not.toContain('list organizations');
   });
 
+  it('"who are the sponsors?" over a schedule without any says so, naming what was asked', () => {
+    const sponsors = engine.ask('who are the sponsors?');
+    expect(sponsors.answered).toBe(false);
+    expect(sponsors.text).toContain('I found nothing about “sponsors”');
+  });
+
   it('help names a person as its example speaker, not a group such as the programme committee', () => {
     const loaded = loadDataset(MINI_FRAB);
     if (!loaded.ok) throw new Error('mini-frab fixture is invalid');

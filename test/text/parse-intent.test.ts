@@ -76,6 +76,11 @@ describe('parseIntent', () => {
     ["what's the last talk on day 2?", { kind: 'opener', which: 'last', day: { kind: 'ordinal', index: 1 } }],
     ['how many talks are there?', { kind: 'list', subject: 'sessions' }],
     ['what was announced?', { kind: 'list', subject: 'announcements' }],
+    ['anything left today?', { kind: 'schedule', day: { kind: 'relative', offset: 0 } }],
+    [
+      'when are the keynotes tomorrow?',
+      { kind: 'schedule', day: { kind: 'relative', offset: 1 }, sessionKind: 'keynote' },
+    ],
     ['any announcements?', { kind: 'list', subject: 'announcements' }],
     ['what demos were shown?', { kind: 'list', subject: 'sessions', sessionKind: 'demo' }],
     [

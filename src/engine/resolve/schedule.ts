@@ -107,7 +107,7 @@ export function resolveNext(
       const today = localDate(atMs, context.catalog.conference.timeZone);
       return {
         kind: 'not-found',
-        miss: { kind: 'empty-window', date: today, place: place.name },
+        miss: { kind: 'empty-window', date: today, place: place.name, more: true },
         suggestions: suggestionsFor(context, undefined),
       };
     }
@@ -213,7 +213,12 @@ export function resolveOpener(context: ResolveContext, intent: Extract<Intent, {
   const { conference } = context.catalog;
   // "Who opened the conference?": the first day that has anything on it in these sources.
   const zone = conference.timeZone;
-  const busy = new Set(context.catalog.timeline.map((entry) => localDate(entry.startMs, zone)));
+  // A conference with keynotes opens with its first keynote day (co-located events the day before are a prelude).
+  const timeline = context.catalog.timeline;
+  const keynoteDays = timeline.filter((entry) => isKeynote(entry.session));
+  const busy = new Set(
+    (keynoteDays.length > 0 ? keynoteDays : timeline).map((e) => localDate(e.startMs, zone)),
+  );
   const allDays = programmeDays(context.catalog);
   const days = allDays.some((day) => busy.has(day)) ? allDays.filter((day) => busy.has(day)) : allDays;
   const fallbackDay = intent.which === 'first' ? days[0] : days[days.length - 1];

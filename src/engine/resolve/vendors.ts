@@ -14,9 +14,18 @@ export function resolveVendors(
   if (intent.listing === true) {
     const listed = byTier(context, intent.role, intent.topic);
     if (listed !== undefined) return listed;
-    // No tier of that name ("drone sponsors"): the words describe what they do.
-    if (intent.topic.length > 0)
-      return resolveVendors(context, { kind: 'vendors', role: intent.role, topic: intent.topic });
+    // No tier of that name ("drone sponsors"): the words may describe what they do.
+    const described =
+      intent.topic.length > 0
+        ? resolveVendors(context, { kind: 'vendors', role: intent.role, topic: intent.topic })
+        : undefined;
+    if (described !== undefined && described.kind !== 'not-found') return described;
+    const asked = `${intent.topic} ${intent.role === 'any' ? 'organisations' : `${intent.role}s`}`.trim();
+    return {
+      kind: 'not-found',
+      miss: { kind: 'topic', topic: asked },
+      suggestions: suggestionsFor(context, undefined),
+    };
   }
   const hits = context.text.find(intent.topic, { types: new Set(['organization']), limit: VENDOR_LIMIT * 3 });
   const organizations = hits.flatMap((hit) => (hit.ref.type === 'organization' ? [hit.ref.record] : []));
