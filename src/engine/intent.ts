@@ -43,7 +43,7 @@ export type Intent =
   | { readonly kind: 'list'; readonly subject: ListSubject; readonly sessionKind?: SessionKind }
   /** `place`: the words after "in" ("what's on now in Hall 12?"), a room or track to narrow to. */
   | { readonly kind: 'now'; readonly place?: string }
-  | { readonly kind: 'next'; readonly place?: string }
+  | { readonly kind: 'next'; readonly place?: string; readonly sessionKind?: SessionKind }
   | {
       readonly kind: 'schedule';
       readonly day: DayRef;

@@ -288,6 +288,17 @@ export function parseIntent(question: string): Intent {
   }
   if (NOW.test(text)) return { kind: 'now' };
   if (NEXT.test(text)) return { kind: 'next' };
+  // "When is the next keynote?", "what's the next talk in Hall 12?"
+  const nextOfKind = text.match(NEXT_OF_KIND);
+  if (nextOfKind !== null) {
+    const { sessionKind } = splitSessionKind(nextOfKind[1] ?? '');
+    const place = nextOfKind[2];
+    return {
+      kind: 'next',
+      ...(sessionKind === undefined ? {} : { sessionKind }),
+      ...(place === undefined ? {} : { place }),
+    };
+  }
   const clockInPlace = nowOrNextIn(text);
   if (clockInPlace !== undefined) return clockInPlace;
 
@@ -384,6 +395,8 @@ export function parseIntent(question: string): Intent {
   return { kind: 'search', text };
 }
 
+const NEXT_OF_KIND =
+  /^(?:when|what|where|which) (?:is|s) (?:the )?next (keynote|talk|session|demo|panel|workshop|tutorial|lightning talk)s?(?: (?:in|at) (?:the )?(.+?))?$/;
 /** "what's on now in Hall 12", "what's on in Hall 12 right now", "what's next at the Cloud Native Theater". */
 const TRAILING_PLACE = /^(.+?) (?:in|at|inside) (?:the )?(.+)$/;
 const MIDDLE_PLACE = /^(.+?) (?:in|at|inside) (?:the )?(.+?) ((?:right )?now|next|up next|coming up)$/;

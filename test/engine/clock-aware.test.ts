@@ -58,6 +58,12 @@ describe('the clock', () => {
     expect(answer.results.map((result) => result.title)).toEqual(['Badge pick-up']);
   });
 
+  it('"when is the next keynote?" skips the talks before it, and says nothing about nothing running', () => {
+    const answer = at('2027-03-27T11:10:00Z').ask('when is the next keynote?');
+    expect(answer.results[0]?.title).toBe('Live demo: routing trams with Tidewater');
+    expect(answer.text).not.toContain('Nothing is running');
+  });
+
   it('a digest asked for is no "good morning" post', () => {
     const engine = at('2027-03-27T21:00:00Z');
     expect(engine.ask('digest for Saturday').text).not.toContain('Good morning');

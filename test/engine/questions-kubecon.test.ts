@@ -112,6 +112,8 @@ describe('facts about the event itself, from its notes', () => {
     { q: 'who spoke about blockchain at KubeCon?' },
     { q: 'who is Linus Torvalds?' },
     { q: 'who spoke about quantum channels?' },
+    // "next" alone is no question about the next KubeCon.
+    { q: 'when is the next keynote?' },
   ])('$q → still nothing found', (c) => check(c, false));
 });
 

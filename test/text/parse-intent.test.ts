@@ -120,6 +120,8 @@ describe('parseIntent', () => {
     ['who does Jago Macleod work for?', { kind: 'identify', subject: 'jago macleod', asked: 'who' }],
     ["what's on now?", { kind: 'now' }],
     ["what's on now in Hall 12?", { kind: 'now', place: 'hall 12' }],
+    ['when is the next keynote?', { kind: 'next', sessionKind: 'keynote' }],
+    ["what's the next talk in Hall 12?", { kind: 'next', place: 'hall 12' }],
     ["what's on in Hall 12 right now?", { kind: 'now', place: 'hall 12' }],
     ["what's next at the Cloud Native Theater?", { kind: 'next', place: 'cloud native theater' }],
     ["what's on now at the conference?", { kind: 'now' }],

@@ -4,6 +4,9 @@ import { analyzeToken } from '../../text/analyzer.ts';
 import { wordTokens } from '../../text/normalize.ts';
 import type { Finding, ResolveContext } from '../finding.ts';
 
+/** Words that order things ("the next keynote") and say nothing about which fact is meant. */
+const ORDER_WORDS: ReadonlySet<string> = new Set(['next', 'last', 'first', 'previous', 'new', 'latest']);
+
 /** Share of the question's meaningful words a sentence must hold: more than half, so one stray word is not enough. */
 const MIN_SHARE = 0.6;
 
@@ -14,7 +17,11 @@ export function conferenceFact(context: ResolveContext, question: string): Findi
   if (description === undefined) return undefined;
   const asked = meaningfulWords(question);
   // The event's own name ("KubeCon") is in most sentences; some other word must match too.
-  const content = asked.filter(({ word }) => !context.conferenceWords.has(word));
+  const aboutEvent = asked.some(({ word }) => context.conferenceWords.has(word));
+  // "Where is the next KubeCon?": an order word beside the event's name is what is asked.
+  const content = asked.filter(
+    ({ word }) => !context.conferenceWords.has(word) && (aboutEvent || !ORDER_WORDS.has(word)),
+  );
   if (content.length === 0) return undefined;
   let best: { sentence: string; share: number; exact: number } | undefined;
   for (const sentence of description.split(/(?<=[.!?])\s+/)) {

@@ -97,7 +97,8 @@ export function resolveNext(
   const { place, miss } = clockPlace(context, intent.place);
   if (miss !== undefined) return miss;
   const atMs = context.now();
-  const programme = programmeOf(context, place);
+  const kind = intent.kind === 'next' ? intent.sessionKind : undefined;
+  const programme = programmeOf(context, place).filter((entry) => matchesKind(entry.session, kind));
   const upcoming = programme.filter((entry) => entry.startMs > atMs);
   const first = upcoming[0];
   if (first === undefined) {
@@ -117,7 +118,7 @@ export function resolveNext(
       suggestions: suggestionsFor(context, undefined),
     };
   }
-  const running = programme.some((entry) => entry.startMs <= atMs && atMs < entry.endMs);
+  const running = programmeOf(context, place).some((entry) => entry.startMs <= atMs && atMs < entry.endMs);
   const slot = upcoming.filter((entry) => entry.startMs - first.startMs <= NEXT_SLOT_MS);
   return {
     kind: 'sessions',
