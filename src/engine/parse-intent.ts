@@ -100,7 +100,7 @@ const LIST_PATTERNS: readonly RegExp[] = [
   /^(?:how many|count)(?: the)? ([a-z]+)(?: are there| do you know)?$/,
 ];
 const SPEAKERS_LIST =
-  /^who (?:is|are) (?:speaking|presenting|talking)(?: at (?:the )?(?:conference|event|kubecon))?$/;
+  /^who (?:is |are |was |were )?(?:speaking|presenting|talking|spoke|presented|talked|the speakers)(?: at (?:the )?(?:conference|event|kubecon))?$/;
 const NOW =
   /^(?:(?:is|are) )?(?:(?:what|which (?:sessions?|talks?)|anything) (?:is |are )?(?:on |happening |going on |running |live )?(?:right )?now|(?:what is )?(?:happening|on) (?:right )?now|now)(?: at (?:the )?(?:conference|kubecon))?$/;
 const NEXT =
@@ -208,7 +208,7 @@ const VENDORS: readonly RegExp[] = [
   /^who (?:sells|offers|makes|provides|builds|specializes in|specialises in|does) (.+)$/,
 ];
 const TOPIC_VERBS =
-  'spoke|speaks|speak|talked|talks|talk|presented|presents|present|gave (?:a |the )?(?:talk|keynote|session|presentation|demo)|give (?:a |the )?(?:talk|keynote|session|presentation|demo)|is (?:speaking|talking|presenting)|was (?:speaking|talking|presenting)|were (?:speaking|talking|presenting)|will (?:speak|talk|present)|discussed|discusses|discuss|covered|covers|cover|mentioned|mentions|mention|demoed|demos|demonstrated|demonstrates|showed|shows|show|showcased|explained|explains|addressed|focused|focuses|highlighted|introduced|described|argued|shared|did a (?:talk|demo|session)';
+  'spoke|speaks|speak|talked|talks|talk|presented|presents|present|gave (?:a |the )?(?:talk|keynote|session|presentation|demo)|give (?:a |the )?(?:talk|keynote|session|presentation|demo)|is (?:speaking|talking|presenting)|was (?:speaking|talking|presenting)|were (?:speaking|talking|presenting)|will (?:speak|talk|present)|discussed|discusses|discuss|covered|covers|cover|mentioned|mentions|mention|demoed|demos|demonstrated|demonstrates|showed|shows|show|showcased|explained|explains|addressed|focused|focuses|highlighted|introduced|described|argued|shared|did a (?:talk|demo|session)|said|says|claimed|claims|argued that|said that';
 const TOPIC_PATTERNS: ReadonlyArray<{ pattern: RegExp; topic: number; kind?: number }> = [
   {
     pattern: new RegExp(

@@ -76,6 +76,8 @@ describe('parseIntent', () => {
     ["what's the last talk on day 2?", { kind: 'opener', which: 'last', day: { kind: 'ordinal', index: 1 } }],
     ['how many talks are there?', { kind: 'list', subject: 'sessions' }],
     ['what was announced?', { kind: 'list', subject: 'announcements' }],
+    ['who spoke?', { kind: 'list', subject: 'speakers' }],
+    ['Who said Kubernetes is the OS for AI?', { kind: 'topic', topic: 'kubernetes is the os for ai' }],
     ['anything left today?', { kind: 'schedule', day: { kind: 'relative', offset: 0 } }],
     [
       'when are the keynotes tomorrow?',
