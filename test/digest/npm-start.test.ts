@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { runProcess } from '../helpers/run-process.ts';
 import { type RunningProcess, startProcess } from '../helpers/running-process.ts';
 
@@ -23,7 +24,7 @@ async function freePort(): Promise<number> {
 
 async function slackEnv(databasePath: string): Promise<Record<string, string>> {
   return {
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_BOT_TOKEN: FAKE_SLACK_BOT_TOKEN,
     SLACK_APP_TOKEN: '',
     SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
     SLACK_PORT: String(await freePort()),

@@ -3,8 +3,9 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { FAKE_DISCORD_TOKEN } from '../helpers/fake-credentials.ts';
 
-export const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake.hallway-test-token';
+export const TOKEN = FAKE_DISCORD_TOKEN;
 export const APPLICATION_ID = '100000000000000001';
 export const GUILD_ID = '200000000000000001';
 export const CHANNEL_ID = '300000000000000001';

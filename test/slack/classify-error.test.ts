@@ -5,6 +5,7 @@ import { silentLogger } from '../../adapters/shared/logger.ts';
 import { boltLogger } from '../../adapters/slack/bolt-logger.ts';
 import { classifySlackError } from '../../adapters/slack/classify-error.ts';
 import { NO_RETRY_OPTIONS } from '../../adapters/slack/retry-config.ts';
+import { FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { type FakeSlack, type ScriptedReply, startFakeSlack } from './fake-slack.ts';
 import { freePort } from './ports.ts';
 
@@ -16,7 +17,7 @@ let client: webApi.WebClient;
 beforeAll(async () => {
   fake = await startFakeSlack();
   // The digest poster's client: no retries inside, a 429 rejected at once.
-  client = new webApi.WebClient('xoxb-test', {
+  client = new webApi.WebClient(FAKE_SLACK_BOT_TOKEN, {
     slackApiUrl: fake.apiUrl,
     logger: quiet,
     ...NO_RETRY_OPTIONS,
@@ -70,7 +71,7 @@ describe('classifySlackError: worth retrying', () => {
   });
 
   it('the answering client, out of retries after a 429, still names the Retry-After (or has none)', async () => {
-    const answering = new webApi.WebClient('xoxb-test', {
+    const answering = new webApi.WebClient(FAKE_SLACK_BOT_TOKEN, {
       slackApiUrl: fake.apiUrl,
       logger: quiet,
       retryConfig: { retries: 0 },
@@ -84,7 +85,7 @@ describe('classifySlackError: worth retrying', () => {
 
   it('a network failure (nothing listening) is retried', async () => {
     const port = await freePort();
-    const unreachable = new webApi.WebClient('xoxb-test', {
+    const unreachable = new webApi.WebClient(FAKE_SLACK_BOT_TOKEN, {
       slackApiUrl: `http://127.0.0.1:${port}/api/`,
       logger: quiet,
       ...NO_RETRY_OPTIONS,

@@ -1,9 +1,14 @@
 // The Slack configuration: skip without a bot token, one problem per variable, Socket Mode or HTTP mode.
 import { describe, expect, it } from 'vitest';
 import { readSlackConfig } from '../../adapters/slack/config.ts';
+import {
+  FAKE_SLACK_APP_TOKEN,
+  FAKE_SLACK_BOT_TOKEN,
+  FAKE_SLACK_USER_TOKEN,
+} from '../helpers/fake-credentials.ts';
 
-const BOT = 'xoxb-1-2-abc';
-const APP = 'xapp-1-A1-abc';
+const BOT = FAKE_SLACK_BOT_TOKEN;
+const APP = FAKE_SLACK_APP_TOKEN;
 const SECRET = 'a3f1c0de5b7e4d2f9a8b6c4d2e0f1a3b';
 
 describe('readSlackConfig', () => {
@@ -44,7 +49,7 @@ describe('readSlackConfig', () => {
   it.each([
     [{ SLACK_BOT_TOKEN: BOT }, ['SLACK_APP_TOKEN: is required for Socket Mode']],
     [
-      { SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_APP_TOKEN: 'xoxb-wrong' },
+      { SLACK_BOT_TOKEN: FAKE_SLACK_USER_TOKEN, SLACK_APP_TOKEN: FAKE_SLACK_BOT_TOKEN },
       [
         'SLACK_BOT_TOKEN: must be a bot token starting with xoxb-',
         'SLACK_APP_TOKEN: must be an app-level token',

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
+import { FAKE_SLACK_APP_TOKEN, FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { captureLogger } from './capture-logger.ts';
 import { BOT, eventually, type FakeSlack, type FakeSocket, startFakeSlack } from './fake-slack.ts';
 import { eventCallback, mentionEvent } from './slack-requests.ts';
@@ -20,10 +21,10 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   slack = await createSlackApp({
     config: {
-      botToken: 'xoxb-test-token',
+      botToken: FAKE_SLACK_BOT_TOKEN,
       botId: BOT.botId,
       botUserId: BOT.userId,
-      connection: { mode: 'socket', appToken: 'xapp-test-token' },
+      connection: { mode: 'socket', appToken: FAKE_SLACK_APP_TOKEN },
     },
     engine: () => engine,
     logger: log.logger,

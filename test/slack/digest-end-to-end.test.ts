@@ -8,6 +8,7 @@ import { createSlackAdapterFactory } from '../../adapters/slack/slack-adapter.ts
 import { openDatabase, type SqliteDatabase } from '../../adapters/store/open-database.ts';
 import { createEngine } from '../../src/index.ts';
 import { BUSY_DAY, BUSY_DAY_0800, busyConference, busyTracks } from '../helpers/busy-conference.ts';
+import { FAKE_SLACK_APP_TOKEN, FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { blockTexts } from './block-texts.ts';
 import { captureLogger } from './capture-logger.ts';
 import {
@@ -68,8 +69,8 @@ beforeAll(async () => {
   const plan = factory.plan({
     engine: () => engine,
     env: {
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_APP_TOKEN: 'xapp-test-token',
+      SLACK_BOT_TOKEN: FAKE_SLACK_BOT_TOKEN,
+      SLACK_APP_TOKEN: FAKE_SLACK_APP_TOKEN,
       SLACK_BOT_ID: BOT.botId,
       SLACK_BOT_USER_ID: BOT.userId,
     },

@@ -3,6 +3,7 @@ import type { ChatServices } from '../../adapters/shared/chat-services.ts';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
 import type { Outcome } from '../../adapters/slack/request-guard.ts';
 import type { Engine } from '../../src/index.ts';
+import { FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { type CapturedLogger, captureLogger } from './capture-logger.ts';
 import { BOT, eventually, type FakeSlack, type Recorded, startFakeSlack } from './fake-slack.ts';
 import {
@@ -56,7 +57,7 @@ export async function startHttpSlack(options: HttpSlackOptions): Promise<HttpSla
   const outcomes: Outcome[] = [];
   const slack = await createSlackApp({
     config: {
-      botToken: 'xoxb-test-token',
+      botToken: FAKE_SLACK_BOT_TOKEN,
       botId: BOT.botId,
       botUserId: BOT.userId,
       connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },

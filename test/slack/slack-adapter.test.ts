@@ -4,6 +4,7 @@ import { silentLogger } from '../../adapters/shared/logger.ts';
 import { createSlackApp } from '../../adapters/slack/create-slack-app.ts';
 import { slackAdapterFactory } from '../../adapters/slack/slack-adapter.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
+import { FAKE_SLACK_APP_TOKEN, FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { runProcess } from '../helpers/run-process.ts';
 import { startFakeSlack } from './fake-slack.ts';
 import { freePort } from './ports.ts';
@@ -22,7 +23,7 @@ describe('slackAdapterFactory', () => {
   });
 
   it('refuses a token without a connection mode, naming the variable', () => {
-    const plan = slackAdapterFactory.plan(deps({ SLACK_BOT_TOKEN: 'xoxb-1' }));
+    const plan = slackAdapterFactory.plan(deps({ SLACK_BOT_TOKEN: FAKE_SLACK_BOT_TOKEN }));
     expect(plan.kind).toBe('invalid');
     expect(plan.kind === 'invalid' && plan.problems[0]).toMatch(
       /^SLACK_APP_TOKEN: is required for Socket Mode/,
@@ -33,7 +34,7 @@ describe('slackAdapterFactory', () => {
     const port = await freePort();
     const plan = slackAdapterFactory.plan(
       deps({
-        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_BOT_TOKEN: FAKE_SLACK_BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_PORT: String(port),
         SLACK_BOT_ID: 'B0HALLWAY',
@@ -58,7 +59,10 @@ describe('slackAdapterFactory', () => {
       fake.failNext('auth.test', 'invalid_auth');
       await expect(
         createSlackApp({
-          config: { botToken: 'xoxb-revoked', connection: { mode: 'socket', appToken: 'xapp-1' } },
+          config: {
+            botToken: FAKE_SLACK_BOT_TOKEN,
+            connection: { mode: 'socket', appToken: FAKE_SLACK_APP_TOKEN },
+          },
           engine: () => engine,
           logger: silentLogger(),
           clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
@@ -75,7 +79,7 @@ describe('npm start with Slack half-configured', () => {
     const result = await runProcess('npm', ['start', '--silent'], {
       input: 'who is Chad Beaudin?\n',
       env: {
-        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_BOT_TOKEN: FAKE_SLACK_BOT_TOKEN,
         SLACK_APP_TOKEN: '',
         SLACK_SIGNING_SECRET: '',
         SLACK_PORT: '',

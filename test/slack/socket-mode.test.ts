@@ -4,6 +4,7 @@ import { silentLogger } from '../../adapters/shared/logger.ts';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
 import type { Outcome } from '../../adapters/slack/request-guard.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
+import { FAKE_SLACK_APP_TOKEN, FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { BOT, eventually, type FakeSlack, type FakeSocket, startFakeSlack } from './fake-slack.ts';
 import { eventCallback, mentionEvent, slashCommand } from './slack-requests.ts';
 import { acked, sendEnvelope } from './socket-envelopes.ts';
@@ -17,7 +18,10 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   slack = await createSlackApp({
     // No botId/botUserId: the app asks the fake's auth.test who it is.
-    config: { botToken: 'xoxb-test-token', connection: { mode: 'socket', appToken: 'xapp-test-token' } },
+    config: {
+      botToken: FAKE_SLACK_BOT_TOKEN,
+      connection: { mode: 'socket', appToken: FAKE_SLACK_APP_TOKEN },
+    },
     engine: () => engine,
     logger: silentLogger(),
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
