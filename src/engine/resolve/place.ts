@@ -7,7 +7,7 @@ import { isTheConference } from './identify.ts';
 import { lookupName } from './lookup-name.ts';
 import { findProgrammePlace, placeFinding } from './programme-places.ts';
 import { recordFinding } from './record-finding.ts';
-import { byStart, matchesKind, rankedSessions, unranked } from './sessions.ts';
+import { byStart, isAheadAt, matchesKind, rankedSessions, unranked } from './sessions.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 /** A name must match this well before "where is X" is read as a person or exhibitor rather than a talk. */
@@ -81,7 +81,7 @@ function nextOccurrenceFirst(sessions: readonly RankedSession[], nowMs: number):
   const best = sessions[0];
   if (best === undefined) return [];
   const title = normalizePhrase(best.session.title);
-  const isAhead = ({ session }: RankedSession) => Date.parse(session.end ?? session.start ?? '') > nowMs;
+  const isAhead = ({ session }: RankedSession) => isAheadAt(session, nowMs);
   if (isAhead(best)) return [...sessions];
   const next = sessions
     .filter((candidate) => normalizePhrase(candidate.session.title) === title && isAhead(candidate))

@@ -3,7 +3,7 @@ import type { Catalog } from '../../model/catalog.ts';
 import type { Session } from '../../model/schema.ts';
 import { wordTokens } from '../../text/normalize.ts';
 import type { Finding } from '../finding.ts';
-import { byStart, unranked } from './sessions.ts';
+import { byStart, isAheadAt, unranked } from './sessions.ts';
 
 /** A track or a room, with its sessions in time order. */
 export interface ProgrammePlace {
@@ -93,6 +93,8 @@ function buildIndex(catalog: Catalog): PlaceIndex {
 export interface PlaceOptions {
   /** Whether a room's bare name is enough ("what is Janson?"); false where it is more likely a topic ("FUSE"). */
   readonly bareRoom: boolean;
+  /** The phrase followed "in" or "at" in the question, as if it still began with it. */
+  readonly placed?: boolean;
 }
 
 /**
@@ -111,7 +113,7 @@ export function findProgrammePlace(
     indexes.set(catalog, index);
   }
   const folded = phrase.toLowerCase().trim().replace(LEADING_LISTING, '');
-  const placed = LEADING_PREPOSITION.test(folded) || LEADING_OF.test(folded);
+  const placed = options.placed === true || LEADING_PREPOSITION.test(folded) || LEADING_OF.test(folded);
   const key = placeKey(folded.replace(LEADING_PREPOSITION, '').replace(LEADING_OF, ''));
   const places = index.get(key);
   if (places === undefined) return undefined;
@@ -125,10 +127,7 @@ export function findProgrammePlace(
 
 /** A place's sessions in time order; while it is in use, only those not over yet. */
 export function placeFinding(place: ProgrammePlace, nowMs: number): Finding {
-  const ahead = place.sessions.filter((session) => {
-    const end = session.end ?? session.start;
-    return end === undefined || Date.parse(end) > nowMs;
-  });
+  const ahead = place.sessions.filter((session) => isAheadAt(session, nowMs));
   const shown = ahead.length > 0 ? ahead : place.sessions;
   return {
     kind: 'sessions',

@@ -12,7 +12,7 @@ import type { Finding, PlaceRef, ResolveContext } from '../finding.ts';
 import type { DayRef, Intent } from '../intent.ts';
 import { findProgrammePlace, type ProgrammePlace } from './programme-places.ts';
 import { resolveDay } from './resolve-day.ts';
-import { isKeynote, matchesKind, unranked } from './sessions.ts';
+import { isAheadAt, isKeynote, matchesKind, unranked } from './sessions.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 /** All-day entries (badge pick-up, cloakroom) are not what "what's on now?" means. */
@@ -45,7 +45,7 @@ function clockPlace(
   typed: string | undefined,
 ): { readonly place?: ProgrammePlace; readonly miss?: Finding } {
   if (typed === undefined) return {};
-  const place = findProgrammePlace(context.catalog, `in ${typed}`, { bareRoom: false });
+  const place = findProgrammePlace(context.catalog, typed, { bareRoom: false, placed: true });
   if (place !== undefined) return { place };
   return {
     miss: {
@@ -156,8 +156,9 @@ export function resolveSchedule(
   const place =
     intent.topic === undefined
       ? undefined
-      : findProgrammePlace(context.catalog, intent.placed === true ? `in ${intent.topic}` : intent.topic, {
+      : findProgrammePlace(context.catalog, intent.topic, {
           bareRoom: false,
+          placed: intent.placed === true,
         });
   if (place !== undefined) {
     const inPlace = new Set(place.sessions.map((session) => session.id));
@@ -171,7 +172,7 @@ export function resolveSchedule(
   const nowMs = context.now();
   const ahead =
     at === undefined && nowMs >= window.startMs && nowMs < window.endMs
-      ? sessions.filter((session) => Date.parse(session.end ?? session.start ?? '') > nowMs)
+      ? sessions.filter((session) => isAheadAt(session, nowMs))
       : sessions;
   const over = ahead.length > 0 ? sessions.length - ahead.length : 0;
   if (over > 0) sessions = ahead;

@@ -18,6 +18,12 @@ export function matchesKind(session: Session, kind: SessionKind | string | undef
   return session.kind === kind;
 }
 
+/** Whether a session is running or still to come at `nowMs`; one without a time is never known to be over. */
+export function isAheadAt(session: Session, nowMs: number): boolean {
+  const end = session.end ?? session.start;
+  return end === undefined || Date.parse(end) > nowMs;
+}
+
 /** Start order; sessions without a time go last, then by title. */
 export function byStart(a: Session, b: Session): number {
   const aStart = a.start === undefined ? Number.POSITIVE_INFINITY : Date.parse(a.start);
