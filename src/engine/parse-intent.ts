@@ -1,8 +1,10 @@
 // Reads a question and decides what it asks for. Pure text rules, ordered from most to least specific.
 import type { SessionKind } from '../model/schema.ts';
 import { foldText } from '../text/normalize.ts';
-import { type DayPhrase, findDayPhrase } from './day-phrase.ts';
-import type { ActivityFocus, DayRef, Intent, ListSubject, VendorRole } from './intent.ts';
+import { findDayPhrase } from './day-phrase.ts';
+import type { ActivityFocus, Intent, ListSubject, VendorRole } from './intent.ts';
+import { clockIntent, scheduleIntent, topicOnDay } from './parse-time-intent.ts';
+import { splitSessionKind, subjectOf } from './question-words.ts';
 
 /** Lower-cased, accent-free, contractions expanded, politeness and punctuation removed. */
 export function normalizeQuestion(question: string): string {
@@ -31,38 +33,6 @@ export function normalizeQuestion(question: string): string {
       .trim();
   }
   return text;
-}
-
-const KIND_WORDS: ReadonlyArray<readonly [RegExp, SessionKind]> = [
-  [/\bsponsored keynotes?\b/, 'sponsored-keynote'],
-  [/\bkeynotes?\b/, 'keynote'],
-  [/\blightning talks?\b/, 'lightning-talk'],
-  [/\b(?:demos?|demonstrations?)\b/, 'demo'],
-  [/\bpanels?\b/, 'panel'],
-  [/\bworkshops?\b/, 'workshop'],
-  [/\btutorials?\b/, 'tutorial'],
-];
-
-/** Pulls a session-kind word ("keynote", "demo") out of a phrase, since it filters rather than searches. */
-export function splitSessionKind(phrase: string): { rest: string; sessionKind?: SessionKind } {
-  for (const [pattern, kind] of KIND_WORDS) {
-    if (pattern.test(phrase)) {
-      const rest = phrase.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
-      return { rest, sessionKind: kind };
-    }
-  }
-  return { rest: phrase };
-}
-
-/** Tidies a captured subject: no leading article, no possessive, no trailing filler. */
-function subjectOf(phrase: string | undefined): string {
-  return (phrase ?? '')
-    .replace(/^(?:the|a|an|this|that|any|some)\s+/, '')
-    .replace(/'s\b/g, '')
-    .replace(/\s+(?:at|during|in) (?:the )?(?:conference|kubecon|event|summit)$/, '')
-    .replace(/\s+(?:at|during) (?:the )?(?:keynotes?|show)$/, '')
-    .replace(/\s+(?:used for|good for|all about|about|for|do|does|doing)$/, '')
-    .trim();
 }
 
 const LIST_WORDS: ReadonlyArray<readonly [RegExp, ListSubject]> = [
@@ -101,10 +71,6 @@ const LIST_PATTERNS: readonly RegExp[] = [
 ];
 const SPEAKERS_LIST =
   /^who (?:is |are |was |were )?(?:speaking|presenting|talking|spoke|presented|talked|the speakers)(?: at (?:the )?(?:conference|event|kubecon))?$/;
-const NOW =
-  /^(?:(?:is|are) )?(?:(?:what|which (?:sessions?|talks?)|anything) (?:is |are )?(?:on |happening |going on |running |live )?(?:right )?now|(?:what is )?(?:happening|on) (?:right )?now|now)(?: at (?:the )?(?:conference|kubecon))?$/;
-const NEXT =
-  /^(?:(?:what|which (?:sessions?|talks?)|who|anything) (?:is |are )?(?:on |up |coming up |happening |speaking |starting |coming )?(?:next|soon)|(?:what is )?(?:coming up|up next|next)|next(?: sessions?| talks?| up)?)(?: at (?:the )?(?:conference|kubecon)| today)?$/;
 const OPENER =
   /^who (kicked off|opened|started|began|closed|closed out|wrapped up|ended|finished)(?: the)? (.+)$/;
 const FIRST_LAST =
@@ -114,11 +80,6 @@ const BOOTH_OF =
   /^(?:which|what|where is|where s) (?:booth|stand)(?: number)?(?: is| does| has| of)? (.+?)(?: (?:at|in|have|has|on))?$/;
 const DIGEST =
   /^(?:(?:the|a|my|our|today'?s|show|send|post|give|me|get|us)\s+)*(.*?)(?:'?s)?\s*\b(?:daily |morning |evening |day )?(?:digest|rundown|day overview|daily summary)(?:\s+(?:for|of|on)\s+(.+))?$/;
-const SCHEDULE_START =
-  /^(?:what|which|when|anything|any|show|list|schedule|agenda|program|programme|sessions?|talks?|keynotes?|demos?|events?|plans?|is there|are there)\b/;
-const SESSION_WORDS = /\b(?:sessions?|talks?|keynotes?|demos?|panels?|workshops?|tutorials?)\b/;
-const SCHEDULE_FILLER =
-  /\b(?:how many|number of|left|still|later|else|remaining|starts?|starting|begins?|beginning|when|happened|took place|takes place|take place|went on|what|which|is|are|was|were|anything|any|show|list|the|a|on|for|at|in|of|during|happening|going|scheduled|planned|there|schedule|agenda|program|programme|sessions?|talks?|events?|plans?|plan|lineup|line up|do|we|have|i|can|see|attend|go|to)\b/g;
 const WHERE_WHEN =
   /^(where|when|what time|which room|what room|which hall|which track|what track|which day|what day|at what time|how long)(?: is| are| was| were| does| do| did| will| can i find| can i see| do i find)?(?: the)? (.+?)(?: (?:take place|taking place|happen|happening|held|located|start|starting|begin|beginning|end|ending|speak|speaking|talk|talking|present|presenting|be|on|in|scheduled))?$/;
 const PARTNERSHIP: readonly RegExp[] = [
@@ -286,21 +247,8 @@ export function parseIntent(question: string): Intent {
     const subject = listSubject(text.match(pattern)?.[1] ?? '');
     if (subject !== undefined) return { kind: 'list', subject };
   }
-  if (NOW.test(text)) return { kind: 'now' };
-  if (NEXT.test(text)) return { kind: 'next' };
-  // "When is the next keynote?", "what's the next talk in Hall 12?"
-  const nextOfKind = text.match(NEXT_OF_KIND);
-  if (nextOfKind !== null) {
-    const { sessionKind } = splitSessionKind(nextOfKind[1] ?? '');
-    const place = nextOfKind[2];
-    return {
-      kind: 'next',
-      ...(sessionKind === undefined ? {} : { sessionKind }),
-      ...(place === undefined ? {} : { place }),
-    };
-  }
-  const clockInPlace = nowOrNextIn(text);
-  if (clockInPlace !== undefined) return clockInPlace;
+  const clock = clockIntent(text);
+  if (clock !== undefined) return clock;
 
   const opener = text.match(OPENER);
   if (opener !== null) {
@@ -393,97 +341,4 @@ export function parseIntent(question: string): Intent {
     if (subject.length > 0) return { kind: 'identify', subject, asked };
   }
   return { kind: 'search', text };
-}
-
-const NEXT_OF_KIND =
-  /^(?:when|what|where|which) (?:is|s) (?:the )?next (keynote|talk|session|demo|panel|workshop|tutorial|lightning talk)s?(?: (?:in|at) (?:the )?(.+?))?$/;
-/** "what's on now in Hall 12", "what's on in Hall 12 right now", "what's next at the Cloud Native Theater". */
-const TRAILING_PLACE = /^(.+?) (?:in|at|inside) (?:the )?(.+)$/;
-const MIDDLE_PLACE = /^(.+?) (?:in|at|inside) (?:the )?(.+?) ((?:right )?now|next|up next|coming up)$/;
-
-function nowOrNextIn(text: string): Intent | undefined {
-  const middle = MIDDLE_PLACE.exec(text);
-  const trailing = TRAILING_PLACE.exec(text);
-  const candidates: Array<[string, string]> = [];
-  if (middle?.[1] !== undefined && middle[2] !== undefined)
-    candidates.push([`${middle[1]} ${middle[3]}`, middle[2]]);
-  if (trailing?.[1] !== undefined && trailing[2] !== undefined) candidates.push([trailing[1], trailing[2]]);
-  for (const [question, place] of candidates) {
-    if (/^(?:the )?(?:conference|kubecon|event|venue)$/.test(place)) continue;
-    if (NOW.test(question)) return { kind: 'now', place };
-    if (NEXT.test(question)) return { kind: 'next', place };
-  }
-  return undefined;
-}
-
-/** A day at the end of a topic ("eBPF on Thursday", "in Saal GLITCH tomorrow"): that day's sessions on it. */
-const TRAILING_DAY = /^(.+?) (?:(?:on|this|next|during|for) (.+)|(today|tonight|tomorrow|yesterday))$/;
-
-function topicOnDay(topic: string, sessionKind: SessionKind | undefined): Intent | undefined {
-  // "Who's talking at 11?", "who is speaking tomorrow morning?": only a time, so the sessions then.
-  const whole = findDayPhrase(topic);
-  if ((whole.day !== undefined || whole.time !== undefined) && /^(?:(?:at|on|in|the) ?)*$/.test(whole.rest)) {
-    return scheduleOf(whole.day ?? { kind: 'relative', offset: 0 }, whole, sessionKind, '', false);
-  }
-  const match = TRAILING_DAY.exec(topic);
-  const tail = match?.[2] ?? match?.[3];
-  if (match?.[1] === undefined || tail === undefined) return undefined;
-  const phrase = findDayPhrase(tail);
-  // The whole tail must be a day ("on Sun Microsystems" is no Sunday).
-  if (phrase.day === undefined || phrase.rest.length > 0) return undefined;
-  const placed = /^(?:in|at|inside) /.test(match[1]);
-  const subject = match[1].replace(/^(?:in|at|inside|about|on) (?:the )?/, '').trim();
-  if (subject.length === 0) return undefined;
-  return scheduleOf(phrase.day, phrase, sessionKind, subject, placed);
-}
-
-/** A schedule intent with only the parts that were asked for. */
-function scheduleOf(
-  day: DayRef,
-  phrase: DayPhrase,
-  sessionKind: SessionKind | undefined,
-  topic: string,
-  placed: boolean,
-): Intent {
-  return {
-    kind: 'schedule',
-    day,
-    ...(phrase.part === undefined ? {} : { part: phrase.part }),
-    ...(phrase.time === undefined ? {} : { time: phrase.time }),
-    ...(sessionKind === undefined ? {} : { sessionKind }),
-    ...(topic.length === 0 ? {} : { topic }),
-    ...(placed && topic.length > 0 ? { placed: true } : {}),
-  };
-}
-
-/** "what's on Thursday morning", "keynotes tomorrow", "schedule for day 2", "security talks on Tuesday". */
-function scheduleIntent(text: string): Intent | undefined {
-  if (!SCHEDULE_START.test(text) && !SESSION_WORDS.test(text)) return undefined;
-  const found = findDayPhrase(text);
-  // "What's on at 3pm?" and "what's happening this afternoon?" are about today.
-  const today = found.time !== undefined || /\b(?:this|in the) (?:morning|afternoon|evening)\b/.test(text);
-  const phrase =
-    found.day === undefined && today ? { ...found, day: { kind: 'relative', offset: 0 } as const } : found;
-  if (phrase.day === undefined) return undefined;
-  const { rest, sessionKind } = splitSessionKind(phrase.rest);
-  // "what's on in Janson", "talks at the Cloud Native Theater": the words after "in" may name a room or track.
-  const placed = /\b(?:in|at|inside) (?!the (?:morning|afternoon|evening)\b)/.test(rest);
-  const topic = rest
-    .replace(SCHEDULE_FILLER, ' ')
-    .replace(/\b(?:about|on|regarding|covering)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  // A whole day, with no part, kind or topic, is best answered by its digest: keynotes, then tracks. What is
-  // "left" of a day is a list, from which what is over drops out.
-  const remaining = /\b(?:left|still|later|remaining|rest of)\b/.test(text);
-  if (
-    !remaining &&
-    phrase.part === undefined &&
-    phrase.time === undefined &&
-    sessionKind === undefined &&
-    topic.length === 0
-  ) {
-    return { kind: 'digest', day: phrase.day };
-  }
-  return scheduleOf(phrase.day, phrase, sessionKind, topic, placed);
 }
