@@ -4,15 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DigestStore } from '../../adapters/digest/digest-store.ts';
 import { NOT_SET_UP } from '../../adapters/discord/admin-commands.ts';
 import { MORNING, tempStore } from './digest-setup.ts';
+import type { RecordedRequest } from './fake-discord.ts';
 import {
   ADA,
   APPLICATION_ID,
   CHANNEL_ID,
   GUILD_ID,
   NO_EMBED_PERMISSIONS,
-  type RecordedRequest,
   SECOND_CHANNEL_ID,
-} from './fake-discord.ts';
+} from './fake-discord-world.ts';
 import { type Harness, type HarnessOptions, startHarness } from './harness.ts';
 import { type CommandOptions, interactionCreate, MANAGE_SERVER_PERMISSIONS } from './payloads.ts';
 import { type ServicesOptions, testServices } from './services.ts';

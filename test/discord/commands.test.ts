@@ -16,7 +16,7 @@ import { discordAdapterFactory } from '../../adapters/discord/discord-adapter.ts
 import { classifyStartFailure, explainStartFailure } from '../../adapters/discord/start-errors.ts';
 import { silentLogger } from '../../adapters/shared/logger.ts';
 import type { Organization } from '../../src/index.ts';
-import { TOKEN } from './fake-discord.ts';
+import { TOKEN } from './fake-discord-world.ts';
 import { kubeconEngine } from './harness.ts';
 
 describe('command definitions', () => {

@@ -4,7 +4,8 @@ import { discordDeployCommandsCommand } from '../../adapters/cli/commands/discor
 import { runCli } from '../../adapters/cli/main.ts';
 import { COMMAND_DEFINITIONS, guildCommandDefinitions } from '../../adapters/discord/commands.ts';
 import { captureIo } from '../helpers/streams.ts';
-import { APPLICATION_ID, type FakeDiscord, GUILD_ID, startFakeDiscord, TOKEN } from './fake-discord.ts';
+import { type FakeDiscord, startFakeDiscord } from './fake-discord.ts';
+import { APPLICATION_ID, GUILD_ID, TOKEN } from './fake-discord-world.ts';
 
 let fake: FakeDiscord;
 beforeEach(async () => {

@@ -8,7 +8,7 @@ import { openDatabase } from '../../adapters/store/open-database.ts';
 import type { Engine } from '../../src/index.ts';
 import { kubeconWith } from './datasets.ts';
 import { runOnce, subscribe, THURSDAY, THURSDAY_8AM, tempStore } from './digest-setup.ts';
-import { CHANNEL_ID, SECOND_CHANNEL_ID } from './fake-discord.ts';
+import { CHANNEL_ID, SECOND_CHANNEL_ID } from './fake-discord-world.ts';
 import { type Harness, startHarness } from './harness.ts';
 
 let harness: Harness | undefined;

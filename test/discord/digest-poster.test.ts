@@ -13,7 +13,7 @@ import {
   READ_ONLY_CHANNEL_ID,
   SECOND_CHANNEL_ID,
   TOKEN,
-} from './fake-discord.ts';
+} from './fake-discord-world.ts';
 import { type Harness, kubeconEngine, startHarness } from './harness.ts';
 
 let harness: Harness | undefined;

@@ -3,56 +3,21 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { FAKE_DISCORD_TOKEN } from '../helpers/fake-credentials.ts';
-
-export const TOKEN = FAKE_DISCORD_TOKEN;
-export const APPLICATION_ID = '100000000000000001';
-export const GUILD_ID = '200000000000000001';
-export const CHANNEL_ID = '300000000000000001';
-/** A second text channel in the guild, for digests to several channels. */
-export const SECOND_CHANNEL_ID = '300000000000000002';
-/** A text channel where @everyone (and so the bot) may read but not send. */
-export const READ_ONLY_CHANNEL_ID = '300000000000000003';
-/** A category: a guild channel nobody can send messages in. */
-export const CATEGORY_ID = '300000000000000004';
-/** A channel of another server: Discord answers 403 Missing Access. */
-export const FOREIGN_CHANNEL_ID = '300000000000000008';
-export const DM_CHANNEL_ID = '300000000000000009';
-export const BOT_ROLE_ID = '500000000000000001';
-
-/** The bot's own user, as READY announces it. */
-export const BOT_USER = {
-  id: APPLICATION_ID,
-  username: 'Hallway',
-  discriminator: '0',
-  global_name: null,
-  avatar: null,
-  bot: true,
-} as const;
-
-/** A person asking questions. */
-export const ADA = {
-  id: '400000000000000001',
-  username: 'ada',
-  discriminator: '0',
-  global_name: 'Ada',
-  avatar: null,
-} as const;
-
-/** Another bot in the same guild; Hallway must not answer it. */
-export const OTHER_BOT = {
-  id: '400000000000000002',
-  username: 'otherbot',
-  discriminator: '0',
-  global_name: null,
-  avatar: null,
-  bot: true,
-} as const;
-
-/** View Channel, Send Messages, Embed Links, Read Message History. */
-export const FULL_PERMISSIONS = (1024n + 2048n + 16384n + 65536n).toString();
-/** The same without Embed Links. */
-export const NO_EMBED_PERMISSIONS = (1024n + 2048n + 65536n).toString();
+import {
+  ADA,
+  APPLICATION_ID,
+  BOT_ROLE_ID,
+  BOT_USER,
+  CHANNEL_ID,
+  FOREIGN_CHANNEL_ID,
+  FULL_PERMISSIONS,
+  GUILD_ID,
+  guildChannels,
+  nextId,
+  role,
+  TOKEN,
+} from './fake-discord-world.ts';
+import { limitProblems } from './message-limits.ts';
 
 /** One HTTP request the fake received, with its path percent-decoded. */
 export interface RecordedRequest {
@@ -126,13 +91,6 @@ interface Session {
   socket: WebSocket | undefined;
   /** Dispatches sent while no socket was attached, replayed on RESUME. */
   readonly missed: object[];
-}
-
-let snowflake = 700000000000000000n;
-/** A fresh, increasing snowflake. */
-export function nextId(): string {
-  snowflake += 1n;
-  return snowflake.toString();
 }
 
 /** Starts the fake on 127.0.0.1 with an ephemeral port. */
@@ -569,41 +527,6 @@ export class FakeDiscord {
   }
 }
 
-/** The guild's channels: two text channels, one where nobody may send, and a category. */
-function guildChannels() {
-  const text = (id: string, name: string, position: number) => ({
-    id,
-    type: 0,
-    name,
-    position,
-    permission_overwrites: [] as object[],
-  });
-  return [
-    text(CHANNEL_ID, 'hallway', 0),
-    text(SECOND_CHANNEL_ID, 'announcements', 1),
-    {
-      ...text(READ_ONLY_CHANNEL_ID, 'read-only', 2),
-      // @everyone (the guild id) is denied Send Messages here.
-      permission_overwrites: [{ id: GUILD_ID, type: 0, allow: '0', deny: '2048' }],
-    },
-    { ...text(CATEGORY_ID, 'Conference', 3), type: 4 },
-  ];
-}
-
-function role(id: string, name: string, permissions: string): object {
-  return {
-    id,
-    name,
-    permissions,
-    position: 0,
-    color: 0,
-    hoist: false,
-    managed: false,
-    mentionable: false,
-    flags: 0,
-  };
-}
-
 /** Discord's answer to a message body: 400 (Invalid Form Body, code 50035) when it breaks a limit, else `ok`. */
 function checked(body: unknown, ok: () => unknown, status = 200): { status: number; body?: unknown } {
   const problems = limitProblems(body);
@@ -611,60 +534,6 @@ function checked(body: unknown, ok: () => unknown, status = 200): { status: numb
     return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: problems } };
   const result = ok();
   return result === undefined ? { status } : { status, body: result };
-}
-
-type EmbedBody = {
-  title?: string;
-  description?: string;
-  url?: string;
-  footer?: { text: string };
-  author?: { name: string };
-  fields?: { name: string; value: string }[];
-};
-
-/** The limits Discord enforces on a message body (a subset of its validation: the ones Hallway could break). */
-export function limitProblems(body: unknown): string[] {
-  if (body === undefined || body === null || typeof body !== 'object') return [];
-  const {
-    content,
-    embeds = [],
-    choices,
-  } = body as {
-    content?: string;
-    embeds?: EmbedBody[];
-    choices?: { name: string; value: string }[];
-  };
-  const problems: string[] = [];
-  if (choices !== undefined && choices.length > 25) problems.push(`choices: ${choices.length} > 25`);
-  for (const [i, choice] of (choices ?? []).entries()) {
-    if (choice.name.length === 0 || choice.name.length > 100) problems.push(`choices[${i}].name`);
-    if (choice.value.length === 0 || choice.value.length > 100) problems.push(`choices[${i}].value`);
-  }
-  if (content !== undefined && content.length > 2000) problems.push(`content: ${content.length} > 2000`);
-  if (embeds.length > 10) problems.push(`embeds: ${embeds.length} > 10`);
-  let total = 0;
-  for (const [i, embed] of embeds.entries()) {
-    const fields = embed.fields ?? [];
-    const check = (what: string, value: string | undefined, max: number) => {
-      if (value === undefined) return;
-      if (value.length === 0 || value.length > max)
-        problems.push(`embeds[${i}].${what}: length ${value.length}`);
-      total += value.length;
-    };
-    check('title', embed.title, 256);
-    check('description', embed.description, 4096);
-    check('footer.text', embed.footer?.text, 2048);
-    check('author.name', embed.author?.name, 256);
-    if (fields.length > 25) problems.push(`embeds[${i}].fields: ${fields.length} > 25`);
-    for (const [j, field] of fields.entries()) {
-      check(`fields[${j}].name`, field.name, 256);
-      check(`fields[${j}].value`, field.value, 1024);
-    }
-    if (embed.url !== undefined && !/^https?:\/\//.test(embed.url))
-      problems.push(`embeds[${i}].url: not http(s)`);
-  }
-  if (total > 6000) problems.push(`embeds: ${total} characters > 6000`);
-  return problems;
 }
 
 /** The message Discord would store for a create or edit body. */

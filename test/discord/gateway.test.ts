@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND_DEFINITIONS, COMMAND_NAMES } from '../../adapters/discord/commands.ts';
 import { deployCommands } from '../../adapters/discord/deploy-commands.ts';
 import { createDiscordAdapterFactory, DiscordStartError } from '../../adapters/discord/discord-adapter.ts';
-import { APPLICATION_ID, type FakeDiscordOptions, startFakeDiscord, TOKEN } from './fake-discord.ts';
+import { type FakeDiscordOptions, startFakeDiscord } from './fake-discord.ts';
+import { APPLICATION_ID, TOKEN } from './fake-discord-world.ts';
 import { captureLogs, type Harness, kubeconEngine, NO_IDENTIFY_THROTTLE, startHarness } from './harness.ts';
 import { interactionCreate } from './payloads.ts';
 

@@ -7,7 +7,8 @@ import type { ChatServices } from '../../adapters/shared/chat-services.ts';
 import { createLogger, type Logger } from '../../adapters/shared/logger.ts';
 import type { Engine } from '../../src/index.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
-import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord, TOKEN } from './fake-discord.ts';
+import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './fake-discord.ts';
+import { TOKEN } from './fake-discord-world.ts';
 
 /** One JSON log line. */
 export type LogLine = { level: number; msg: string } & Record<string, unknown>;

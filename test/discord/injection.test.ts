@@ -2,13 +2,8 @@
 // content, the digest in both formats, a slash command's echo. Nothing pings, links, or formats.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runOnce, subscribe, tempStore } from './digest-setup.ts';
-import {
-  APPLICATION_ID,
-  BOT_USER,
-  CHANNEL_ID,
-  NO_EMBED_PERMISSIONS,
-  type RecordedRequest,
-} from './fake-discord.ts';
+import type { RecordedRequest } from './fake-discord.ts';
+import { APPLICATION_ID, BOT_USER, CHANNEL_ID, NO_EMBED_PERMISSIONS } from './fake-discord-world.ts';
 import { type Harness, type HarnessOptions, startHarness } from './harness.ts';
 import { expectInertBody, hostileEngine, type SentBody, shownText } from './hostile-data.ts';
 import { interactionCreate, MENTION, messageCreate } from './payloads.ts';

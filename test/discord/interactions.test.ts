@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapterFactory } from '../../adapters/discord/discord-adapter.ts';
 import { APOLOGY } from '../../adapters/discord/interactions.ts';
 import type { Engine } from '../../src/index.ts';
-import { APPLICATION_ID, type RecordedRequest, startFakeDiscord, TOKEN } from './fake-discord.ts';
+import { type RecordedRequest, startFakeDiscord } from './fake-discord.ts';
+import { APPLICATION_ID, TOKEN } from './fake-discord-world.ts';
 import { type Harness, kubeconEngine, startHarness } from './harness.ts';
 import { interactionCreate } from './payloads.ts';
 

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { APOLOGY } from '../../adapters/discord/interactions.ts';
 import type { Engine } from '../../src/index.ts';
+import type { RecordedRequest } from './fake-discord.ts';
 import {
   BOT_ROLE_ID,
   BOT_USER,
@@ -9,8 +10,7 @@ import {
   DM_CHANNEL_ID,
   NO_EMBED_PERMISSIONS,
   OTHER_BOT,
-  type RecordedRequest,
-} from './fake-discord.ts';
+} from './fake-discord-world.ts';
 import { type Harness, type HarnessOptions, kubeconEngine, startHarness } from './harness.ts';
 import { MENTION, type MessageOptions, messageCreate } from './payloads.ts';
 

@@ -8,7 +8,7 @@ import {
   FULL_PERMISSIONS,
   GUILD_ID,
   nextId,
-} from './fake-discord.ts';
+} from './fake-discord-world.ts';
 
 type User = { readonly id: string; readonly username: string; readonly bot?: boolean };
 

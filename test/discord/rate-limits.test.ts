@@ -2,7 +2,8 @@
 // a friendly "slow down" (only the asker sees it where Discord allows), later ones nothing, and each is counted.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RateLimitConfig } from '../../adapters/shared/rate-limiter.ts';
-import { BOT_USER, CHANNEL_ID, DM_CHANNEL_ID, type RecordedRequest } from './fake-discord.ts';
+import type { RecordedRequest } from './fake-discord.ts';
+import { BOT_USER, CHANNEL_ID, DM_CHANNEL_ID } from './fake-discord-world.ts';
 import { type Harness, startHarness } from './harness.ts';
 import { interactionCreate, MENTION, messageCreate } from './payloads.ts';
 import { testServices } from './services.ts';

@@ -2,13 +2,8 @@
 // every digest message is posted exactly once, Retry-After is honoured, and a refusal says what to fix.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runOnce, subscribe, THURSDAY, tempStore } from './digest-setup.ts';
-import {
-  APPLICATION_ID,
-  CHANNEL_ID,
-  type RecordedRequest,
-  SECOND_CHANNEL_ID,
-  tooManyRequests,
-} from './fake-discord.ts';
+import { type RecordedRequest, tooManyRequests } from './fake-discord.ts';
+import { APPLICATION_ID, CHANNEL_ID, SECOND_CHANNEL_ID } from './fake-discord-world.ts';
 import { type Harness, type HarnessOptions, startHarness } from './harness.ts';
 import { interactionCreate } from './payloads.ts';
 
