@@ -1,5 +1,5 @@
 // Rate limits on Discord's question surfaces (slash commands, mentions, DMs): answer, say "slow down" once, or drop.
-import type { ChatServices } from '../shared/chat-services.ts';
+import { type ChatServices, checkQuestionRate } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { slowDownText } from '../shared/rate-limiter.ts';
 
@@ -20,8 +20,9 @@ export interface Asker {
  * (`onRateLimited`); without services (tests, embedding) every question is answered.
  */
 export function gateQuestion(services: ChatServices | undefined, asker: Asker, log: Logger): Gate {
-  if (services === undefined) return { kind: 'answer' };
-  const decision = services.rateLimiter.check(
+  const decision = checkQuestionRate(
+    services,
+    'discord',
     asker.channelId === null
       ? { userId: asker.userId }
       : { userId: asker.userId, channelId: asker.channelId },
@@ -31,6 +32,5 @@ export function gateQuestion(services: ChatServices | undefined, asker: Asker, l
     { scope: decision.scope, notify: decision.notify, retryAfterMs: decision.retryAfterMs },
     decision.notify ? 'Discord: rate limited; saying slow down' : 'Discord: rate limited; dropped quietly',
   );
-  services.onRateLimited?.('discord', decision.scope);
   return decision.notify ? { kind: 'slow-down', text: slowDownText(decision) } : { kind: 'drop' };
 }

@@ -3,7 +3,7 @@
 // is an admin on it and how to show the replies.
 import type { CommandContext, CommandReply, SubscriptionCommand } from '../digest/digest-subscriptions.ts';
 import type { AdminList } from './admins.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { RateDecision, RateLimiter } from './rate-limiter.ts';
 import type { AdminContext, ReloadReply } from './reload-command.ts';
 
 export interface ChatServices {
@@ -16,4 +16,19 @@ export interface ChatServices {
   readonly reload?: (context: AdminContext) => Promise<ReloadReply>;
   /** Told of every refused request, for the metrics. */
   readonly onRateLimited?: (platform: 'slack' | 'discord', scope: 'user' | 'channel') => void;
+}
+
+/**
+ * Takes a question from the asker's and the channel's buckets; a refusal is reported for the metrics. Without
+ * services (tests, or a Hallway that sets no limits) every question is allowed. Each platform says "slow down" its way.
+ */
+export function checkQuestionRate(
+  services: ChatServices | undefined,
+  platform: 'slack' | 'discord',
+  who: { readonly userId: string; readonly channelId?: string },
+): RateDecision {
+  if (services === undefined) return { kind: 'allow' };
+  const decision = services.rateLimiter.check(who);
+  if (decision.kind === 'limit') services.onRateLimited?.(platform, decision.scope);
+  return decision;
 }

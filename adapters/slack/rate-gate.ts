@@ -1,5 +1,5 @@
 // Rate limits for Slack questions: the shared token buckets, a "slow down" said once and privately, then quiet.
-import type { ChatServices } from '../shared/chat-services.ts';
+import { type ChatServices, checkQuestionRate } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { slowDownText } from '../shared/rate-limiter.ts';
 import type { SlackMessage } from './render-blocks.ts';
@@ -27,15 +27,13 @@ export function createRateGate(
 ): RateGate {
   return {
     async admit(surface, who, notify) {
-      if (services === undefined) return true;
-      const decision = services.rateLimiter.check(who);
+      const decision = checkQuestionRate(services, 'slack', who);
       if (decision.kind === 'allow') return true;
       const { scope, notify: notified, retryAfterMs } = decision;
       logger.info(
         { surface, user: who.userId, channel: who.channelId, scope, retryAfterMs, notified },
         'Slack request rate-limited',
       );
-      services.onRateLimited?.('slack', scope);
       if (notified) {
         await notify(simpleMessage(slowDownText(decision))).catch((error: unknown) =>
           logger.warn({ err: error, surface, user: who.userId }, 'Slack: could not send the slow-down reply'),
