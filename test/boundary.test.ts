@@ -37,3 +37,23 @@ describe('src/ knows no platform', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/** Names of the conferences whose data the tests use: the core must work for any event, so it names none. */
+const CONFERENCE_NAMES = [
+  'kubecon',
+  'cloudnativecon',
+  'fosdem',
+  '39c3',
+  'chaos communication',
+  'esri',
+  'scottish summit',
+];
+
+describe('src/ names no conference', () => {
+  it.each(CONFERENCE_NAMES)('no file mentions %s', (name) => {
+    const offenders = files
+      .filter((file) => readFileSync(file, 'utf8').toLowerCase().includes(name))
+      .map((file) => relative(SRC, file));
+    expect(offenders).toEqual([]);
+  });
+});

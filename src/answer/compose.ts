@@ -16,6 +16,7 @@ import {
   composeVendors,
 } from './compose-records.ts';
 import { composeSearch, composeSessions, composeTopic } from './compose-sessions.ts';
+import { composeThemes } from './compose-themes.ts';
 
 export function compose(context: ComposeContext, finding: Finding): Composed {
   switch (finding.kind) {
@@ -47,6 +48,8 @@ export function compose(context: ComposeContext, finding: Finding): Composed {
       return composeVendors(context, finding);
     case 'ambiguous':
       return composeAmbiguous(context, finding);
+    case 'themes':
+      return composeThemes(context, finding);
     case 'digest':
       return composeDigest(context, finding.digest, finding.asked === true);
     case 'not-found':

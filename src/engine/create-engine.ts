@@ -9,9 +9,9 @@ import type { Dataset } from '../model/schema.ts';
 import { buildNameIndex } from '../search/name-index.ts';
 import { buildTextIndex } from '../search/text-index.ts';
 import { wordTokens } from '../text/normalize.ts';
+import { createUnderstanding } from '../understand/understand.ts';
 import type { Finding, ResolveContext } from './finding.ts';
 import type { IntentKind } from './intent.ts';
-import { parseIntent } from './parse-intent.ts';
 import { resolve } from './resolve/resolve.ts';
 import { sanitizeQuestion } from './sanitize.ts';
 
@@ -45,6 +45,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
     conferenceWords: noise,
     changes: options.changes ?? (() => []),
   };
+  const understanding = createUnderstanding(catalog, context.text, noise);
   const answerOf = (question: string, intent: IntentKind, finding: Finding): Answer => {
     const composed = compose({ catalog, nowMs: clock(), question }, finding);
     return {
@@ -63,7 +64,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
     rawSearch: (question) => context.text.rawSearch(sanitizeQuestion(question).text),
     ask(question) {
       const clean = sanitizeQuestion(question);
-      const intent = parseIntent(clean.text);
+      const { intent } = understanding.read(clean.text, clock());
       return answerOf(clean.text, intent.kind, resolve(context, intent));
     },
     digest(request) {
@@ -74,7 +75,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
   };
 }
 
-/** Words naming the event itself: in a question they describe nothing ("talks at KubeCon about X"). */
+/** Words naming the event itself: in a question they describe nothing ("talks at <event> about X"). */
 function conferenceWords(dataset: Dataset): Set<string> {
   const { conference } = dataset;
   const words = new Set(

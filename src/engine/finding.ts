@@ -118,6 +118,12 @@ export interface HelpExamples {
   readonly day?: string;
 }
 
+/** A topic or track that many sessions share, for "main themes". */
+export interface Theme {
+  readonly label: string;
+  readonly sessions: readonly Session[];
+}
+
 /** What can be offered instead when nothing fits. */
 export interface Suggestions {
   /** Names close to what was typed ("did you mean"). */
@@ -201,6 +207,13 @@ export type Finding =
       readonly corrections?: readonly Correction[];
     }
   | { readonly kind: 'search'; readonly hits: readonly TextHit[] }
+  /** The programme's main themes, most sessions first; empty when the data has no topics or tracks. */
+  | {
+      readonly kind: 'themes';
+      readonly conference: Conference;
+      readonly sessionCount: number;
+      readonly themes: readonly Theme[];
+    }
   /** `asked`: a question's answer rather than a scheduled post, so it has no "good morning". */
   | { readonly kind: 'digest'; readonly digest: Digest; readonly asked?: true }
   | { readonly kind: 'not-found'; readonly miss: Miss; readonly suggestions: Suggestions };
@@ -211,7 +224,7 @@ export interface ResolveContext {
   readonly text: TextIndex;
   readonly names: NameIndex;
   readonly now: () => number;
-  /** Words that name the conference itself ("kubecon", "amsterdam"): noise in a query. */
+  /** Words that name the conference itself (its short name, its city): noise in a query. */
   readonly conferenceWords: ReadonlySet<string>;
   /** Schedule change reports from live sources, for digests; empty for static data. */
   readonly changes: () => readonly ChangeReport[];

@@ -67,6 +67,10 @@ export type Intent =
   | { readonly kind: 'topic'; readonly topic: string; readonly sessionKind?: SessionKind }
   | { readonly kind: 'identify'; readonly subject: string; readonly asked: 'who' | 'what' }
   | { readonly kind: 'digest'; readonly day?: DayRef }
+  /** "Summarize the conference", "main themes": the topics the programme spends most sessions on. */
+  | { readonly kind: 'summary' }
+  /** A fact about the event itself ("how many people attended?"), from the conference's own description. */
+  | { readonly kind: 'event'; readonly question: string }
   | { readonly kind: 'search'; readonly text: string };
 
 export type IntentKind = Intent['kind'];

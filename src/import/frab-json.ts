@@ -1,5 +1,5 @@
-// Imports a c3voc / frab / pretalx schedule.json (Chaos Communication Congress) into a dataset.
-// Lenient on purpose: real files such as 39C3's do not pass their own schema (null codes, string ids).
+// Imports a c3voc / frab / pretalx schedule.json into a dataset.
+// Lenient on purpose: real congress files do not pass their own schema (null codes, string ids).
 import type { Dataset } from '../model/schema.ts';
 import { DatasetBuilder, slugify } from './dataset-builder.ts';
 import { eventTimes } from './event-times.ts';

@@ -1,4 +1,4 @@
-// Imports a Pentabarf / frab schedule.xml (FOSDEM, pretalx exports) into a dataset.
+// Imports a Pentabarf / frab schedule.xml (as large volunteer-run events and pretalx export it) into a dataset.
 import { XMLParser } from 'fast-xml-parser';
 import type { Dataset } from '../model/schema.ts';
 import { DatasetBuilder, slugify } from './dataset-builder.ts';

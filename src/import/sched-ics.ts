@@ -1,4 +1,4 @@
-// Imports a Sched iCalendar export (such as https://kccnceu2026.sched.com/all.ics) into a dataset.
+// Imports a Sched iCalendar export (an event's all.ics feed) into a dataset.
 import ICAL from 'ical.js';
 import type { Dataset } from '../model/schema.ts';
 import { DatasetBuilder, slugify, zonedIso } from './dataset-builder.ts';
@@ -82,7 +82,7 @@ export function importSchedIcs(calendarText: string, options: ImportOptions): Da
   });
 }
 
-/** "-//Sched.com KubeCon + CloudNativeCon Europe 2026//EN" → "KubeCon + CloudNativeCon Europe 2026". */
+/** "-//Sched.com <Event name>//EN" → "<Event name>". */
 function calendarName(calendar: Event, fallback: string): string {
   const product = text(calendar, 'prodid')
     .split('//')[1]

@@ -207,7 +207,7 @@ export function buildTextIndex(catalog: Catalog, options: TextIndexOptions = {})
     const totalWeight = [...weights.values()].reduce((sum, value) => sum + value, 0);
     const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
     // Only the rarest terms are searched: enough of them that a record holding none of them could not reach
-    // the coverage floor. Scoring a common term ("kubernetes" at KubeCon) means scoring most of the index, and
+    // the coverage floor. Scoring a common term (the event's main subject) means scoring most of the index, and
     // this keeps every record that can be relevant; the others' presence is checked per hit below.
     const searched = selectiveTerms(query, weights, totalWeight * (1 - minCoverage));
     const checked = query.filter((entry) => !searched.includes(entry)).map((entry) => entry.term);

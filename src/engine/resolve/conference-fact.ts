@@ -1,4 +1,4 @@
-// Facts about the event itself ("how many people attended?", "where is the next KubeCon?"), from the sentences of
+// Facts about the event itself ("how many people attended?", "where is the next edition?"), from the sentences of
 // the conference's own description. Tried only when nothing else answered, so it never displaces a real answer.
 import { analyzeToken } from '../../text/analyzer.ts';
 import { wordTokens } from '../../text/normalize.ts';
@@ -16,9 +16,9 @@ export function conferenceFact(context: ResolveContext, question: string): Findi
   const description = conference.description;
   if (description === undefined) return undefined;
   const asked = meaningfulWords(question);
-  // The event's own name ("KubeCon") is in most sentences; some other word must match too.
+  // The event's own name is in most sentences; some other word must match too.
   const aboutEvent = asked.some(({ word }) => context.conferenceWords.has(word));
-  // "Where is the next KubeCon?": an order word beside the event's name is what is asked.
+  // "Where is the next <event>?": an order word beside the event's name is what is asked.
   const content = asked.filter(
     ({ word }) => !context.conferenceWords.has(word) && (aboutEvent || !ORDER_WORDS.has(word)),
   );

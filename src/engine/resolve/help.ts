@@ -16,7 +16,7 @@ export function resolveHelp(context: ResolveContext): Finding {
   const { catalog } = context;
   const { dataset } = catalog;
   const speakers = dataset.people.filter((person) => catalog.sessionsByPerson.has(person.id));
-  // A named person makes a better example than "FOSDEM Staff"; one with an organisation shows off the most.
+  // A named person makes a better example than an organisers' account; one with an organisation shows off the most.
   const speaker =
     speakers.find((person) => person.organization !== undefined && isPersonalName(person.name)) ??
     speakers.find((person) => isPersonalName(person.name)) ??

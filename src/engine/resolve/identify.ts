@@ -43,7 +43,7 @@ export function resolveIdentify(
   };
 }
 
-/** "What is KubeCon?", "where is the conference?": every word names the event itself. */
+/** "What is <event>?", "where is the conference?": every word names the event itself. */
 export function isTheConference(context: ResolveContext, subject: string): boolean {
   const words = wordTokens(subject);
   return (

@@ -1,4 +1,8 @@
 // Sends each intent to the resolver that answers it.
+
+import { programmeDays } from '../../model/programme-days.ts';
+import { analyzeToken } from '../../text/analyzer.ts';
+import { wordTokens } from '../../text/normalize.ts';
 import type { Finding, Miss, ResolveContext } from '../finding.ts';
 import { assertNever, type Intent } from '../intent.ts';
 import { resolveActivity, resolveMembers, resolvePartnership } from './activity.ts';
@@ -11,6 +15,7 @@ import { resolveBooth, resolvePlace } from './place.ts';
 import { resolveNext, resolveNow, resolveOpener, resolveSchedule } from './schedule.ts';
 import { resolveSearch } from './search.ts';
 import { suggestionsFor } from './suggestions.ts';
+import { resolveSummary } from './summary.ts';
 import { resolveTopic } from './topic.ts';
 import { resolveVendors } from './vendors.ts';
 
@@ -31,6 +36,33 @@ function missedWords(miss: Miss): string | undefined {
   if (miss.kind === 'name') return miss.name;
   if (miss.kind === 'nothing') return miss.text;
   return undefined;
+}
+
+/** Words that ask about the event as a whole ("where is the conference?"), which its own card answers. */
+const EVENT_WORDS: ReadonlySet<string> = new Set(
+  'conference event venue dates date city location held happening start starts end ends long big takes place'.split(
+    ' ',
+  ),
+);
+
+/** A fact from the event's description; its card when only the event was asked about; else an honest miss. */
+function resolveEvent(context: ResolveContext, question: string): Finding {
+  const fact = conferenceFact(context, question);
+  if (fact !== undefined) return fact;
+  const asked = wordTokens(question).filter(
+    (word) => analyzeToken(word) !== null && !context.conferenceWords.has(word),
+  );
+  if (asked.every((word) => EVENT_WORDS.has(word)))
+    return {
+      kind: 'conference',
+      conference: context.catalog.conference,
+      days: programmeDays(context.catalog),
+    };
+  return {
+    kind: 'not-found',
+    miss: { kind: 'nothing', text: question },
+    suggestions: suggestionsFor(context, undefined),
+  };
 }
 
 function resolveIntent(context: ResolveContext, intent: Intent): Finding {
@@ -75,6 +107,10 @@ function resolveIntent(context: ResolveContext, intent: Intent): Finding {
       return resolveDigest(context, intent);
     case 'search':
       return resolveSearch(context, intent);
+    case 'summary':
+      return resolveSummary(context);
+    case 'event':
+      return resolveEvent(context, intent.question);
     default:
       return assertNever(intent);
   }

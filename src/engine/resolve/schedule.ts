@@ -231,7 +231,7 @@ export function resolveOpener(context: ResolveContext, intent: Extract<Intent, {
   if (typeof day !== 'string') return day;
   const onDay = sessionsIn(context, dayWindow(day, conference.timeZone));
   const keynotes = onDay.filter(isKeynote);
-  // Without keynotes, the day's first or last programme item, even one that names nobody ("Closing FOSDEM").
+  // Without keynotes, the day's first or last programme item, even one that names nobody ("Closing <event>").
   const programme = onDay.filter((session) => session.kind !== 'break');
   // A session called the opening or the closing is one, whatever runs before or after it (a late DJ set).
   const ceremony = intent.which === 'first' ? OPENING_TITLE : CLOSING_TITLE;

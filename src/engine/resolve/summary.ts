@@ -1,0 +1,34 @@
+// "Summarize the conference", "main themes": the topics and tracks most sessions share, counted from the data.
+import type { Session } from '../../model/schema.ts';
+import type { Finding, ResolveContext, Theme } from '../finding.ts';
+import { byStart } from './sessions.ts';
+
+const THEMES_SHOWN = 6;
+/** A label on fewer sessions than this is no theme. */
+const MIN_THEME_SESSIONS = 2;
+
+export function resolveSummary(context: ResolveContext): Finding {
+  const byLabel = new Map<string, { label: string; sessions: Session[] }>();
+  const add = (label: string, session: Session) => {
+    const key = label.toLowerCase();
+    const entry = byLabel.get(key) ?? { label, sessions: [] };
+    if (!entry.sessions.includes(session)) entry.sessions.push(session);
+    byLabel.set(key, entry);
+  };
+  for (const session of context.catalog.dataset.sessions) {
+    if (session.partOf !== undefined || session.kind === 'break') continue;
+    for (const topic of session.topics) add(topic, session);
+    if (session.track !== undefined) add(session.track, session);
+  }
+  const themes: Theme[] = [...byLabel.values()]
+    .filter((entry) => entry.sessions.length >= MIN_THEME_SESSIONS)
+    .sort((a, b) => b.sessions.length - a.sessions.length || a.label.localeCompare(b.label))
+    .slice(0, THEMES_SHOWN)
+    .map((entry) => ({ label: entry.label, sessions: [...entry.sessions].sort(byStart) }));
+  return {
+    kind: 'themes',
+    conference: context.catalog.conference,
+    sessionCount: context.catalog.dataset.sessions.length,
+    themes,
+  };
+}

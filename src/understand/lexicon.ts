@@ -1,0 +1,115 @@
+// The words Hallway reads questions with, loaded from data/understanding/intents.json and checked once at start.
+import { z } from 'zod';
+import raw from '../../data/understanding/intents.json' with { type: 'json' };
+import type { ListSubject } from '../engine/intent.ts';
+import type { SessionKind } from '../model/schema.ts';
+import type { DayPart } from '../time/conference-time.ts';
+
+/** What the classifier can answer; each maps onto an `Intent` once the slots are read. */
+export const INTENT_LABELS = [
+  'help',
+  'list',
+  'vendors-list',
+  'vendors',
+  'now',
+  'next',
+  'schedule',
+  'first',
+  'last',
+  'booth',
+  'where',
+  'when',
+  'announced',
+  'presented',
+  'partnership',
+  'members',
+  'topic',
+  'who-is',
+  'what-is',
+  'digest',
+  'catch-up',
+  'summary',
+  'event',
+  'none',
+] as const;
+export type IntentLabel = (typeof INTENT_LABELS)[number];
+
+const wordList = z.array(z.string().min(1));
+const lexiconSchema = z.object({
+  intents: z.record(
+    z.enum(INTENT_LABELS),
+    z.object({ examples: wordList.min(1), counter: wordList.optional() }),
+  ),
+  collections: z.record(z.string(), wordList),
+  sessionKinds: z.record(z.string(), wordList),
+  dayWords: z.object({
+    ordinals: z.record(z.string(), z.number().int()),
+    parts: z.record(z.string(), z.enum(['morning', 'afternoon', 'evening'])),
+  }),
+  rewrites: z.record(z.string(), z.string()),
+  filler: wordList,
+  leadingFiller: wordList,
+  leadingPhrases: wordList,
+  pronouns: wordList,
+  roles: z.object({ sponsor: wordList, exhibitor: wordList }),
+});
+
+export interface Lexicon {
+  readonly examples: ReadonlyMap<IntentLabel, readonly string[]>;
+  readonly counters: ReadonlyMap<IntentLabel, readonly string[]>;
+  /** Word or phrase → what a "list …" question names. */
+  readonly collections: ReadonlyMap<string, ListSubject>;
+  readonly sessionKinds: ReadonlyMap<string, SessionKind>;
+  readonly ordinals: ReadonlyMap<string, number>;
+  readonly parts: ReadonlyMap<string, DayPart>;
+  /** Chat spellings and contractions, token → replacement words ("whats" → "what is"). */
+  readonly rewrites: ReadonlyMap<string, readonly string[]>;
+  /** Words that never carry meaning in a question ("thanks", "stuff"). */
+  readonly filler: ReadonlySet<string>;
+  /** Words dropped at the very start only ("channel" from Slack's `<!channel>`, "hey"). */
+  readonly leadingFiller: ReadonlySet<string>;
+  /** Polite openings dropped at the start ("can you tell me"), as word lists, longest first. */
+  readonly leadingPhrases: readonly (readonly string[])[];
+  /** Words that point back at the previous answer ("it", "that", "there"). */
+  readonly pronouns: ReadonlySet<string>;
+  readonly sponsorWords: ReadonlySet<string>;
+  readonly exhibitorWords: ReadonlySet<string>;
+}
+
+function invert<T extends string>(table: Readonly<Record<string, readonly string[]>>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const [value, words] of Object.entries(table)) for (const word of words) map.set(word, value as T);
+  return map;
+}
+
+function readLexicon(): Lexicon {
+  const parsed = lexiconSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`data/understanding/intents.json: ${z.prettifyError(parsed.error)}`);
+  const data = parsed.data;
+  const examples = new Map<IntentLabel, string[]>();
+  const counters = new Map<IntentLabel, string[]>();
+  for (const [label, entry] of Object.entries(data.intents)) {
+    examples.set(label as IntentLabel, entry.examples);
+    if (entry.counter !== undefined) counters.set(label as IntentLabel, entry.counter);
+  }
+  return {
+    examples,
+    counters,
+    collections: invert<ListSubject>(data.collections),
+    sessionKinds: invert<SessionKind>(data.sessionKinds),
+    ordinals: new Map(Object.entries(data.dayWords.ordinals)),
+    parts: new Map(Object.entries(data.dayWords.parts)),
+    rewrites: new Map(Object.entries(data.rewrites).map(([word, to]) => [word, to.split(' ')])),
+    filler: new Set(data.filler),
+    leadingFiller: new Set(data.leadingFiller),
+    leadingPhrases: data.leadingPhrases
+      .map((phrase) => phrase.split(' '))
+      .sort((a, b) => b.length - a.length),
+    pronouns: new Set(data.pronouns),
+    sponsorWords: new Set(data.roles.sponsor),
+    exhibitorWords: new Set(data.roles.exhibitor),
+  };
+}
+
+/** The lexicon, read once. */
+export const LEXICON: Lexicon = readLexicon();

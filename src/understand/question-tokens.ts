@@ -1,0 +1,98 @@
+// Turns a question into folded word tokens: contractions and chat spellings expanded, greetings and filler dropped.
+import { foldText } from '../text/normalize.ts';
+import type { Lexicon } from './lexicon.ts';
+
+/** A question as the words it is read in, each with where it starts in `text` (the words joined by spaces). */
+export interface QuestionTokens {
+  readonly words: readonly string[];
+  readonly text: string;
+  readonly starts: readonly number[];
+  /** Words that were joined by a hyphen ("closed-loop", "first-class"): parts of a name, never framing words. */
+  readonly glued: ReadonlySet<number>;
+}
+
+// Letters and digits make words; a clock time ("14:30", "9.30") and "3pm" stay whole.
+const WORD = /\d{1,2}[:.h]\d{2}(?:am|pm)?|[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
+
+/** Splits and folds; "what's" → "what is", "Bangser's" → "bangser", "whats" → "what is". */
+export function questionTokens(question: string, lexicon: Lexicon): QuestionTokens {
+  const folded = foldText(question).replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  const words: string[] = [];
+  const glued: number[] = [];
+  for (const match of folded.matchAll(WORD)) {
+    const parts = expand(match[0], lexicon);
+    const hyphenated = match[0].includes('-') && parts.length > 1;
+    for (const word of parts) {
+      if (hyphenated) glued.push(words.length);
+      words.push(word);
+    }
+  }
+  let first = 0;
+  for (let moved = true; moved; ) {
+    moved = false;
+    while (first < words.length - 1 && lexicon.leadingFiller.has(words[first] ?? '')) {
+      first++;
+      moved = true;
+    }
+    const phrase = lexicon.leadingPhrases.find(
+      (candidate) =>
+        candidate.length < words.length - first &&
+        candidate.every((word, offset) => words[first + offset] === word),
+    );
+    if (phrase !== undefined) {
+      first += phrase.length;
+      moved = true;
+    }
+  }
+  return fromWords(
+    words.slice(first),
+    glued.map((index) => index - first).filter((index) => index >= 0),
+  );
+}
+
+/** Builds the joined text and offsets for a list of words. */
+export function fromWords(words: readonly string[], glued: readonly number[] = []): QuestionTokens {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const word of words) {
+    starts.push(offset);
+    offset += word.length + 1;
+  }
+  return { words, text: words.join(' '), starts, glued: new Set(glued) };
+}
+
+function expand(token: string, lexicon: Lexicon): readonly string[] {
+  const apostrophe = token.indexOf("'");
+  if (apostrophe > 0) {
+    const stem = token.slice(0, apostrophe);
+    const tail = token.slice(apostrophe + 1);
+    // "what's" is "what is"; "n't" is "not"; "'re", "'ll", "'ve", "'m", "'d" are auxiliaries; a name's "'s" is a possessive.
+    const auxiliary = TAILS[tail];
+    if (tail === 't' && stem.endsWith('n')) return [...expand(stem.slice(0, -1), lexicon), 'not'];
+    if (tail === 's') return IS_WORDS.has(stem) ? [stem, 'is'] : expand(stem, lexicon);
+    if (auxiliary !== undefined) return [...expand(stem, lexicon), auxiliary];
+    return [stem, tail].flatMap((part) => expand(part, lexicon));
+  }
+  if (token.includes('-') && !/\d/.test(token))
+    return token.split('-').flatMap((part) => expand(part, lexicon));
+  return lexicon.rewrites.get(token) ?? [token];
+}
+
+const TAILS: Readonly<Record<string, string>> = { re: 'are', ll: 'will', ve: 'have', m: 'am', d: 'would' };
+/** Words whose "'s" is "is" rather than a possessive. */
+const IS_WORDS: ReadonlySet<string> = new Set([
+  'what',
+  'who',
+  'where',
+  'when',
+  'how',
+  'that',
+  'there',
+  'it',
+  'here',
+  'which',
+  'this',
+  'he',
+  'she',
+  'why',
+]);

@@ -1,0 +1,320 @@
+// Reads one question into a template and its slots: names linked to the catalog, times, kinds and collections.
+import { eng as ENGLISH_STOP_WORDS } from 'stopword';
+import type { ListSubject } from '../engine/intent.ts';
+import type { SessionKind } from '../model/schema.ts';
+import { typoDistance } from '../text/edit-distance.ts';
+import { STOP_WORDS } from '../text/stop-words.ts';
+import type { Lexicon } from './lexicon.ts';
+import type { EntityLinker, EntitySpan, EntityType } from './link-entities.ts';
+import { type QuestionTokens, questionTokens } from './question-tokens.ts';
+import { readTimes, type TimeReading } from './read-times.ts';
+import type { TemplateItem } from './template.ts';
+
+/** A subject slot: words of the question that name something, linked to the catalog or not. */
+export interface SubjectSlot {
+  readonly words: readonly string[];
+  /** Every word names the event itself. */
+  readonly eventOnly: boolean;
+  /** The catalog names inside the slot, with their types ("netlify" in "the ceo of netlify"). */
+  readonly named: ReadonlyArray<{
+    readonly words: readonly string[];
+    readonly types: ReadonlySet<EntityType>;
+  }>;
+  /** Catalog types the words name; empty when they name nothing known. */
+  readonly types: ReadonlySet<EntityType>;
+  /** The word before the slot ("in", "at", "from", "about"), which says how it is used. */
+  readonly before?: string;
+}
+
+/** Everything read from a question before its intent is decided. */
+export interface QuestionReading {
+  readonly tokens: QuestionTokens;
+  readonly roles: readonly WordRole[];
+  readonly items: readonly TemplateItem[];
+  readonly times: TimeReading;
+  readonly sessionKind?: SessionKind;
+  readonly collection?: ListSubject;
+  /** Words that point back at the previous answer ("it", "there"). */
+  readonly pronouns: readonly string[];
+}
+
+export interface ReadingContext {
+  readonly lexicon: Lexicon;
+  readonly linker: EntityLinker;
+  /** Words of the example table outside slots: the words that frame a question. */
+  readonly cueWords: ReadonlySet<string>;
+  /** Whether the dataset uses a word, so that it is never taken for a typo. */
+  readonly isCorpusWord: (word: string) => boolean;
+  readonly nowMs: number;
+  readonly timeZone: string;
+}
+
+const GENERAL_STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP_WORDS, ...STOP_WORDS]);
+const MIN_CUE_TYPO_LENGTH = 5;
+/** Collections whose word, after a name, says what kind of place the name is. */
+const PLACE_COLLECTIONS: ReadonlySet<string> = new Set(['tracks', 'rooms']);
+
+/** True for words that never carry a subject: general stop words and the lexicon's filler. */
+export function isEmptyWord(word: string, lexicon: Lexicon): boolean {
+  return GENERAL_STOP_WORDS.has(word) || lexicon.filler.has(word);
+}
+
+export function readQuestion(question: string, context: ReadingContext): QuestionReading {
+  const { lexicon } = context;
+  const tokens = questionTokens(question, lexicon);
+  const words = tokens.words.map((word, index) =>
+    tokens.glued.has(index) ? word : cueSpelling(word, context),
+  );
+  const phrases = findPhrases(words, lexicon);
+  const framing = (word: string) =>
+    context.cueWords.has(word) || isEmptyWord(word, lexicon) || lexicon.pronouns.has(word);
+  const spans = context.linker.link(words, framing).filter((span) => !overlapsPhrase(span, phrases));
+  const taken = new Set<number>();
+  for (const span of spans) for (let index = span.start; index < span.end; index++) taken.add(index);
+  const times = readTimes({ ...tokens, words }, lexicon, {
+    nowMs: context.nowMs,
+    timeZone: context.timeZone,
+    taken,
+  });
+
+  // What each word is: part of a name, a time, a kind or collection, filler, or a plain word.
+  // A hyphenated word is a subject word whatever its parts are: "closed-loop" is not "closed".
+  const roles: WordRole[] = words.map((_, index) =>
+    tokens.glued.has(index) ? { kind: 'word', glued: true } : { kind: 'word' },
+  );
+  for (const span of spans) {
+    for (let index = span.start; index < span.end; index++) roles[index] = { kind: 'entity', span };
+  }
+  for (const index of times.words) if (roles[index]?.kind === 'word') roles[index] = { kind: 'time' };
+  for (const phrase of phrases) {
+    for (let index = phrase.start; index < phrase.end; index++) {
+      if (roles[index]?.kind === 'word') roles[index] = { kind: 'phrase', phrase };
+    }
+  }
+  words.forEach((word, index) => {
+    if (roles[index]?.kind === 'word' && lexicon.filler.has(word)) roles[index] = { kind: 'filler' };
+  });
+  const phraseKinds = phrases.filter((phrase) => roles[phrase.start]?.kind === 'phrase');
+  const sessionKind = phraseKinds.find((phrase) => phrase.kind !== undefined)?.kind;
+  const collection = phraseKinds.find((phrase) => phrase.collection !== undefined)?.collection;
+  const reading = {
+    tokens: { ...tokens, words },
+    roles,
+    times,
+    ...(sessionKind === undefined ? {} : { sessionKind }),
+    ...(collection === undefined ? {} : { collection }),
+    pronouns: words.filter((word, index) => roles[index]?.kind === 'word' && lexicon.pronouns.has(word)),
+  };
+  return { ...reading, items: templateItems(reading, context) };
+}
+
+/** How one word of a question was read. */
+export type WordRole =
+  | { readonly kind: 'word'; readonly glued?: true }
+  | { readonly kind: 'filler' }
+  | { readonly kind: 'time' }
+  | { readonly kind: 'entity'; readonly span: EntitySpan }
+  | { readonly kind: 'phrase'; readonly phrase: PhraseSpan };
+
+/** The template the classifier reads: framing words as they are, everything else as slots. */
+function templateItems(reading: Omit<QuestionReading, 'items'>, context: ReadingContext): TemplateItem[] {
+  const items: TemplateItem[] = [];
+  let lastSpan: EntitySpan | undefined;
+  let lastPhrase: PhraseSpan | undefined;
+  reading.roles.forEach((role, index) => {
+    const word = reading.tokens.words[index] ?? '';
+    switch (role.kind) {
+      case 'filler':
+        return;
+      case 'time':
+        items.push({ kind: 'slot', slot: 'TIME' });
+        return;
+      case 'entity':
+        if (role.span !== lastSpan) items.push({ kind: 'slot', slot: 'X', type: firstType(role.span) });
+        lastSpan = role.span;
+        return;
+      case 'phrase':
+        if (role.phrase !== lastPhrase) {
+          const { collection } = role.phrase;
+          items.push(
+            collection === undefined
+              ? { kind: 'slot', slot: 'KIND' }
+              : { kind: 'slot', slot: 'COLL', type: collection },
+          );
+        }
+        lastPhrase = role.phrase;
+        return;
+      case 'word':
+        if (role.glued) items.push({ kind: 'slot', slot: 'X' });
+        else if (context.cueWords.has(word) || context.lexicon.pronouns.has(word))
+          items.push({ kind: 'word', word });
+        else if (!GENERAL_STOP_WORDS.has(word)) items.push({ kind: 'slot', slot: 'X' });
+        return;
+    }
+  });
+  return items;
+}
+
+/**
+ * The subjects of a question once its intent is known: runs of words that are neither that intent's framing
+ * words (`cues`) nor times, kinds or filler. Names from the catalog stay whole.
+ */
+export function subjectSlots(
+  reading: QuestionReading,
+  cues: ReadonlySet<string>,
+  lexicon: Lexicon,
+): SubjectSlot[] {
+  const slots: SubjectSlot[] = [];
+  const { words } = reading.tokens;
+  let open:
+    | {
+        words: string[];
+        types: Set<EntityType>;
+        before?: string;
+        eventOnly: boolean;
+        named: Array<{ words: string[]; types: ReadonlySet<EntityType> }>;
+      }
+    | undefined;
+  const close = () => {
+    // A run of stop words is no subject.
+    if (open?.words.some((word) => !isEmptyWord(word, lexicon))) {
+      while (open.words.length > 0 && isEmptyWord(open.words[open.words.length - 1] ?? '', lexicon))
+        open.words.pop();
+      slots.push(open);
+    }
+    open = undefined;
+  };
+  const subject = (index: number) => {
+    const before = words[index - 1];
+    open ??= {
+      words: [],
+      types: new Set(),
+      eventOnly: true,
+      named: [],
+      ...(before === undefined ? {} : { before }),
+    };
+    return open;
+  };
+  for (let index = 0; index < reading.roles.length; index++) {
+    const role = reading.roles[index] ?? { kind: 'filler' };
+    const word = words[index] ?? '';
+    if (role.kind === 'entity') {
+      const slot = subject(index);
+      if (!role.span.types.has('conference')) slot.eventOnly = false;
+      const last = slot.named[slot.named.length - 1];
+      if (last !== undefined && last.types === role.span.types) last.words.push(word);
+      else slot.named.push({ words: [word], types: role.span.types });
+      for (const type of role.span.types) slot.types.add(type);
+      slot.words.push(word);
+      continue;
+    }
+    // "the Kernel track", "Hall 12 room": the place word names the subject before it.
+    if (role.kind === 'phrase' && open !== undefined && PLACE_COLLECTIONS.has(role.phrase.collection ?? '')) {
+      open.words.push(word);
+      open.eventOnly = false;
+      close();
+      continue;
+    }
+    // A kind word between two subject words is part of a title ("the live demo showcase").
+    if (role.kind === 'phrase' && open !== undefined && continuesSubject(reading, index + 1, cues, lexicon)) {
+      open.words.push(word);
+      continue;
+    }
+    if (role.kind === 'word' && role.glued) {
+      const slot = subject(index);
+      slot.words.push(word);
+      slot.eventOnly = false;
+      continue;
+    }
+    // A stop word between two subject words joins them ("welcome to <event>", "state of the art").
+    if (
+      role.kind === 'word' &&
+      open !== undefined &&
+      isEmptyWord(word, lexicon) &&
+      continuesSubject(reading, index + 1, cues, lexicon)
+    ) {
+      open.words.push(word);
+      continue;
+    }
+    if (role.kind !== 'word' || cues.has(word) || lexicon.pronouns.has(word)) {
+      close();
+      continue;
+    }
+    if (isEmptyWord(word, lexicon)) {
+      // A stop word inside a subject ("state of the art") stays with it.
+      if (open !== undefined) open.words.push(word);
+      continue;
+    }
+    const slot = subject(index);
+    slot.words.push(word);
+    slot.eventOnly = false;
+  }
+  close();
+  // The event's own name is a subject only when nothing else is ("where is the next edition of <event>?"); inside
+  // a title ("Welcome to <event> 2026") it stays part of it.
+  const others = slots.filter((slot) => !slot.eventOnly);
+  return others.length > 0 ? others : slots;
+}
+
+function continuesSubject(
+  reading: QuestionReading,
+  from: number,
+  cues: ReadonlySet<string>,
+  lexicon: Lexicon,
+): boolean {
+  for (let index = from; index < reading.roles.length; index++) {
+    const role = reading.roles[index];
+    const word = reading.tokens.words[index] ?? '';
+    if (role?.kind === 'phrase') continue;
+    if (role?.kind === 'entity') return true;
+    return role?.kind === 'word' && !cues.has(word) && !isEmptyWord(word, lexicon);
+  }
+  return false;
+}
+
+function firstType(span: EntitySpan): EntityType {
+  return [...span.types][0] ?? 'term';
+}
+
+/** A word typed a letter off a framing word ("anounce"), and not a word of the dataset, is that framing word. */
+function cueSpelling(word: string, context: ReadingContext): string {
+  if (word.length < MIN_CUE_TYPO_LENGTH || context.cueWords.has(word) || context.isCorpusWord(word))
+    return word;
+  for (const cue of context.cueWords) {
+    if (cue.length >= MIN_CUE_TYPO_LENGTH && cue[0] === word[0] && typoDistance(word, cue, 1) <= 1)
+      return cue;
+  }
+  return word;
+}
+
+interface PhraseSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly kind?: SessionKind;
+  readonly collection?: ListSubject;
+}
+
+/** Kinds of session ("lightning talk") and collections ("speakers"), longest first. */
+function findPhrases(words: readonly string[], lexicon: Lexicon): PhraseSpan[] {
+  const found: PhraseSpan[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const two = `${words[index]} ${words[index + 1] ?? ''}`;
+    const one = words[index] ?? '';
+    const kindTwo = lexicon.sessionKinds.get(two);
+    if (kindTwo !== undefined) {
+      found.push({ start: index, end: index + 2, kind: kindTwo });
+      index++;
+      continue;
+    }
+    const kind = lexicon.sessionKinds.get(one);
+    const collection = lexicon.collections.get(one);
+    if (kind !== undefined) found.push({ start: index, end: index + 1, kind });
+    else if (collection !== undefined) found.push({ start: index, end: index + 1, collection });
+  }
+  return found;
+}
+
+function overlapsPhrase(span: EntitySpan, phrases: readonly PhraseSpan[]): boolean {
+  // A name that is only a kind or collection word ("Demo", "Tracks") is read as that word.
+  return phrases.some((phrase) => phrase.start === span.start && phrase.end === span.end);
+}

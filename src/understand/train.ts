@@ -1,0 +1,113 @@
+// Turns the example table into training data: each example read into the same template a live question gets.
+
+import { type IntentClassifier, trainClassifier } from './intent-classifier.ts';
+import { INTENT_LABELS, type IntentLabel, type Lexicon } from './lexicon.ts';
+import type { EntityType } from './link-entities.ts';
+import { questionTokens } from './question-tokens.ts';
+import { type SlotName, type TemplateItem, templateFeatures } from './template.ts';
+
+const SLOTS: Readonly<Record<string, { slot: SlotName; type?: EntityType | 'place' }>> = {
+  topic: { slot: 'X' },
+  name: { slot: 'X' },
+  session: { slot: 'X' },
+  booth: { slot: 'X' },
+  person: { slot: 'X', type: 'person' },
+  org: { slot: 'X', type: 'organization' },
+  place: { slot: 'X', type: 'place' },
+  time: { slot: 'TIME' },
+  kind: { slot: 'KIND' },
+  coll: { slot: 'COLL' },
+};
+
+/** The template of an example such as "who spoke about {topic} on {time}". */
+export function exampleItems(example: string, lexicon: Lexicon): TemplateItem[] {
+  const items: TemplateItem[] = [];
+  for (const part of example.split(/(\{[a-z]+\})/)) {
+    const slot = /^\{([a-z]+)\}$/.exec(part)?.[1];
+    if (slot !== undefined) {
+      const known = SLOTS[slot];
+      if (known === undefined) throw new Error(`intents.json: unknown slot {${slot}} in "${example}"`);
+      items.push({
+        kind: 'slot',
+        slot: known.slot,
+        ...(known.type === undefined ? {} : { type: known.type }),
+      });
+      continue;
+    }
+    const { words } = questionTokens(part, lexicon);
+    for (let index = 0; index < words.length; index++) {
+      const word = words[index] ?? '';
+      const two = `${word} ${words[index + 1] ?? ''}`;
+      if (lexicon.sessionKinds.has(two)) {
+        items.push({ kind: 'slot', slot: 'KIND' });
+        index++;
+      } else if (lexicon.sessionKinds.has(word)) items.push({ kind: 'slot', slot: 'KIND' });
+      else if (lexicon.collections.has(word))
+        items.push({ kind: 'slot', slot: 'COLL', type: lexicon.collections.get(word) ?? 'sessions' });
+      else if (!lexicon.filler.has(word)) items.push({ kind: 'word', word });
+    }
+  }
+  return items;
+}
+
+/**
+ * A question shaped exactly like an example gets that example's intent; the model decides the rest. A shape that
+ * two intents share is left to the model (and the table test reports it).
+ */
+function withMemory(
+  training: ReadonlyArray<readonly [IntentLabel, readonly string[]]>,
+  model: IntentClassifier<IntentLabel>,
+): IntentClassifier<IntentLabel> {
+  const memory = new Map<string, IntentLabel | null>();
+  for (const [label, features] of training) {
+    const key = features.join('|');
+    const known = memory.get(key);
+    memory.set(key, known === undefined || known === label ? label : null);
+  }
+  return {
+    classify(features) {
+      const remembered = memory.get(features.join('|'));
+      return remembered === undefined || remembered === null
+        ? model.classify(features)
+        : { label: remembered, confidence: 1 };
+    },
+  };
+}
+
+export interface TrainedUnderstanding {
+  readonly classifier: IntentClassifier<IntentLabel>;
+  /** Every word the examples frame questions with. */
+  readonly cueWords: ReadonlySet<string>;
+  /** The framing words of each intent's own examples: what is left of a question is its subject. */
+  readonly cuesByLabel: ReadonlyMap<IntentLabel, ReadonlySet<string>>;
+}
+
+/** Trains the classifier on every example; a counter-example trains as a plain search. */
+export function trainOnLexicon(
+  lexicon: Lexicon,
+  leaveOut?: { label: IntentLabel; index: number },
+): TrainedUnderstanding {
+  const training: Array<readonly [IntentLabel, readonly string[]]> = [];
+  const cueWords = new Set<string>();
+  const cuesByLabel = new Map<IntentLabel, Set<string>>();
+  for (const label of INTENT_LABELS) {
+    (lexicon.examples.get(label) ?? []).forEach((example, index) => {
+      if (leaveOut?.label === label && leaveOut.index === index) return;
+      const items = exampleItems(example, lexicon);
+      const own = cuesByLabel.get(label) ?? new Set<string>();
+      cuesByLabel.set(label, own);
+      for (const item of items) {
+        if (item.kind !== 'word') continue;
+        own.add(item.word);
+        cueWords.add(item.word);
+      }
+      training.push([label, templateFeatures(items)]);
+    });
+    for (const counter of lexicon.counters.get(label) ?? []) {
+      const items = exampleItems(counter, lexicon);
+      for (const item of items) if (item.kind === 'word') cueWords.add(item.word);
+      training.push(['none', templateFeatures(items)]);
+    }
+  }
+  return { classifier: withMemory(training, trainClassifier(training)), cueWords, cuesByLabel };
+}

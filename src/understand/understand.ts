@@ -1,0 +1,73 @@
+// Understanding a question: entities first, then times, then the intent from the example-trained classifier,
+// then the slots. Built once per dataset; `read` is pure given the clock and the conversation.
+import type { Intent } from '../engine/intent.ts';
+import type { Catalog } from '../model/catalog.ts';
+import type { TextIndex } from '../search/text-index.ts';
+import { analyzeToken } from '../text/analyzer.ts';
+import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
+import type { IntentLabel } from './lexicon.ts';
+import { LEXICON } from './lexicon.ts';
+import { buildEntityLinker } from './link-entities.ts';
+import { isEmptyWord, readQuestion } from './read-question.ts';
+import { templateFeatures } from './template.ts';
+import { type ConversationFocus, toIntent } from './to-intent.ts';
+import { type TrainedUnderstanding, trainOnLexicon } from './train.ts';
+
+/** The intent of a question, with the label the classifier chose and how sure it was. */
+export interface Understood {
+  readonly intent: Intent;
+  readonly label: IntentLabel;
+  readonly confidence: number;
+}
+
+export interface Understanding {
+  read(question: string, nowMs: number, focus?: ConversationFocus): Understood;
+}
+
+/** Trained once per process: the example table is the same for every dataset. */
+let trained: TrainedUnderstanding | undefined;
+function training(): TrainedUnderstanding {
+  trained ??= trainOnLexicon(LEXICON);
+  return trained;
+}
+
+/** Builds the reader over one dataset; `conferenceWords` are the event's own names (its name, short name and city). */
+export function createUnderstanding(
+  catalog: Catalog,
+  text: TextIndex,
+  conferenceWords: ReadonlySet<string>,
+): Understanding {
+  const { classifier, cueWords, cuesByLabel } = training();
+  const linker = buildEntityLinker(catalog, [...conferenceWords]);
+  const isCorpusWord = (word: string): boolean => {
+    const term = analyzeToken(word);
+    return term !== null && text.documentFrequency(term) > 0;
+  };
+  // Words that only frame a question carry no weight in its topic; every other word counts, so that an unknown
+  // subject ("quantum computing") is answered with an honest "nothing", never with half of it.
+  const weighTopic = (words: readonly string[]): string[] =>
+    words.filter((word) => !isEmptyWord(word, LEXICON) && !QUESTION_NOISE_WORDS.has(word));
+  return {
+    read(question, nowMs, focus) {
+      const reading = readQuestion(question, {
+        lexicon: LEXICON,
+        linker,
+        cueWords,
+        isCorpusWord,
+        nowMs,
+        timeZone: catalog.conference.timeZone,
+      });
+      if (reading.tokens.words.length === 0)
+        return { intent: { kind: 'help' }, label: 'help', confidence: 1 };
+      const { label, confidence } = classifier.classify(templateFeatures(reading.items));
+      const cues = cuesByLabel.get(label) ?? cueWords;
+      const intent = toIntent(label, reading, {
+        lexicon: LEXICON,
+        weighTopic,
+        cues,
+        ...(focus === undefined ? {} : { focus }),
+      });
+      return { intent, label, confidence };
+    },
+  };
+}
