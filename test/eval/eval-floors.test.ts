@@ -35,9 +35,11 @@ describe('the eval corpus in test/eval', () => {
     }
   });
 
-  it('asks each question once per clock, and names its follow-ups as such', () => {
-    const keys = all.map((c) => `${c.q.toLowerCase()} @ ${c.now ?? ''} after ${c.after ?? ''}`);
-    expect(new Set(keys).size).toBe(keys.length);
+  it('asks each question once per dataset and clock, and names its follow-ups as such', () => {
+    for (const [name, list] of cases) {
+      const keys = list.map((c) => `${c.q.toLowerCase()} @ ${c.now ?? ''} after ${c.after ?? ''}`);
+      expect(new Set(keys).size, name).toBe(keys.length);
+    }
     for (const c of all) expect(c.after !== undefined, c.id).toBe(c.kind === 'follow-up');
     for (const c of all) if (c.kind === 'no-answer') expect(c.expect.answered, c.id).toBe(false);
   });
