@@ -25,9 +25,9 @@ function unbacked(evalCase: EvalCase, data: string): string[] {
 describe('the eval corpus in test/eval', () => {
   const all = [...cases.values()].flat();
 
-  it('holds at least 200 questions, about 30% of each held out', () => {
-    expect(all.length).toBeGreaterThanOrEqual(200);
-    expect(datasets.length).toBeGreaterThanOrEqual(1);
+  it('holds at least 800 questions over five datasets, about 30% of each held out', () => {
+    expect(all.length).toBeGreaterThanOrEqual(800);
+    expect(datasets.length).toBeGreaterThanOrEqual(5);
     for (const [name, list] of cases) {
       const heldout = list.filter((c) => c.split === 'heldout').length / list.length;
       expect(heldout, name).toBeGreaterThan(0.25);
