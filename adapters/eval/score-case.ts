@@ -13,6 +13,15 @@ export function fold(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/**
+ * Whether `phrase` appears in `text` as whole words, both folded: "One" (a room) is not found in "someone",
+ * nor "Ray" in "array"; punctuation around it ("Hall 12,", "CCC-Jahresrückblick") does not matter.
+ */
+export function mentions(text: string, phrase: string): boolean {
+  const escaped = fold(phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(fold(text));
+}
+
 /** Why an answer failed its question: each unmet expectation, worded for the failure list. */
 export type Miss =
   | { readonly kind: 'answered'; readonly expected: boolean }
@@ -26,21 +35,21 @@ export type Miss =
 export function scoreAnswer(expect: EvalExpect, answer: Answer): Miss[] {
   const misses: Miss[] = [];
   if (answer.answered !== expect.answered) misses.push({ kind: 'answered', expected: expect.answered });
-  const text = fold(answer.text);
+  const text = answer.text;
   for (const mention of expect.mentions ?? []) {
-    if (!text.includes(fold(mention))) misses.push({ kind: 'missing', text: mention });
+    if (!mentions(text, mention)) misses.push({ kind: 'missing', text: mention });
   }
   const anyOf = expect.anyOf ?? [];
-  if (anyOf.length > 0 && !anyOf.some((option) => text.includes(fold(option)))) {
+  if (anyOf.length > 0 && !anyOf.some((option) => mentions(text, option))) {
     misses.push({ kind: 'none-of', texts: anyOf });
   }
   if (expect.first !== undefined) {
     const top = answer.results[0];
-    const topText = top === undefined ? '' : fold([top.title, ...top.people].join(' '));
-    if (!topText.includes(fold(expect.first))) misses.push({ kind: 'first', text: expect.first });
+    const topText = top === undefined ? '' : [top.title, ...top.people].join(' ');
+    if (!mentions(topText, expect.first)) misses.push({ kind: 'first', text: expect.first });
   }
   for (const banned of expect.absent ?? []) {
-    if (text.includes(fold(banned))) misses.push({ kind: 'present', text: banned });
+    if (mentions(text, banned)) misses.push({ kind: 'present', text: banned });
   }
   return misses;
 }

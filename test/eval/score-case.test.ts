@@ -20,6 +20,18 @@ describe('scoreAnswer', () => {
       answer('Jean-François Hubert'),
       [],
     ],
+    [
+      'a mention is a whole word, not part of one',
+      { answered: true, mentions: ['One'] },
+      answer('someone spoke'),
+      ['missing'],
+    ],
+    [
+      'punctuation around a mention does not matter',
+      { answered: true, mentions: ['Hall 12'] },
+      answer('in Hall 12, Thu'),
+      [],
+    ],
     ['a missing mention fails', { answered: true, mentions: ['Hall 12'] }, answer('Hall 1'), ['missing']],
     [
       '"nothing found" fails an answerable question',
