@@ -9,7 +9,12 @@ export type {
 } from './answer/answer.ts';
 export { renderPlainText } from './answer/plain-text.ts';
 export type { DigestKind, DigestRequest } from './digest/build-digest.ts';
-export { createEngine, type Engine, type EngineOptions } from './engine/create-engine.ts';
+export {
+  type ConversationContext,
+  type ConversationFocus,
+  parseConversationContext,
+} from './engine/conversation.ts';
+export { type AskOptions, createEngine, type Engine, type EngineOptions } from './engine/create-engine.ts';
 export { assertNever, type IntentKind } from './engine/intent.ts';
 export { MAX_QUESTION_LENGTH, sanitizeQuestion } from './engine/sanitize.ts';
 export type { DataFormat } from './load/detect-format.ts';

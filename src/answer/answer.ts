@@ -1,5 +1,6 @@
 // The engine's platform-neutral answer: blocks that every adapter renders, and machine-readable results.
 
+import type { ConversationContext } from '../engine/conversation.ts';
 import type { IntentKind } from '../engine/intent.ts';
 import type { RecordType } from '../model/catalog.ts';
 
@@ -67,4 +68,6 @@ export interface Answer {
   readonly blocks: readonly AnswerBlock[];
   readonly results: readonly AnswerResult[];
   readonly text: string;
+  /** What a follow-up question in the same conversation can refer to; pass it back with the next question. */
+  readonly context?: ConversationContext;
 }

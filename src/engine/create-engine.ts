@@ -10,6 +10,7 @@ import { buildNameIndex } from '../search/name-index.ts';
 import { buildTextIndex } from '../search/text-index.ts';
 import { wordTokens } from '../text/normalize.ts';
 import { createUnderstanding } from '../understand/understand.ts';
+import { type ConversationContext, contextAfter } from './conversation.ts';
 import type { Finding, ResolveContext } from './finding.ts';
 import type { IntentKind } from './intent.ts';
 import { resolve } from './resolve/resolve.ts';
@@ -22,9 +23,15 @@ export interface EngineOptions {
   readonly changes?: () => readonly ChangeReport[];
 }
 
+/** What one question may carry besides its text. */
+export interface AskOptions {
+  /** The conversation so far (the previous answer's `context`), for follow-ups such as "when is it?". */
+  readonly context?: ConversationContext;
+}
+
 export interface Engine {
   /** Answers one question. Never throws: any input gets an answer. */
-  ask(question: string): Answer;
+  ask(question: string, options?: AskOptions): Answer;
   readonly catalog: Catalog;
   /** The digest of one day (`YYYY-MM-DD`), as posted each morning (or evening). */
   digest(request: DigestRequest): Answer;
@@ -46,7 +53,12 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
     changes: options.changes ?? (() => []),
   };
   const understanding = createUnderstanding(catalog, context.text, noise);
-  const answerOf = (question: string, intent: IntentKind, finding: Finding): Answer => {
+  const answerOf = (
+    question: string,
+    intent: IntentKind,
+    finding: Finding,
+    previous?: ConversationContext,
+  ): Answer => {
     const composed = compose({ catalog, nowMs: clock(), question }, finding);
     return {
       question,
@@ -56,16 +68,18 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
       blocks: composed.blocks,
       results: composed.results,
       text: renderPlainText(composed.blocks),
+      context: contextAfter(catalog, composed.results, previous),
     };
   };
 
   return {
     catalog,
     rawSearch: (question) => context.text.rawSearch(sanitizeQuestion(question).text),
-    ask(question) {
+    ask(question, options = {}) {
       const clean = sanitizeQuestion(question);
-      const { intent } = understanding.read(clean.text, clock());
-      return answerOf(clean.text, intent.kind, resolve(context, intent));
+      const previous = options.context;
+      const { intent } = understanding.read(clean.text, clock(), previous?.focus);
+      return answerOf(clean.text, intent.kind, resolve(context, intent), previous);
     },
     digest(request) {
       const changes = request.changes ?? context.changes();

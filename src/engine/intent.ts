@@ -7,7 +7,9 @@ export type DayRef =
   | { readonly kind: 'weekday'; readonly weekday: number }
   | { readonly kind: 'relative'; readonly offset: number }
   | { readonly kind: 'ordinal'; readonly index: number }
-  | { readonly kind: 'date'; readonly month: number; readonly day: number; readonly year?: number };
+  | { readonly kind: 'date'; readonly month: number; readonly day: number; readonly year?: number }
+  /** "On the 27th": a day of the month, whichever of the conference's months has it. */
+  | { readonly kind: 'month-day'; readonly day: number };
 
 /** A wall-clock time in the conference's zone, as in "what's on at 11:00?". */
 export interface ClockTime {
@@ -43,7 +45,13 @@ export type Intent =
   | { readonly kind: 'list'; readonly subject: ListSubject; readonly sessionKind?: SessionKind }
   /** `place`: the words after "in" ("what's on now in Hall 12?"), a room or track to narrow to. */
   | { readonly kind: 'now'; readonly place?: string }
-  | { readonly kind: 'next'; readonly place?: string; readonly sessionKind?: SessionKind }
+  | {
+      readonly kind: 'next';
+      readonly place?: string;
+      readonly sessionKind?: SessionKind;
+      /** "What's after it?": the title of the session to count from, instead of now. */
+      readonly after?: string;
+    }
   | {
       readonly kind: 'schedule';
       readonly day: DayRef;
@@ -55,7 +63,15 @@ export type Intent =
       /** The topic followed "in" or "at" ("what's on in Janson"), so it may name a room or a track. */
       readonly placed?: true;
     }
-  | { readonly kind: 'opener'; readonly day?: DayRef; readonly which: 'first' | 'last' }
+  | {
+      readonly kind: 'opener';
+      readonly day?: DayRef;
+      readonly which: 'first' | 'last';
+      /** "The first talk in the Go devroom": a room or track to look in. */
+      readonly place?: string;
+      /** "The first keynote": only sessions of this kind. */
+      readonly sessionKind?: SessionKind;
+    }
   | { readonly kind: 'booth'; readonly booth: string }
   | { readonly kind: 'where'; readonly subject: string; readonly sessionKind?: SessionKind }
   | { readonly kind: 'when'; readonly subject: string; readonly sessionKind?: SessionKind }

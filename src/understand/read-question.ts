@@ -51,6 +51,7 @@ export interface ReadingContext {
 
 const GENERAL_STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP_WORDS, ...STOP_WORDS]);
 const MIN_CUE_TYPO_LENGTH = 5;
+const MIN_SWAP_LENGTH = 4;
 /** Collections whose word, after a name, says what kind of place the name is. */
 const PLACE_COLLECTIONS: ReadonlySet<string> = new Set(['tracks', 'rooms']);
 
@@ -276,15 +277,30 @@ function firstType(span: EntitySpan): EntityType {
   return [...span.types][0] ?? 'term';
 }
 
-/** A word typed a letter off a framing word ("anounce"), and not a word of the dataset, is that framing word. */
+/**
+ * A word typed a letter off a framing word, a kind or a collection ("anounce", "keynot", "tlak"), and not a word of
+ * the dataset, is that word. Four-letter words only through a swap of two letters, the commonest slip.
+ */
 function cueSpelling(word: string, context: ReadingContext): string {
-  if (word.length < MIN_CUE_TYPO_LENGTH || context.cueWords.has(word) || context.isCorpusWord(word))
+  const { lexicon } = context;
+  const known = (candidate: string) =>
+    context.cueWords.has(candidate) ||
+    lexicon.sessionKinds.has(candidate) ||
+    lexicon.collections.has(candidate);
+  if (word.length < MIN_SWAP_LENGTH || known(word) || /\d/.test(word) || context.isCorpusWord(word))
     return word;
-  for (const cue of context.cueWords) {
-    if (cue.length >= MIN_CUE_TYPO_LENGTH && cue[0] === word[0] && typoDistance(word, cue, 1) <= 1)
-      return cue;
+  const candidates = [...context.cueWords, ...lexicon.sessionKinds.keys(), ...lexicon.collections.keys()];
+  for (const candidate of candidates) {
+    if (candidate.length < MIN_SWAP_LENGTH || candidate[0] !== word[0] || candidate.includes(' ')) continue;
+    if (word.length < MIN_CUE_TYPO_LENGTH && !isSwap(word, candidate)) continue;
+    if (typoDistance(word, candidate, 1) <= 1) return candidate;
   }
   return word;
+}
+
+/** Whether `b` is `a` with two neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  return a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('');
 }
 
 interface PhraseSpan {

@@ -168,6 +168,13 @@ function conferenceDay(tokens: QuestionTokens, lexicon: Lexicon, words: Set<numb
         return { kind: 'ordinal', index: count };
       }
     }
+    // "On the 27th": a day of the month, unless it counts days ("the 2nd day").
+    const dayOfMonth = /^([1-9]|[12]\d|3[01])(?:st|nd|rd|th)$/.exec(word);
+    if (dayOfMonth !== null && next !== 'day') {
+      words.add(index);
+      if (list[index - 1] === 'the') words.add(index - 1);
+      return { kind: 'month-day', day: Number(dayOfMonth[1]) };
+    }
     const ordinal = lexicon.ordinals.get(word);
     if (ordinal === undefined) continue;
     const dayAt =

@@ -1,17 +1,10 @@
 // Fills the intent the classifier chose with the slots read from the question: subject, day, time, kind, place.
+import type { ConversationFocus } from '../engine/conversation.ts';
 import type { Intent, VendorRole } from '../engine/intent.ts';
+import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
 import type { IntentLabel, Lexicon } from './lexicon.ts';
 import type { EntityType } from './link-entities.ts';
 import { isEmptyWord, type QuestionReading, type SubjectSlot, subjectSlots } from './read-question.ts';
-
-/** What a follow-up question can refer to: the first result of the previous answer. */
-export interface ConversationFocus {
-  /** The name or title to look up again. */
-  readonly subject: string;
-  readonly type: 'session' | 'person' | 'organization' | 'announcement' | 'project' | 'term';
-  /** Where the focus session is, for "who else spoke there?". */
-  readonly place?: string;
-}
 
 export interface IntentContext {
   readonly lexicon: Lexicon;
@@ -20,6 +13,17 @@ export interface IntentContext {
   /** The framing words of the chosen intent's examples. */
   readonly cues: ReadonlySet<string>;
   readonly focus?: ConversationFocus;
+}
+
+const framingCache = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+/** An intent's own framing words, and the words that only say how a question is asked ("spoke", "talk"). */
+function framingWords(cues: ReadonlySet<string>): ReadonlySet<string> {
+  let words = framingCache.get(cues);
+  if (words === undefined) {
+    words = new Set([...cues, ...QUESTION_NOISE_WORDS]);
+    framingCache.set(cues, words);
+  }
+  return words;
 }
 
 /** A reading with its subjects, once the intent is known. */
@@ -36,6 +40,8 @@ const PREFERRED: Partial<Record<IntentLabel, readonly EntityType[]>> = {
   when: ['project', 'person', 'organization', 'term'],
   now: ['room', 'track'],
   next: ['room', 'track'],
+  first: ['room', 'track'],
+  last: ['room', 'track'],
 };
 
 /** Intents about one organisation or person, which take only its name from a longer subject. */
@@ -49,10 +55,16 @@ const ANNOUNCING = /^(?:announc|launch|releas|unveil|news)/;
 
 export function toIntent(label: IntentLabel, read: QuestionReading, context: IntentContext): Intent {
   const { sessionKind: typedKind, ...rest } = read;
-  const slotted: SlottedReading = { ...rest, subjects: subjectSlots(read, context.cues, context.lexicon) };
+  const slotted: SlottedReading = {
+    ...rest,
+    subjects: subjectSlots(read, framingWords(context.cues), context.lexicon),
+  };
   const subject = primarySubject(label, slotted, context);
   // "Talk" filters nothing, except in "the ZEISS talk", where it says the name is a session's, not a company's.
-  const namesASession = (label === 'where' || label === 'when') && DETERMINERS.has(subject?.before ?? '');
+  const namesASession =
+    ((label === 'where' || label === 'when') && DETERMINERS.has(subject?.before ?? '')) ||
+    label === 'first' ||
+    label === 'last';
   const sessionKind = typedKind === 'talk' && !namesASession ? undefined : typedKind;
   const reading: SlottedReading = sessionKind === undefined ? slotted : { ...slotted, sessionKind };
   const { times } = reading;
@@ -69,7 +81,13 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
           slot.types.has('room') ||
           slot.words.some((word) => PLACE_WORDS.has(word)),
       );
-      return place === undefined ? listIntent(reading) : { kind: 'topic', topic: place.words.join(' ') };
+      if (place !== undefined) return { kind: 'topic', topic: place.words.join(' ') };
+      // "Who was speaking?" after a session: that session's people.
+      const followed = reading.subjects.length === 0 ? focusSubject(reading, context) : undefined;
+      const session = context.focus?.session;
+      if (followed !== undefined && session !== undefined && reading.tokens.words[0] === 'who')
+        return { kind: 'identify', subject: session, asked: 'who' };
+      return listIntent(reading);
     }
     case 'vendors-list':
     case 'vendors': {
@@ -84,17 +102,41 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       const place = subject?.words.join(' ');
       if (label === 'now' && times.time === undefined)
         return { kind: 'now', ...(place === undefined ? {} : { place }) };
+      // "What's after it in the same room?": after the session the conversation is about, in its room.
+      const focus = context.focus;
+      if (
+        label === 'next' &&
+        place === undefined &&
+        focus?.session !== undefined &&
+        reading.pronouns.length > 0
+      ) {
+        const room = focus.place === undefined ? {} : { place: focus.place };
+        return { kind: 'next', ...room, after: focus.session, ...kind };
+      }
       if (label === 'next') return { kind: 'next', ...(place === undefined ? {} : { place }), ...kind };
       return scheduleIntent(reading, allWords, context);
     }
     case 'schedule':
       return scheduleIntent(reading, allWords, context);
     case 'first':
-    case 'last':
-      return { kind: 'opener', which: label, ...(times.day === undefined ? {} : { day: times.day }) };
+    case 'last': {
+      const place = subject?.words.join(' ');
+      return {
+        kind: 'opener',
+        which: label,
+        ...(times.day === undefined ? {} : { day: times.day }),
+        ...(place === undefined ? {} : { place }),
+        ...(sessionKind === undefined || sessionKind === 'talk' ? {} : { sessionKind }),
+      };
+    }
     case 'booth': {
       const booth = allWords.find((word) => /\d/.test(word)) ?? allWords[0];
-      return booth === undefined ? { kind: 'list', subject: 'organizations' } : { kind: 'booth', booth };
+      if (booth !== undefined) return { kind: 'booth', booth };
+      // "booth?" after an exhibitor: where that exhibitor is.
+      const followed = focusSubject(reading, context);
+      return followed === undefined
+        ? { kind: 'list', subject: 'organizations' }
+        : { kind: 'where', subject: followed };
     }
     case 'where':
     case 'when': {
@@ -251,12 +293,34 @@ function primarySubject(
   );
 }
 
-/** "When is it?", "tell me more about that": the previous answer's first result. */
+/** Words of a follow-up that point at a person, at a company or group, or at a place. */
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
+const GROUP_PRONOUNS = new Set(['they', 'them', 'their', 'theirs']);
+/** A question this short with no subject of its own continues the conversation ("where?", "who?"). */
+const SHORT_FOLLOW_UP = 5;
+
+/**
+ * "When is it?", "what else is she giving?", "where is their booth?", "who else spoke there?": the previous answer's
+ * first result, or its person, organisation or session, as the pronoun asks.
+ */
 function focusSubject(reading: SlottedReading, context: IntentContext): string | undefined {
-  if (context.focus === undefined) return undefined;
+  const { focus } = context;
+  if (focus === undefined) return undefined;
   const { words } = reading.tokens;
-  const pointsBack = reading.pronouns.length > 0 || words.includes('more') || words.includes('else');
-  return pointsBack ? context.focus.subject : undefined;
+  const pointsBack =
+    reading.pronouns.length > 0 ||
+    words.includes('else') ||
+    words.includes('more') ||
+    words.length <= SHORT_FOLLOW_UP;
+  if (!pointsBack) return undefined;
+  if (reading.pronouns.some((word) => PERSON_PRONOUNS.has(word)))
+    return focus.type === 'person' ? focus.subject : (focus.people[0] ?? focus.subject);
+  if (reading.pronouns.some((word) => GROUP_PRONOUNS.has(word)))
+    return focus.type === 'organization'
+      ? focus.subject
+      : (focus.organizations[0] ?? focus.people[0] ?? focus.subject);
+  if (reading.pronouns.includes('there')) return focus.session ?? focus.subject;
+  return focus.subject;
 }
 
 function roleWord(word: string, lexicon: Lexicon): boolean {

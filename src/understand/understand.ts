@@ -1,5 +1,7 @@
 // Understanding a question: entities first, then times, then the intent from the example-trained classifier,
 // then the slots. Built once per dataset; `read` is pure given the clock and the conversation.
+
+import type { ConversationFocus } from '../engine/conversation.ts';
 import type { Intent } from '../engine/intent.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type { TextIndex } from '../search/text-index.ts';
@@ -10,7 +12,7 @@ import { LEXICON } from './lexicon.ts';
 import { buildEntityLinker } from './link-entities.ts';
 import { isEmptyWord, readQuestion } from './read-question.ts';
 import { templateFeatures } from './template.ts';
-import { type ConversationFocus, toIntent } from './to-intent.ts';
+import { toIntent } from './to-intent.ts';
 import { type TrainedUnderstanding, trainOnLexicon } from './train.ts';
 
 /** The intent of a question, with the label the classifier chose and how sure it was. */

@@ -30,6 +30,12 @@ export function resolveDay(
       );
       return date === undefined ? { ok: false } : { ok: true, date };
     }
+    case 'month-day': {
+      const date = [...days, ...conferenceDays(conference)].find(
+        (candidate) => Number(candidate.slice(8)) === day.day,
+      );
+      return date === undefined ? { ok: false } : { ok: true, date };
+    }
     case 'date': {
       const year = day.year ?? Number(conference.startDate.slice(0, 4));
       const date = `${year}-${pad(day.month)}-${pad(day.day)}`;

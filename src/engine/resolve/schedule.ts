@@ -1,6 +1,7 @@
 // Time-based questions: what is on now, next, on a given day or part of it, and who opened or closed a day.
 import type { TimedSession } from '../../model/catalog.ts';
 import { programmeDays } from '../../model/programme-days.ts';
+import type { Session } from '../../model/schema.ts';
 import {
   clockLabel,
   dayWindow,
@@ -96,7 +97,9 @@ export function resolveNext(
 ): Finding {
   const { place, miss } = clockPlace(context, intent.place);
   if (miss !== undefined) return miss;
-  const atMs = context.now();
+  const after =
+    intent.kind === 'next' && intent.after !== undefined ? startOfTitled(context, intent.after) : undefined;
+  const atMs = after ?? context.now();
   const kind = intent.kind === 'next' ? intent.sessionKind : undefined;
   const programme = programmeOf(context, place).filter((entry) => matchesKind(entry.session, kind));
   const upcoming = programme.filter((entry) => entry.startMs > atMs);
@@ -125,6 +128,12 @@ export function resolveNext(
     reason: { kind: 'next', atMs, startsMs: first.startMs, running, ...placeRef(place) },
     sessions: unranked(slot.map((entry) => entry.session)),
   };
+}
+
+/** When the session with this title starts; undefined when no timed session has it. */
+function startOfTitled(context: ResolveContext, title: string): number | undefined {
+  const wanted = title.toLowerCase();
+  return context.catalog.timeline.find((entry) => entry.session.title.toLowerCase() === wanted)?.startMs;
 }
 
 function placeRef(place: ProgrammePlace | undefined): { place?: PlaceRef } {
@@ -210,16 +219,35 @@ export function resolveSchedule(
   return { kind: 'sessions', reason, sessions: unranked(sessions) };
 }
 
-/** "Who kicked off the final day?": the first (or last) keynote of the day, else its first (or last) session. */
+/**
+ * "Who kicked off the final day?": the first (or last) keynote of the day, else its first (or last) session.
+ * "The first talk in the Go devroom", "the last keynote on Tuesday": the same within a place or a kind.
+ */
 export function resolveOpener(context: ResolveContext, intent: Extract<Intent, { kind: 'opener' }>): Finding {
   const { conference } = context.catalog;
-  // "Who opened the conference?": the first day that has anything on it in these sources.
   const zone = conference.timeZone;
-  // A conference with keynotes opens with its first keynote day (co-located events the day before are a prelude).
-  const timeline = context.catalog.timeline;
+  const place =
+    intent.place === undefined
+      ? undefined
+      : findProgrammePlace(context.catalog, intent.place, { bareRoom: true, placed: true });
+  if (intent.place !== undefined && place === undefined) {
+    return {
+      kind: 'not-found',
+      miss: { kind: 'place', place: intent.place },
+      suggestions: suggestionsFor(context, undefined),
+    };
+  }
+  const inPlace = place === undefined ? undefined : new Set(place.sessions.map((session) => session.id));
+  const eligible = (session: Session) =>
+    (inPlace === undefined || inPlace.has(session.id)) && matchesKind(session, intent.sessionKind);
+  const timeline = context.catalog.timeline.filter((entry) => eligible(entry.session));
+  // "Who opened the conference?": the first day with anything on it; with keynotes, the first keynote day (the
+  // co-located events the day before are a prelude).
   const keynoteDays = timeline.filter((entry) => isKeynote(entry.session));
   const busy = new Set(
-    (keynoteDays.length > 0 ? keynoteDays : timeline).map((e) => localDate(e.startMs, zone)),
+    (keynoteDays.length > 0 && intent.place === undefined ? keynoteDays : timeline).map((e) =>
+      localDate(e.startMs, zone),
+    ),
   );
   const allDays = programmeDays(context.catalog);
   const days = allDays.some((day) => busy.has(day)) ? allDays.filter((day) => busy.has(day)) : allDays;
@@ -229,15 +257,23 @@ export function resolveOpener(context: ResolveContext, intent: Extract<Intent, {
       ? (fallbackDay ?? conference.startDate)
       : resolveConferenceDay(context, intent.day);
   if (typeof day !== 'string') return day;
-  const onDay = sessionsIn(context, dayWindow(day, conference.timeZone));
+  const onDay = sessionsIn(context, dayWindow(day, conference.timeZone)).filter(eligible);
   const keynotes = onDay.filter(isKeynote);
   // Without keynotes, the day's first or last programme item, even one that names nobody ("Closing <event>").
   const programme = onDay.filter((session) => session.kind !== 'break');
-  // A session called the opening or the closing is one, whatever runs before or after it (a late DJ set).
+  // A session called the opening or the closing is one, whatever runs before or after it (a late DJ set); in a
+  // place or of a kind, the order alone decides.
+  const narrowed = intent.place !== undefined || intent.sessionKind !== undefined;
   const ceremony = intent.which === 'first' ? OPENING_TITLE : CLOSING_TITLE;
-  const titled = onDay.filter((session) => ceremony.test(session.title));
+  const titled = narrowed ? [] : onDay.filter((session) => ceremony.test(session.title));
   const pool =
-    titled.length > 0 ? titled : keynotes.length > 0 ? keynotes : programme.length > 0 ? programme : onDay;
+    titled.length > 0
+      ? titled
+      : keynotes.length > 0 && !narrowed
+        ? keynotes
+        : programme.length > 0
+          ? programme
+          : onDay;
   const ordered = intent.which === 'first' ? pool : [...pool].reverse();
   const chosen = ordered.slice(0, 1);
   // A closing slot often names nobody; the nearest session that does is the useful answer too.
@@ -246,7 +282,7 @@ export function resolveOpener(context: ResolveContext, intent: Extract<Intent, {
   if (chosen.length === 0) {
     return {
       kind: 'not-found',
-      miss: { kind: 'empty-window', date: day },
+      miss: { kind: 'empty-window', date: day, ...(place === undefined ? {} : { place: place.name }) },
       suggestions: suggestionsFor(context, undefined),
     };
   }
