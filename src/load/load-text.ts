@@ -5,6 +5,7 @@ import type { ImportOptions } from '../import/import-options.ts';
 import { importPentabarfXml } from '../import/pentabarf-xml.ts';
 import { importSchedIcs } from '../import/sched-ics.ts';
 import type { Dataset } from '../model/schema.ts';
+import { removeInvisibleDeep } from '../text/invisible.ts';
 import { type DataFormat, detectJsonFormat, detectTextFormat, isJsonText } from './detect-format.ts';
 import { parseJson } from './parse-json.ts';
 import { type LoadResult, validateDataset } from './validate-dataset.ts';
@@ -51,7 +52,8 @@ export function loadDatasetText(
       problems: [{ file: label, path: '', message: `cannot read as ${format}: ${(error as Error).message}` }],
     };
   }
-  return { ...validateDataset(dataset, label), format };
+  // Cleaned after decoding, so escapes (\u202e, &#8238;) are caught as well as the raw characters.
+  return { ...validateDataset(removeInvisibleDeep(dataset), label), format };
 }
 
 function importAs(
