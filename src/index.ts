@@ -16,6 +16,7 @@ export type { DataFormat } from './load/detect-format.ts';
 export { type LoadResult, loadDataset } from './load/load-dataset.ts';
 export { type LoadTextOptions, loadDatasetText } from './load/load-text.ts';
 export { DatasetError, formatProblem, type Problem } from './load/problem.ts';
+export { redactUrl } from './load/redact-url.ts';
 export {
   type ChangeReport,
   compareProgrammes,

@@ -12,6 +12,7 @@ import {
   loadDatasetText,
   type MergeReport,
   mergeDatasets,
+  redactUrl,
 } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { appendChangeLog, readChangeLog } from './change-log.ts';
@@ -149,7 +150,7 @@ export class LiveData {
   async refresh(index: number): Promise<RefreshOutcome> {
     const state = this.sources[index];
     if (state === undefined || state.spec.kind !== 'url') return { kind: 'unchanged' };
-    const source = state.spec.url;
+    const source = redactUrl(state.spec.url);
     try {
       const fetched = await this.fetchAgain(state);
       const outcome: RefreshOutcome =
@@ -173,8 +174,8 @@ export class LiveData {
       const { spec } = state;
       if (spec.kind === 'url') {
         const fetched = await this.fetchAgain(state);
-        fetchedUrls.push({ source: spec.url, outcome: fetched });
-        if (fetched.kind === 'kept') problems.push(`${spec.url}: ${fetched.reason}`);
+        fetchedUrls.push({ source: redactUrl(spec.url), outcome: fetched });
+        if (fetched.kind === 'kept') problems.push(`${redactUrl(spec.url)}: ${fetched.reason}`);
         continue;
       }
       const loaded = loadDataset(spec.path, zone(spec, this.options));
@@ -212,7 +213,7 @@ export class LiveData {
     if (outcome.kind === 'not-modified') return { kind: 'unchanged' };
     if (outcome.kind === 'failed') {
       logger.warn(
-        { source: spec.url, reason: outcome.reason },
+        { source: redactUrl(spec.url), reason: outcome.reason },
         'source refresh failed; keeping the last good data',
       );
       return { kind: 'kept', reason: outcome.reason };
@@ -221,7 +222,7 @@ export class LiveData {
     if (!loaded.ok) {
       const reason = loaded.problems.slice(0, 5).map(formatProblem).join('; ');
       logger.warn(
-        { source: spec.url, problems: loaded.problems.length, reason },
+        { source: redactUrl(spec.url), problems: loaded.problems.length, reason },
         'refreshed source is invalid; keeping the last good data',
       );
       return { kind: 'kept', reason };
@@ -299,7 +300,7 @@ async function loadUrlSource(
     const loaded = loadDatasetText(copy.text, spec.url, zone(spec, options));
     if (!loaded.ok) {
       options.logger.warn(
-        { source: spec.url, reason: loaded.problems.slice(0, 5).map(formatProblem).join('; ') },
+        { source: redactUrl(spec.url), reason: loaded.problems.slice(0, 5).map(formatProblem).join('; ') },
         'source is invalid',
       );
       continue;
@@ -310,14 +311,14 @@ async function loadUrlSource(
     else if (outcome.kind === 'failed') {
       const fetchedAt = new Date(copy.fetchedAt).toISOString();
       options.logger.warn(
-        { source: spec.url, fetchedAt, reason: outcome.reason },
+        { source: redactUrl(spec.url), fetchedAt, reason: outcome.reason },
         'source unreachable; using the cached copy',
       );
     }
     return;
   }
   options.logger.error(
-    { source: spec.url, reason: outcome.kind === 'failed' ? outcome.reason : 'no usable copy' },
+    { source: redactUrl(spec.url), reason: outcome.kind === 'failed' ? outcome.reason : 'no usable copy' },
     'source unavailable and not cached; continuing without it',
   );
 }

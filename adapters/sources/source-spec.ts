@@ -1,5 +1,6 @@
 // Where data comes from: local paths, and http(s) URLs refreshed on an interval.
 import { z } from 'zod';
+import { redactUrl } from '../../src/index.ts';
 
 export type SourceSpec =
   | { readonly kind: 'path'; readonly path: string; readonly timeZone?: string }
@@ -60,7 +61,7 @@ export function specsFromConfig(config: ConferenceConfig): SourceSpec[] {
   });
 }
 
-/** A short name for logs and stats. */
+/** A short name for logs and stats: a URL without its credentials or query (a private feed's key). */
 export function specLabel(spec: SourceSpec): string {
-  return spec.kind === 'path' ? spec.path : spec.url;
+  return spec.kind === 'path' ? spec.path : redactUrl(spec.url);
 }
