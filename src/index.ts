@@ -25,6 +25,7 @@ export {
 } from './merge/change-report.ts';
 export { type DatasetStats, datasetStats } from './merge/dataset-stats.ts';
 export { type MergeReport, type MergeResult, mergeDatasets } from './merge/merge-datasets.ts';
+export { checkShrink, type ShrinkCheck, type ShrinkReason } from './merge/shrink-check.ts';
 export type { Catalog, RecordType } from './model/catalog.ts';
 export type {
   Announcement,
