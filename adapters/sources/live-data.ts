@@ -58,10 +58,11 @@ export interface ReloadOutcome {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 /**
- * 16 MiB: about six times the largest real schedule we have seen (FOSDEM 2026's Pentabarf XML, 2.6 MiB), and small
- * enough that a hostile or broken feed cannot take the process near its 512 MiB memory limit.
+ * 8 MiB: three times the largest real schedule we have (FOSDEM 2026's Pentabarf XML, 2.6 MiB). Parsing and indexing
+ * a feed costs about 30 times its size at the peak (`adapters/bench/feed-memory.ts`), so a larger cap would let a
+ * valid but huge feed push the process past its 512 MiB limit.
  */
-export const DEFAULT_MAX_FEED_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_FEED_BYTES = 8 * 1024 * 1024;
 /** With the default 15-minute refresh, a programme that really lost most of its sessions is taken after 30 minutes. */
 export const DEFAULT_CONFIRM_SHRINK_AFTER = 3;
 /** Change reports older than this are not read back at start: digests look back a day or two at most. */
