@@ -201,7 +201,13 @@ export class UrlSource {
     this.copy = { value: copy, hash };
     this.last = { verdict: 'good', validators: validatorsOf(copy) };
     this.held = undefined;
-    if (write) this.options.cache.write(copy);
+    if (!write) return;
+    try {
+      this.options.cache.write(copy);
+    } catch (error) {
+      // A full or read-only disk costs the copy a restart would read, not the data being served.
+      this.options.logger.warn({ err: error, source: this.label }, 'could not save the cached copy');
+    }
   }
 
   private stillInvalid(reason: string): UrlRefresh {
