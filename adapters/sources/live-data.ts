@@ -157,7 +157,15 @@ export class LiveData {
   start(): void {
     this.sources.forEach((state, index) => {
       if (state.spec.kind !== 'url' || state.spec.refreshMs <= 0) return;
-      const timer = setInterval(() => void this.refresh(index), state.spec.refreshMs);
+      // A refresh that throws has already kept the last good data; the timer only logs it.
+      const tick = () =>
+        this.refresh(index).catch((error: unknown) =>
+          this.options.logger.error(
+            { err: error },
+            'source refresh failed unexpectedly; keeping the last good data',
+          ),
+        );
+      const timer = setInterval(tick, state.spec.refreshMs);
       timer.unref();
       this.timers.push(timer);
     });

@@ -1,5 +1,5 @@
 // Feeds cannot drive memory up: a size cap while streaming, one refresh at a time, no refetch of a known bad copy.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -140,5 +140,15 @@ describe('feed limits', () => {
     ).toHaveLength(1);
     mode = 'good';
     expect((await live.refresh(0)).kind).toBe('updated');
+  });
+
+  it('a cache that cannot be written costs the saved copy, not the refresh', async () => {
+    const { live, captured } = await open();
+    rmSync(cacheDir, { recursive: true, force: true });
+    writeFileSync(cacheDir, 'a file where the cache folder was');
+    mode = 'good';
+    expect((await live.refresh(0)).kind).toBe('updated');
+    expect(captured.lines().some((line) => line.msg === 'could not save the cached copy')).toBe(true);
+    rmSync(cacheDir);
   });
 });
