@@ -1,5 +1,5 @@
-// A private feed's key (?key=…) or credentials (user:pass@) never reach answers, logs, reports or metrics.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// A private feed's key (?key=…) or credentials (user:pass@) never reach answers, logs, reports, metrics or the cache.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -93,6 +93,7 @@ describe('private source URLs', () => {
       JSON.stringify(live.changeReports()),
       readFileSync(join(cacheDir, 'changes.jsonl'), 'utf8'),
       reload.problems.join('\n'),
+      ...readdirSync(cacheDir).map((name) => readFileSync(join(cacheDir, name), 'utf8')),
       await metrics.text(),
     ].join('\n');
     expect(everything).not.toContain(KEY);
