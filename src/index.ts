@@ -21,6 +21,7 @@ export type { DataFormat } from './load/detect-format.ts';
 export { type LoadResult, loadDataset } from './load/load-dataset.ts';
 export { type LoadTextOptions, loadDatasetText } from './load/load-text.ts';
 export { DatasetError, formatProblem, type Problem } from './load/problem.ts';
+export { redactUrl } from './load/redact-url.ts';
 export {
   type ChangeReport,
   compareProgrammes,
@@ -29,6 +30,7 @@ export {
 } from './merge/change-report.ts';
 export { type DatasetStats, datasetStats } from './merge/dataset-stats.ts';
 export { type MergeReport, type MergeResult, mergeDatasets } from './merge/merge-datasets.ts';
+export { checkShrink, type ShrinkCheck, type ShrinkReason } from './merge/shrink-check.ts';
 export type { Catalog, RecordType } from './model/catalog.ts';
 export type {
   Announcement,

@@ -13,6 +13,12 @@ export interface AnswerSample {
 /** How a refresh of a URL source ended: new data, nothing new, or a failure that kept the last good data. */
 export type RefreshResult = 'updated' | 'unchanged' | 'failed';
 
+/**
+ * Why a refresh kept the last good data: no usable answer, a body over the size cap, an invalid version, or a
+ * version refused because it lost most of the programme (more than half the sessions, or a whole day ahead).
+ */
+export type RefreshFailure = 'unreachable' | 'too-large' | 'invalid' | 'lost-most-sessions' | 'lost-a-day';
+
 /** An error nothing else caught, by the process event that reported it. */
 export type UnhandledKind = 'rejection' | 'exception';
 
@@ -22,7 +28,8 @@ export interface MetricsSink {
   /** `ask` threw: the adapter apologised to the user. */
   recordAnswerError(platform: string): void;
   recordDigestPost(platform: string, ok: boolean): void;
-  recordSourceRefresh(result: RefreshResult): void;
+  /** `failure` says why, when `result` is `failed`. */
+  recordSourceRefresh(result: RefreshResult, failure?: RefreshFailure): void;
   recordRateLimited(platform: string): void;
   recordUnhandledError(kind: UnhandledKind): void;
 }

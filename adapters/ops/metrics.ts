@@ -1,6 +1,12 @@
 // The Prometheus metrics (prom-client), in a registry of their own so each test and each process starts from zero.
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { AnswerSample, MetricsSink, RefreshResult, UnhandledKind } from './metrics-sink.ts';
+import type {
+  AnswerSample,
+  MetricsSink,
+  RefreshFailure,
+  RefreshResult,
+  UnhandledKind,
+} from './metrics-sink.ts';
 
 /** Every metric Hallway defines (default process metrics come on top). The README lists the same names. */
 export const METRIC_NAMES = {
@@ -20,6 +26,15 @@ export const ANSWER_SECONDS_BUCKETS = [
   0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
 ];
 
+/** Every reason a refresh can keep the last good data, so each series exists from the start. */
+const REFRESH_FAILURES: readonly RefreshFailure[] = [
+  'unreachable',
+  'too-large',
+  'invalid',
+  'lost-most-sessions',
+  'lost-a-day',
+];
+
 export interface MetricsOptions {
   /** Node.js process metrics (CPU, memory, event loop lag, GC) in the same registry; default true. */
   readonly processMetrics?: boolean;
@@ -34,7 +49,7 @@ export class HallwayMetrics implements MetricsSink {
   private readonly digestPosts: Counter<'platform' | 'result'>;
   private readonly digestPostFailures: Counter<'platform'>;
   private readonly sourceRefreshes: Counter<'result'>;
-  private readonly sourceRefreshFailures: Counter;
+  private readonly sourceRefreshFailures: Counter<'reason'>;
   private readonly rateLimited: Counter<'platform'>;
   private readonly unhandledErrors: Counter<'kind'>;
 
@@ -79,7 +94,10 @@ export class HallwayMetrics implements MetricsSink {
     });
     this.sourceRefreshFailures = new Counter({
       name: METRIC_NAMES.sourceRefreshFailures,
-      help: 'Refreshes of URL sources that failed; the last good data was kept.',
+      help:
+        'Refreshes of URL sources that failed or were refused, by reason; the last good data was kept. ' +
+        'lost-most-sessions and lost-a-day: a version that lost most of the programme, held back until confirmed.',
+      labelNames: ['reason'] as const,
       registers,
     });
     this.rateLimited = new Counter({
@@ -96,7 +114,7 @@ export class HallwayMetrics implements MetricsSink {
     });
     // Series that exist from the start, so dashboards and alerts see 0 rather than no data.
     for (const result of ['updated', 'unchanged', 'failed'] as const) this.sourceRefreshes.inc({ result }, 0);
-    this.sourceRefreshFailures.inc(0);
+    for (const reason of REFRESH_FAILURES) this.sourceRefreshFailures.inc({ reason }, 0);
     for (const kind of ['rejection', 'exception'] as const) this.unhandledErrors.inc({ kind }, 0);
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }
@@ -126,9 +144,9 @@ export class HallwayMetrics implements MetricsSink {
     if (!ok) this.digestPostFailures.inc({ platform });
   }
 
-  recordSourceRefresh(result: RefreshResult): void {
+  recordSourceRefresh(result: RefreshResult, failure: RefreshFailure = 'unreachable'): void {
     this.sourceRefreshes.inc({ result });
-    if (result === 'failed') this.sourceRefreshFailures.inc();
+    if (result === 'failed') this.sourceRefreshFailures.inc({ reason: failure });
   }
 
   recordRateLimited(platform: string): void {

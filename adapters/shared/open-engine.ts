@@ -1,7 +1,7 @@
 // Opens the data an entry point was pointed at (a config file, paths and URLs, or the embedded default).
 import { LiveData, type OpenResult } from '../sources/live-data.ts';
 import { loadConferenceConfig } from '../sources/load-config.ts';
-import { type SourceSpec, specsFromEntries } from '../sources/source-spec.ts';
+import { type FeedLimits, type SourceSpec, specsFromEntries } from '../sources/source-spec.ts';
 import type { Logger } from './logger.ts';
 import { DEFAULT_CACHE_DIR, DEFAULT_DATASET } from './paths.ts';
 
@@ -20,10 +20,12 @@ export interface OpenDataOptions {
 
 export async function openData(options: OpenDataOptions): Promise<OpenResult> {
   let specs: SourceSpec[];
+  let limits: FeedLimits = {};
   if (options.configFile !== undefined) {
     const config = loadConferenceConfig(options.configFile);
     if (!config.ok) return { ok: false, problems: config.problems };
     specs = config.specs;
+    limits = config.limits;
   } else {
     const entries = options.entries ?? [];
     specs = specsFromEntries(entries.length > 0 ? entries : [DEFAULT_DATASET], options.refreshMinutes);
@@ -34,6 +36,7 @@ export async function openData(options: OpenDataOptions): Promise<OpenResult> {
     cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
     logger: options.logger,
     now: Date.now,
+    ...limits,
     ...(fixedNow === undefined ? {} : { engineClock: () => fixedNow }),
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
   });

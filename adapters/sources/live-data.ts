@@ -9,43 +9,46 @@ import {
   formatProblem,
   isEmptyReport,
   loadDataset,
-  loadDatasetText,
   type MergeReport,
   mergeDatasets,
 } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { appendChangeLog, readChangeLog } from './change-log.ts';
-import { fetchSource } from './fetch-source.ts';
-import { type CachedCopy, SourceCache } from './source-cache.ts';
+import { OneAtATime } from './one-at-a-time.ts';
+import { SourceCache } from './source-cache.ts';
 import type { SourceSpec } from './source-spec.ts';
+import { type KeptCause, type Shrunk, UrlSource } from './url-source.ts';
 
 export interface LiveDataOptions {
   readonly specs: readonly SourceSpec[];
   /** Where fetched copies and change reports are kept; a restart without the network reads them back. */
   readonly cacheDir: string;
   readonly logger: Logger;
-  /** The clock for fetch times, refresh reports and the engine's "now". */
+  /** The clock for fetch times, refresh reports, "a day still to come", and the engine's "now". */
   readonly now: () => number;
   /** A separate clock for the engine ("what's on now"), such as a fixed demo time. */
   readonly engineClock?: () => number;
   readonly timeZone?: string;
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
+  /** The largest feed body read (bytes); a larger one is abandoned while downloading. */
+  readonly maxFeedBytes?: number;
+  /** Consecutive refreshes that must show a source that lost most of its programme before it is taken. */
+  readonly confirmShrinkAfter?: number;
 }
 
 export type OpenResult = { ok: true; live: LiveData } | { ok: false; problems: string[] };
 
-interface SourceState {
-  readonly spec: SourceSpec;
-  dataset?: Dataset;
-  copy?: CachedCopy;
-}
+type SourceState =
+  | { readonly spec: Extract<SourceSpec, { kind: 'path' }>; dataset?: Dataset }
+  | { readonly spec: Extract<SourceSpec, { kind: 'url' }>; readonly url: UrlSource };
 
-/** Outcome of one refresh, for logs and tests. */
+/** Outcome of one refresh, for logs, metrics and tests. */
 export type RefreshOutcome =
   | { readonly kind: 'unchanged' }
   | { readonly kind: 'updated'; readonly report: ChangeReport }
-  | { readonly kind: 'kept'; readonly reason: string };
+  | { readonly kind: 'kept'; readonly cause: KeptCause; readonly reason: string }
+  | { readonly kind: 'refused'; readonly shrink: Shrunk; readonly reason: string };
 
 /** Outcome of a reload of every source: what changed, and each source that kept its last good copy. */
 export interface ReloadOutcome {
@@ -54,6 +57,14 @@ export interface ReloadOutcome {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * 8 MiB: three times the largest real schedule we have (FOSDEM 2026's Pentabarf XML, 2.6 MiB). Parsing and indexing
+ * a feed costs about 30 times its size at the peak (`adapters/bench/feed-memory.ts`), so a larger cap would let a
+ * valid but huge feed push the process past its 512 MiB limit.
+ */
+export const DEFAULT_MAX_FEED_BYTES = 8 * 1024 * 1024;
+/** With the default 15-minute refresh, a programme that really lost most of its sessions is taken after 30 minutes. */
+export const DEFAULT_CONFIRM_SHRINK_AFTER = 3;
 /** Change reports older than this are not read back at start: digests look back a day or two at most. */
 const CHANGES_KEPT_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -65,6 +76,7 @@ export class LiveData {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly listeners: Array<(report: ChangeReport) => void> = [];
   private readonly refreshListeners: Array<(outcome: RefreshOutcome, source: string) => void> = [];
+  private readonly lane = new OneAtATime();
 
   private constructor(
     private readonly options: LiveDataOptions,
@@ -83,18 +95,28 @@ export class LiveData {
     const cache = new SourceCache(options.cacheDir);
     const states: SourceState[] = [];
     for (const spec of options.specs) {
-      const state: SourceState = { spec };
-      states.push(state);
       if (spec.kind === 'path') {
         const loaded = loadDataset(spec.path, zone(spec, options));
-        if (loaded.ok) state.dataset = loaded.dataset;
+        if (loaded.ok) states.push({ spec, dataset: loaded.dataset });
         else problems.push(...loaded.problems.map(formatProblem));
         continue;
       }
-      await loadUrlSource(state, spec, cache, options);
+      const url = new UrlSource({
+        spec,
+        cache,
+        logger: options.logger,
+        now: options.now,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        maxBytes: options.maxFeedBytes ?? DEFAULT_MAX_FEED_BYTES,
+        confirmShrinkAfter: options.confirmShrinkAfter ?? DEFAULT_CONFIRM_SHRINK_AFTER,
+        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+      });
+      await url.open();
+      states.push({ spec, url });
     }
     if (problems.length > 0) return { ok: false, problems };
-    if (!states.some((state) => state.dataset !== undefined)) {
+    if (!states.some((state) => datasetOf(state) !== undefined)) {
       return { ok: false, problems: ['no source could be loaded (see the log for each one)'] };
     }
     return { ok: true, live: new LiveData(options, states) };
@@ -135,7 +157,15 @@ export class LiveData {
   start(): void {
     this.sources.forEach((state, index) => {
       if (state.spec.kind !== 'url' || state.spec.refreshMs <= 0) return;
-      const timer = setInterval(() => void this.refresh(index), state.spec.refreshMs);
+      // A refresh that throws has already kept the last good data; the timer only logs it.
+      const tick = () =>
+        this.refresh(index).catch((error: unknown) =>
+          this.options.logger.error(
+            { err: error },
+            'source refresh failed unexpectedly; keeping the last good data',
+          ),
+        );
+      const timer = setInterval(tick, state.spec.refreshMs);
       timer.unref();
       this.timers.push(timer);
     });
@@ -145,47 +175,57 @@ export class LiveData {
     for (const timer of this.timers.splice(0)) clearInterval(timer);
   }
 
-  /** Fetches one URL source again. Never throws; a failure keeps serving the last good data. */
-  async refresh(index: number): Promise<RefreshOutcome> {
+  /**
+   * Fetches one URL source again. Never throws; a failure keeps serving the last good data. Refreshes run one at
+   * a time: a second trigger for the same source while one is queued or running gets that one's outcome.
+   */
+  refresh(index: number): Promise<RefreshOutcome> {
     const state = this.sources[index];
-    if (state === undefined || state.spec.kind !== 'url') return { kind: 'unchanged' };
-    const source = state.spec.url;
-    try {
-      const fetched = await this.fetchAgain(state);
-      const outcome: RefreshOutcome =
-        fetched.kind === 'updated' ? { kind: 'updated', report: this.rebuild() } : fetched;
-      this.tellRefreshListeners(outcome, source);
-      return outcome;
-    } catch (error) {
-      this.tellRefreshListeners({ kind: 'kept', reason: String(error) }, source);
-      throw error;
-    }
+    if (state === undefined || !('url' in state)) return Promise.resolve({ kind: 'unchanged' });
+    return this.lane.run(`refresh:${index}`, async () => {
+      const { url } = state;
+      try {
+        const fetched = await url.refresh(false);
+        const outcome: RefreshOutcome =
+          fetched.kind === 'updated' ? { kind: 'updated', report: this.rebuild() } : fetched;
+        this.tellRefreshListeners(outcome, url.label);
+        return outcome;
+      } catch (error) {
+        this.tellRefreshListeners({ kind: 'kept', cause: 'unreachable', reason: String(error) }, url.label);
+        throw error;
+      }
+    });
   }
 
   /**
    * Reads every file and fetches every URL again now (an admin's "reload"), then swaps in one new engine.
-   * A source that fails keeps its last good copy; the outcome names each failure.
+   * A source that fails keeps its last good copy; the outcome names each failure. The reload is also the admin's
+   * confirmation: a source that lost most of its programme, already held back before, is taken if it still
+   * serves that version. One first seen now is held back, and the outcome says so.
    */
-  async reload(): Promise<ReloadOutcome> {
-    const problems: string[] = [];
-    const fetchedUrls: Array<{ source: string; outcome: RefreshOutcome | { readonly kind: 'updated' } }> = [];
-    for (const state of this.sources) {
-      const { spec } = state;
-      if (spec.kind === 'url') {
-        const fetched = await this.fetchAgain(state);
-        fetchedUrls.push({ source: spec.url, outcome: fetched });
-        if (fetched.kind === 'kept') problems.push(`${spec.url}: ${fetched.reason}`);
-        continue;
+  reload(): Promise<ReloadOutcome> {
+    return this.lane.run('reload', async () => {
+      const problems: string[] = [];
+      const fetchedUrls: Array<{ source: string; outcome: RefreshOutcome | { readonly kind: 'updated' } }> =
+        [];
+      for (const state of this.sources) {
+        if ('url' in state) {
+          const fetched = await state.url.refresh(true);
+          fetchedUrls.push({ source: state.url.label, outcome: fetched });
+          if (fetched.kind === 'kept' || fetched.kind === 'refused')
+            problems.push(`${state.url.label}: ${fetched.reason}`);
+          continue;
+        }
+        const loaded = loadDataset(state.spec.path, zone(state.spec, this.options));
+        if (loaded.ok) state.dataset = loaded.dataset;
+        else problems.push(...loaded.problems.slice(0, 5).map(formatProblem));
       }
-      const loaded = loadDataset(spec.path, zone(spec, this.options));
-      if (loaded.ok) state.dataset = loaded.dataset;
-      else problems.push(...loaded.problems.slice(0, 5).map(formatProblem));
-    }
-    const report = this.rebuild();
-    for (const { source, outcome } of fetchedUrls) {
-      this.tellRefreshListeners(outcome.kind === 'updated' ? { kind: 'updated', report } : outcome, source);
-    }
-    return { report, problems };
+      const report = this.rebuild();
+      for (const { source, outcome } of fetchedUrls) {
+        this.tellRefreshListeners(outcome.kind === 'updated' ? { kind: 'updated', report } : outcome, source);
+      }
+      return { report, problems };
+    });
   }
 
   private tellRefreshListeners(outcome: RefreshOutcome, source: string): void {
@@ -196,40 +236,6 @@ export class LiveData {
         this.options.logger.warn({ err: error, source }, 'a refresh listener failed');
       }
     }
-  }
-
-  /** Fetches a URL source into `state`; files are left alone. */
-  private async fetchAgain(state: SourceState): Promise<RefreshOutcome | { readonly kind: 'updated' }> {
-    if (state.spec.kind !== 'url') return { kind: 'unchanged' };
-    const { spec } = state;
-    const { logger } = this.options;
-    const outcome = await fetchSource(spec.url, {
-      ...(state.copy === undefined ? {} : { previous: state.copy }),
-      timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      now: this.options.now,
-      ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }),
-    });
-    if (outcome.kind === 'not-modified') return { kind: 'unchanged' };
-    if (outcome.kind === 'failed') {
-      logger.warn(
-        { source: spec.url, reason: outcome.reason },
-        'source refresh failed; keeping the last good data',
-      );
-      return { kind: 'kept', reason: outcome.reason };
-    }
-    const loaded = loadDatasetText(outcome.copy.text, spec.url, zone(spec, this.options));
-    if (!loaded.ok) {
-      const reason = loaded.problems.slice(0, 5).map(formatProblem).join('; ');
-      logger.warn(
-        { source: spec.url, problems: loaded.problems.length, reason },
-        'refreshed source is invalid; keeping the last good data',
-      );
-      return { kind: 'kept', reason };
-    }
-    state.dataset = loaded.dataset;
-    state.copy = outcome.copy;
-    new SourceCache(this.options.cacheDir).write(outcome.copy);
-    return { kind: 'updated' };
   }
 
   private rebuild(): ChangeReport {
@@ -258,7 +264,7 @@ export class LiveData {
   }
 
   private loadedDatasets(): Dataset[] {
-    return this.sources.flatMap((state) => (state.dataset === undefined ? [] : [state.dataset]));
+    return this.sources.flatMap((state) => datasetOf(state) ?? []);
   }
 
   /** The change reports of earlier runs, so a restart still knows what changed since the last digest. */
@@ -280,46 +286,8 @@ export class LiveData {
   }
 }
 
-async function loadUrlSource(
-  state: SourceState,
-  spec: Extract<SourceSpec, { kind: 'url' }>,
-  cache: SourceCache,
-  options: LiveDataOptions,
-): Promise<void> {
-  const cached = cache.read(spec.url);
-  const outcome = await fetchSource(spec.url, {
-    ...(cached === undefined ? {} : { previous: cached }),
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    now: options.now,
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-  });
-  const fresh = outcome.kind === 'fresh' ? outcome.copy : undefined;
-  for (const copy of [fresh, cached]) {
-    if (copy === undefined) continue;
-    const loaded = loadDatasetText(copy.text, spec.url, zone(spec, options));
-    if (!loaded.ok) {
-      options.logger.warn(
-        { source: spec.url, reason: loaded.problems.slice(0, 5).map(formatProblem).join('; ') },
-        'source is invalid',
-      );
-      continue;
-    }
-    state.dataset = loaded.dataset;
-    state.copy = copy;
-    if (copy === fresh) cache.write(copy);
-    else if (outcome.kind === 'failed') {
-      const fetchedAt = new Date(copy.fetchedAt).toISOString();
-      options.logger.warn(
-        { source: spec.url, fetchedAt, reason: outcome.reason },
-        'source unreachable; using the cached copy',
-      );
-    }
-    return;
-  }
-  options.logger.error(
-    { source: spec.url, reason: outcome.kind === 'failed' ? outcome.reason : 'no usable copy' },
-    'source unavailable and not cached; continuing without it',
-  );
+function datasetOf(state: SourceState): Dataset | undefined {
+  return 'url' in state ? state.url.dataset : state.dataset;
 }
 
 function zone(spec: SourceSpec, options: LiveDataOptions): { timeZone?: string } {

@@ -1,9 +1,17 @@
 // Reads a conference config file: the list of sources to merge, checked with zod.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { ConferenceConfigSchema, type SourceSpec, specsFromConfig } from './source-spec.ts';
+import {
+  ConferenceConfigSchema,
+  type FeedLimits,
+  feedLimitsFromConfig,
+  type SourceSpec,
+  specsFromConfig,
+} from './source-spec.ts';
 
-export type ConfigResult = { ok: true; specs: SourceSpec[] } | { ok: false; problems: string[] };
+export type ConfigResult =
+  | { ok: true; specs: SourceSpec[]; limits: FeedLimits }
+  | { ok: false; problems: string[] };
 
 /** Paths in the file are relative to the file itself, so a config can sit beside its data. */
 export function loadConferenceConfig(file: string): ConfigResult {
@@ -24,5 +32,5 @@ export function loadConferenceConfig(file: string): ConfigResult {
   const specs = specsFromConfig(parsed.data).map((spec) =>
     spec.kind === 'path' && !isAbsolute(spec.path) ? { ...spec, path: resolve(base, spec.path) } : spec,
   );
-  return { ok: true, specs };
+  return { ok: true, specs, limits: feedLimitsFromConfig(parsed.data) };
 }

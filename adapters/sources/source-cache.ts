@@ -17,17 +17,23 @@ export class SourceCache {
 
   read(url: string): CachedCopy | undefined {
     try {
-      const meta = JSON.parse(readFileSync(this.path(url, 'json'), 'utf8')) as Omit<CachedCopy, 'text'>;
-      return { ...meta, text: readFileSync(this.path(url, 'body'), 'utf8') };
+      const meta = JSON.parse(readFileSync(this.path(url, 'json'), 'utf8')) as Omit<
+        CachedCopy,
+        'text' | 'url'
+      >;
+      return { ...meta, url, text: readFileSync(this.path(url, 'body'), 'utf8') };
     } catch {
       return undefined;
     }
   }
 
-  /** Writes body then metadata, each through a rename, so a crash never leaves a half-written copy. */
+  /**
+   * Writes body then metadata, each through a rename, so a crash never leaves a half-written copy. The URL is not
+   * written: it may hold a private feed's key, and the file name (a hash of it) already says which source it is.
+   */
   write(copy: CachedCopy): void {
     mkdirSync(this.dir, { recursive: true });
-    const { text, ...meta } = copy;
+    const { text, url: _url, ...meta } = copy;
     writeAtomically(this.path(copy.url, 'body'), text);
     writeAtomically(this.path(copy.url, 'json'), JSON.stringify(meta));
   }

@@ -1,5 +1,6 @@
 // Where data comes from: local paths, and http(s) URLs refreshed on an interval.
 import { z } from 'zod';
+import { redactUrl } from '../../src/index.ts';
 
 export type SourceSpec =
   | { readonly kind: 'path'; readonly path: string; readonly timeZone?: string }
@@ -44,7 +45,34 @@ export const ConferenceConfigSchema = z.strictObject({
   sources: z.array(SourceEntrySchema).min(1, 'list at least one source'),
   /** The IANA zone for sources that do not state one (Sched exports are in UTC). */
   timeZone: z.string().optional(),
+  /** The largest body a URL source may send, in bytes; a larger download is abandoned. */
+  maxFeedBytes: z
+    .number()
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .max(1024 * 1024 * 1024, 'must be at most 1073741824 bytes (1 GiB)')
+    .optional(),
+  /** Refreshes in a row that must show a source that lost most of its programme before it is taken. */
+  confirmShrinkAfter: z
+    .number()
+    .int('must be a whole number of refreshes')
+    .min(1, 'must be 1 (take at once) or more')
+    .max(100, 'must be at most 100')
+    .optional(),
 });
+
+/** How URL sources are guarded, from the config file; LiveData's defaults where it says nothing. */
+export interface FeedLimits {
+  readonly maxFeedBytes?: number;
+  readonly confirmShrinkAfter?: number;
+}
+
+export function feedLimitsFromConfig(config: ConferenceConfig): FeedLimits {
+  return {
+    ...(config.maxFeedBytes === undefined ? {} : { maxFeedBytes: config.maxFeedBytes }),
+    ...(config.confirmShrinkAfter === undefined ? {} : { confirmShrinkAfter: config.confirmShrinkAfter }),
+  };
+}
 
 export type ConferenceConfig = z.infer<typeof ConferenceConfigSchema>;
 
@@ -60,7 +88,7 @@ export function specsFromConfig(config: ConferenceConfig): SourceSpec[] {
   });
 }
 
-/** A short name for logs and stats. */
+/** A short name for logs and stats: a URL without its credentials or query (a private feed's key). */
 export function specLabel(spec: SourceSpec): string {
-  return spec.kind === 'path' ? spec.path : spec.url;
+  return spec.kind === 'path' ? spec.path : redactUrl(spec.url);
 }

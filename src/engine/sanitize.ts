@@ -1,12 +1,8 @@
 // Makes any input safe to answer: no control or bidi characters, bounded length, single spaces.
+import { removeInvisible } from '../text/invisible.ts';
 
 /** Questions longer than this are cut (at a word boundary when one is near). */
 export const MAX_QUESTION_LENGTH = 500;
-
-// C0/C1 controls (tabs and newlines become spaces first) and the bidi embedding, override and isolate marks.
-const CONTROL = /\p{Cc}/gu;
-const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
 export interface CleanQuestion {
   readonly text: string;
@@ -18,11 +14,8 @@ export function sanitizeQuestion(input: unknown): CleanQuestion {
   const raw = typeof input === 'string' ? input : String(input ?? '');
   // Look at a little more than the limit only, so a 100 kB paste costs no more than a short question.
   const head = raw.slice(0, MAX_QUESTION_LENGTH * 4);
-  const clean = head
-    .replace(/[\t\r\n]+/g, ' ')
-    .replace(CONTROL, '')
-    .replace(BIDI, '')
-    .replace(ZERO_WIDTH, '')
+  // Tabs and line breaks become spaces first; then the same cleaning imported data gets.
+  const clean = removeInvisible(head.replace(/[\t\r\n]+/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
   if (clean.length <= MAX_QUESTION_LENGTH && raw.length <= MAX_QUESTION_LENGTH * 4)

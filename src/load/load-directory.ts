@@ -9,6 +9,7 @@ import {
   type RecordCollection,
   RecordSchemas,
 } from '../model/schema.ts';
+import { removeInvisibleDeep } from '../text/invisible.ts';
 import { parseJson } from './parse-json.ts';
 import type { Problem } from './problem.ts';
 import { crossChecked, type LoadResult, locateIssue, schemaProblems } from './validate-dataset.ts';
@@ -58,7 +59,8 @@ function readValidated<T>(file: string, schema: z.ZodType<T>, problems: Problem[
     problems.push(parsed.problem);
     return undefined;
   }
-  const result = schema.safeParse(parsed.value);
+  // Curated files get the same cleaning as imported ones: no bidi or zero-width characters reach an answer.
+  const result = schema.safeParse(removeInvisibleDeep(parsed.value));
   if (result.success) return result.data;
   problems.push(...schemaProblems(result.error, parsed.value, file));
   return undefined;

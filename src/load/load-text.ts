@@ -5,8 +5,10 @@ import type { ImportOptions } from '../import/import-options.ts';
 import { importPentabarfXml } from '../import/pentabarf-xml.ts';
 import { importSchedIcs } from '../import/sched-ics.ts';
 import type { Dataset } from '../model/schema.ts';
+import { removeInvisibleDeep } from '../text/invisible.ts';
 import { type DataFormat, detectJsonFormat, detectTextFormat, isJsonText } from './detect-format.ts';
 import { parseJson } from './parse-json.ts';
+import { redactUrl } from './redact-url.ts';
 import { type LoadResult, validateDataset } from './validate-dataset.ts';
 
 export interface LoadTextOptions extends Omit<ImportOptions, 'label'> {
@@ -14,12 +16,16 @@ export interface LoadTextOptions extends Omit<ImportOptions, 'label'> {
   readonly format?: DataFormat;
 }
 
-/** Parses, imports and validates one file's text. `label` names the file in every problem. */
+/**
+ * Parses, imports and validates one file's text. `source` (a path or URL) names the file in every problem; a URL
+ * is shown as its host and path only, since a private feed's key would otherwise reach problems and source titles.
+ */
 export function loadDatasetText(
   text: string,
-  label: string,
+  source: string,
   options: LoadTextOptions = {},
 ): LoadResult & { format?: DataFormat } {
+  const label = redactUrl(source);
   const importOptions: ImportOptions = { ...options, label: label.split(/[\\/]/).pop() ?? label };
   let json: unknown;
   if (isJsonText(text) && (options.format === undefined || options.format.endsWith('json'))) {
@@ -51,7 +57,8 @@ export function loadDatasetText(
       problems: [{ file: label, path: '', message: `cannot read as ${format}: ${(error as Error).message}` }],
     };
   }
-  return { ...validateDataset(dataset, label), format };
+  // Cleaned after decoding, so escapes (\u202e, &#8238;) are caught as well as the raw characters.
+  return { ...validateDataset(removeInvisibleDeep(dataset), label), format };
 }
 
 function importAs(

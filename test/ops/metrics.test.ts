@@ -48,12 +48,18 @@ describe('HallwayMetrics', () => {
     metrics.recordDigestPost('discord', false);
     metrics.recordSourceRefresh('updated');
     metrics.recordSourceRefresh('failed');
+    metrics.recordSourceRefresh('failed', 'lost-most-sessions');
     expect(await value(metrics, METRIC_NAMES.digestPosts, { platform: 'discord', result: 'ok' })).toBe(1);
     expect(await value(metrics, METRIC_NAMES.digestPosts, { platform: 'discord', result: 'failed' })).toBe(2);
     expect(await value(metrics, METRIC_NAMES.digestPostFailures, { platform: 'discord' })).toBe(2);
     expect(await value(metrics, METRIC_NAMES.sourceRefreshes, { result: 'updated' })).toBe(1);
     expect(await value(metrics, METRIC_NAMES.sourceRefreshes, { result: 'unchanged' })).toBe(0);
-    expect(await value(metrics, METRIC_NAMES.sourceRefreshFailures)).toBe(1);
+    expect(await value(metrics, METRIC_NAMES.sourceRefreshes, { result: 'failed' })).toBe(2);
+    expect(await value(metrics, METRIC_NAMES.sourceRefreshFailures, { reason: 'unreachable' })).toBe(1);
+    expect(await value(metrics, METRIC_NAMES.sourceRefreshFailures, { reason: 'lost-most-sessions' })).toBe(
+      1,
+    );
+    expect(await value(metrics, METRIC_NAMES.sourceRefreshFailures, { reason: 'lost-a-day' })).toBe(0);
   });
 
   it('records through the free functions once a sink is installed, and ignores them before', async () => {

@@ -70,7 +70,7 @@ describe('countRefreshes', () => {
     expect(text).toContain(`${METRIC_NAMES.sourceRefreshes}{result="unchanged"} 1`);
     expect(text).toContain(`${METRIC_NAMES.sourceRefreshes}{result="updated"} 1`);
     expect(text).toContain(`${METRIC_NAMES.sourceRefreshes}{result="failed"} 1`);
-    expect(text).toContain(`${METRIC_NAMES.sourceRefreshFailures} 1`);
+    expect(text).toContain(`${METRIC_NAMES.sourceRefreshFailures}{reason="unreachable"} 1`);
     expect(captured.lines().filter((line) => line.msg === 'a refresh listener failed')).toHaveLength(3);
     expect(live.dataset().sessions.some((session) => session.room === 'Room Amarelo')).toBe(true);
   });
