@@ -74,9 +74,10 @@ async function main(): Promise<Outcome> {
   });
   if (chat.started > 0) return 'running';
   if (chat.fatal !== undefined) {
+    // A database path it cannot use is a configuration problem, like a wrong variable: exit 2.
     console.error(chat.fatal);
     await ops.server?.close();
-    return 1;
+    return 2;
   }
   // A chat platform was configured but none started: fail loudly rather than fall back to the console.
   if (chat.failed > 0) {

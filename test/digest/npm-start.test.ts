@@ -58,12 +58,25 @@ describe.concurrent('npm start and the digest database', () => {
     const result = await runProcess('npm', ['start', '--silent'], {
       env: await slackEnv(join(file, 'hallway.db')),
     });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       `Hallway refuses to start: Hallway cannot create the folder for its database ${file}/hallway.db`,
     );
     expect(result.stderr).toContain('Set HALLWAY_DB_PATH to a writable place.');
     expect(result.stderr).not.toContain('Slack: started');
+  });
+
+  it('refuses a database path under /proc at once (exit 2, one line), where Node would spin', async () => {
+    const result = await runProcess('npm', ['start', '--silent'], {
+      env: await slackEnv('/proc/hallway/x.db'),
+      timeoutMs: 60_000,
+    });
+    expect(result.code).toBe(2);
+    const refusal = result.stderr.split('\n').filter((line) => line.includes('refuses to start'));
+    expect(refusal).toEqual([
+      expect.stringContaining('Hallway cannot create the folder for its database /proc/hallway/x.db: ENOENT'),
+    ]);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('names a wrong digest variable before anything starts', async () => {
