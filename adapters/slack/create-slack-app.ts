@@ -5,11 +5,13 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
+import { closeServer } from '../shared/http-guards.ts';
 import type { Logger } from '../shared/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { type ConnectionWatch, watchSocketConnection } from './connection-log.ts';
 import { createEventDeduper, type EventDeduper } from './dedupe.ts';
+import { createSlackHttpServer, SLACK_BODY_LIMIT_BYTES } from './http-front.ts';
 import { registerListeners } from './listeners.ts';
 import type { Outcome } from './request-guard.ts';
 import { ANSWER_RETRY_CONFIG, NO_RETRY_OPTIONS, REQUEST_TIMEOUT_MS } from './retry-config.ts';
@@ -75,6 +77,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   let app: App;
   let receiver: SocketModeReceiver | HTTPReceiver;
   let watch: ConnectionWatch | undefined;
+  let signingSecret = '';
   if (connection.mode === 'socket') {
     receiver = new SocketModeReceiver({
       appToken: connection.appToken,
@@ -92,12 +95,14 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     app = new App({ ...common, socketMode: true, receiver });
     watch = watchSocketConnection(receiver.client, logger, Date.now, options.onConnectionChange);
   } else {
+    signingSecret = connection.signingSecret;
     receiver = new HTTPReceiver({
       signingSecret: connection.signingSecret,
       endpoints: HTTP_ENDPOINT,
       logger: log,
       // A long-running server: answer Slack's HTTP request at ack(), then post the answer.
       processBeforeResponse: false,
+      bodyLimit: SLACK_BODY_LIMIT_BYTES,
     });
     app = new App({ ...common, receiver });
   }
@@ -115,6 +120,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     ...NO_RETRY_OPTIONS,
     logger: log,
   });
+  let server: Server | undefined;
   return {
     app,
     mode: connection.mode,
@@ -125,7 +131,9 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
         logger.info({ botUserId: identity.botUserId }, 'Slack connected (Socket Mode)');
         return {};
       }
-      const server = (await app.start(port)) as Server;
+      // Hallway's own server in front of the receiver (not app.start): it checks before Bolt buffers anything.
+      server = createSlackHttpServer({ receiver, signingSecret, endpoint: HTTP_ENDPOINT, logger });
+      await listen(server, port);
       const bound = (server.address() as AddressInfo).port;
       logger.info({ port: bound, path: HTTP_ENDPOINT }, 'Slack listening (HTTP mode)');
       return { port: bound };
@@ -138,9 +146,21 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
         await receiver.client.disconnect();
         return;
       }
-      await app.stop();
+      if (server !== undefined) await closeServer(server);
+      server = undefined;
     },
   };
+}
+
+/** Listens on `port` (all interfaces, as Bolt did), resolving once bound; rejects when it cannot (port taken). */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 /** The bot's ids, from the config when both are given (no network), else from `auth.test`. */
