@@ -7,6 +7,7 @@ import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import { closeServer } from '../shared/http-guards.ts';
 import type { Logger } from '../shared/logger.ts';
+import { createAnswerPoster } from './answer-poster.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { type ConnectionWatch, watchSocketConnection } from './connection-log.ts';
@@ -14,7 +15,12 @@ import { createEventDeduper, type EventDeduper } from './dedupe.ts';
 import { createSlackHttpServer, SLACK_BODY_LIMIT_BYTES } from './http-front.ts';
 import { registerListeners } from './listeners.ts';
 import type { Outcome } from './request-guard.ts';
-import { ANSWER_RETRY_CONFIG, NO_RETRY_OPTIONS, REQUEST_TIMEOUT_MS } from './retry-config.ts';
+import {
+  ANSWER_RETRY_CONFIG,
+  answerRetryPolicy,
+  NO_RETRY_OPTIONS,
+  REQUEST_TIMEOUT_MS,
+} from './retry-config.ts';
 import { createSlackDigestPoster } from './slack-digest-poster.ts';
 
 /** Where Slack sends events, commands and interactions in HTTP mode (Bolt's default path). */
@@ -106,25 +112,28 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     });
     app = new App({ ...common, receiver });
   }
+  const port = options.port ?? (connection.mode === 'http' ? connection.port : 0);
+  // Digests and answers are posted through a client that never resends by itself: Hallway retries them, and
+  // looks for a post whose reply was lost before trying again.
+  const postingClient = new webApi.WebClient(config.botToken, {
+    ...clientOptions,
+    ...NO_RETRY_OPTIONS,
+    logger: log,
+  });
   registerListeners(app, {
     engine: options.engine,
+    postAnswer: createAnswerPoster(postingClient, answerRetryPolicy(clientOptions.retryConfig)),
     logger,
     deduper: options.hooks?.deduper ?? createEventDeduper(),
     ...(options.services === undefined ? {} : { services: options.services }),
     ...(options.hooks?.onOutcome === undefined ? {} : { onOutcome: options.hooks.onOutcome }),
   });
 
-  const port = options.port ?? (connection.mode === 'http' ? connection.port : 0);
-  const digestClient = new webApi.WebClient(config.botToken, {
-    ...clientOptions,
-    ...NO_RETRY_OPTIONS,
-    logger: log,
-  });
   let server: Server | undefined;
   return {
     app,
     mode: connection.mode,
-    digestPoster: createSlackDigestPoster(digestClient),
+    digestPoster: createSlackDigestPoster(postingClient),
     async start() {
       if (receiver instanceof SocketModeReceiver) {
         await app.start();

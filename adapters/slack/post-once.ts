@@ -24,7 +24,8 @@ export type PostArguments = webApi.ChatPostMessageArguments & { readonly channel
 /**
  * A function that posts `args` and resolves with the message's ts; call it again to retry. After a try whose
  * outcome is unknown (a network error, a lost reply, a 5xx, a transient Slack error), the next call first looks for
- * the key in the channel's history (`conversations.history` with `include_all_metadata`) and returns the ts found
+ * the key in the channel's history or the thread (`conversations.history` or `.replies`, with
+ * `include_all_metadata`) and returns the ts found
  * there instead of posting. When that lookup fails, it throws: a post of unknown outcome is never resent blindly.
  */
 export function postOnce(
@@ -35,9 +36,11 @@ export function postOnce(
   const now = options.now ?? Date.now;
   let searchFrom: number | undefined = options.checkFirst === true ? now() - LOOK_BACK_MS : undefined;
   const metadata = { event_type: POST_EVENT_TYPE, event_payload: { key: options.key } };
+  const threadTs = (args as { thread_ts?: unknown }).thread_ts;
+  const where = { channel: args.channel, ...(typeof threadTs === 'string' ? { threadTs } : {}) };
   return async () => {
     if (searchFrom !== undefined) {
-      const found = await findPosted(client, args.channel, options.key, searchFrom);
+      const found = await findPosted(client, where, options.key, searchFrom);
       if (found !== undefined) return found;
     }
     const started = now();
@@ -52,19 +55,26 @@ export function postOnce(
   };
 }
 
-/** The ts of the message marked with `key` in `channel` since `fromMs`, if Slack has it. */
+/**
+ * The ts of the message marked with `key` in `channel` (in the thread `threadTs`, when given: thread replies are
+ * in `conversations.replies`, not the channel's history) since `fromMs`, if Slack has it.
+ */
 async function findPosted(
   client: webApi.WebClient,
-  channel: string,
+  where: { readonly channel: string; readonly threadTs?: string },
   key: string,
   fromMs: number,
 ): Promise<string | undefined> {
-  const page = await client.conversations.history({
-    channel,
+  const query = {
+    channel: where.channel,
     oldest: (fromMs / 1000).toFixed(6),
     limit: HISTORY_PAGE,
     include_all_metadata: true,
-  });
+  };
+  const page =
+    where.threadTs === undefined
+      ? await client.conversations.history(query)
+      : await client.conversations.replies({ ...query, ts: where.threadTs });
   const found = page.messages?.find(
     (message) =>
       message.metadata?.event_type === POST_EVENT_TYPE &&

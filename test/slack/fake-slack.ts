@@ -32,6 +32,7 @@ export interface FakeMessage {
   readonly ts: string;
   readonly text: string;
   readonly bot_id: string;
+  readonly thread_ts?: string;
   readonly metadata?: unknown;
 }
 
@@ -155,13 +156,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ts,
           text: String(body.text ?? ''),
           bot_id: BOT.botId,
+          ...(typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}),
           ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
         };
         history.set(channel, [...(history.get(channel) ?? []), message]);
         return { ok: true, channel, ts };
       }
       case 'conversations.history':
-        return { ok: true, messages: historyPage(body), has_more: false };
+        return { ok: true, messages: historyPage(body, (message) => message.thread_ts === undefined) };
+      case 'conversations.replies':
+        return { ok: true, messages: historyPage(body, (message) => message.thread_ts === body.ts) };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: '1774512000.999999' };
       case 'users.info': {
@@ -173,12 +177,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   }
 
-  /** Newest first, from `oldest` on, metadata only when asked for, as Slack pages it (one page here). */
-  function historyPage(body: Record<string, unknown>): FakeMessage[] {
+  /**
+   * Newest first, from `oldest` on, metadata only when asked for, as Slack pages it (one page here): the channel's
+   * own messages for `conversations.history`, one thread's replies for `conversations.replies`.
+   */
+  function historyPage(
+    body: Record<string, unknown>,
+    which: (message: FakeMessage) => boolean,
+  ): FakeMessage[] {
     const oldest = Number(body.oldest ?? 0);
     const withMetadata = String(body.include_all_metadata) === 'true';
     return (history.get(String(body.channel)) ?? [])
-      .filter((message) => Number(message.ts) >= oldest)
+      .filter((message) => which(message) && Number(message.ts) >= oldest)
       .map(({ metadata, ...message }) =>
         withMetadata && metadata !== undefined ? { ...message, metadata } : message,
       )
