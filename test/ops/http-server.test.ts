@@ -67,7 +67,13 @@ describe('the operations server', () => {
     expect(await health()).toEqual({
       status: 200,
       type: 'application/json',
-      body: { ok: true, status: 'ok', components: { data: 'ready', slack: 'ready' }, waiting: [] },
+      body: {
+        ok: true,
+        status: 'ok',
+        components: { data: 'ready', slack: 'ready' },
+        waiting: [],
+        failed: [],
+      },
     });
 
     // A dropped chat connection takes it out of rotation until the connection is back.
