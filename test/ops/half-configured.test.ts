@@ -1,12 +1,8 @@
 // A half-configured process: Slack valid, Discord's token malformed. It runs, and /healthz names the failed platform.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Readiness } from '../../adapters/ops/readiness.ts';
-import { FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { type RunningProcess, startProcess } from '../helpers/running-process.ts';
-import { freePort } from '../slack/ports.ts';
+import { slackHttpEnv } from '../helpers/slack-http-env.ts';
 
 const running: RunningProcess[] = [];
 afterAll(() => {
@@ -15,23 +11,12 @@ afterAll(() => {
 
 describe('a configured platform that failed', () => {
   it('npm start serves Slack and shows Discord in /healthz as failed, degraded, with the reason', async () => {
-    const bot = startProcess('npm', ['start', '--silent'], {
-      env: {
-        SLACK_BOT_TOKEN: FAKE_SLACK_BOT_TOKEN,
-        SLACK_APP_TOKEN: '',
-        SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
-        SLACK_PORT: String(await freePort()),
-        SLACK_BOT_ID: 'BHALLWAY',
-        SLACK_BOT_USER_ID: 'UHALLWAY',
-        DISCORD_TOKEN: 'not-a-discord-token',
-        HALLWAY_DATA: '',
-        HALLWAY_CONFIG: '',
-        HALLWAY_HTTP_PORT: '0',
-        HALLWAY_HTTP_HOST: '127.0.0.1',
-        HALLWAY_DB_PATH: join(mkdtempSync(join(tmpdir(), 'hallway-half-')), 'hallway.db'),
-        LOG_LEVEL: 'info',
-      },
+    const env = await slackHttpEnv({
+      DISCORD_TOKEN: 'not-a-discord-token',
+      HALLWAY_HTTP_PORT: '0',
+      HALLWAY_HTTP_HOST: '127.0.0.1',
     });
+    const bot = startProcess('npm', ['start', '--silent'], { env });
     running.push(bot);
     const [, port] = await bot.waitFor('stderr', /"port":(\d+),"paths"/, 30_000);
     await bot.waitFor('stderr', /Slack: started/, 30_000);

@@ -1,13 +1,9 @@
 // SIGTERM with slow clients attached: a half-sent request on the Slack port and on HALLWAY_HTTP_PORT must not hold
 // the shutdown past its 10 s budget (which would exit 1). A real `npm start`, Slack in HTTP mode, raw sockets.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { holdPartialRequest } from '../helpers/raw-http.ts';
 import { type RunningProcess, startProcess } from '../helpers/running-process.ts';
-import { freePort } from '../slack/ports.ts';
+import { slackHttpEnv } from '../helpers/slack-http-env.ts';
 
 const running: RunningProcess[] = [];
 afterAll(() => {
@@ -16,30 +12,14 @@ afterAll(() => {
 
 describe('shutdown with slow clients', () => {
   it('exits 0 on SIGTERM while clients hold half-sent requests on both ports', async () => {
-    const slackPort = await freePort();
-    const bot = startProcess('npm', ['start', '--silent'], {
-      env: {
-        SLACK_BOT_TOKEN: FAKE_SLACK_BOT_TOKEN,
-        SLACK_APP_TOKEN: '',
-        SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
-        SLACK_PORT: String(slackPort),
-        SLACK_BOT_ID: 'BHALLWAY',
-        SLACK_BOT_USER_ID: 'UHALLWAY',
-        DISCORD_TOKEN: '',
-        HALLWAY_DATA: '',
-        HALLWAY_CONFIG: '',
-        HALLWAY_HTTP_PORT: '0',
-        HALLWAY_HTTP_HOST: '127.0.0.1',
-        HALLWAY_DB_PATH: join(mkdtempSync(join(tmpdir(), 'hallway-slow-')), 'hallway.db'),
-        LOG_LEVEL: 'info',
-      },
-    });
+    const env = await slackHttpEnv({ HALLWAY_HTTP_PORT: '0', HALLWAY_HTTP_HOST: '127.0.0.1' });
+    const bot = startProcess('npm', ['start', '--silent'], { env });
     running.push(bot);
     const [, opsPort] = await bot.waitFor('stderr', /"port":(\d+),"paths"/, 30_000);
     await bot.waitFor('stderr', /Slack: started/, 30_000);
     const partial = 'POST /slack/events HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{"tok';
     const slow = [
-      await holdPartialRequest(slackPort, partial),
+      await holdPartialRequest(Number(env.SLACK_PORT), partial),
       await holdPartialRequest(Number(opsPort), 'GET /healthz HTTP/1.1\r\nHost: loc'),
     ];
     bot.child.kill('SIGTERM');
