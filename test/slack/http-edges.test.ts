@@ -109,4 +109,15 @@ describe('Slack HTTP mode edge cases', () => {
     expect(harness.fake.callsTo('respond:replayed')).toHaveLength(1);
     expect(harness.log.lines().some((line) => String(line.msg).includes('replay'))).toBe(true);
   });
+
+  it('a /hallway question cut at 500 characters in the middle of an emoji reaches Slack whole', async () => {
+    // The cut falls inside the pair; a lone surrogate would arrive as U+FFFD once encoded as UTF-8.
+    const question = `${'x'.repeat(499)}😀😀 e\u0301`;
+    await harness.handled(() => harness.sendCommand(question, 'cut-emoji'));
+    const [reply] = harness.fake.callsTo('respond:cut-emoji');
+    const sent = JSON.stringify(reply?.body);
+    expect(sent).toContain('Share to channel');
+    expect(sent).not.toContain('\uFFFD');
+    expect(sent).not.toMatch(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i);
+  });
 });
