@@ -1,39 +1,27 @@
 // "Questions are never logged", even at debug level: Bolt, the Web API client and Socket Mode log request bodies
 // and envelopes there, and Hallway's Bolt logger withholds them. Real Bolt over Socket Mode, a captured pino logger.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
-import { FAKE_SLACK_APP_TOKEN, FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { captureLogger } from './capture-logger.ts';
-import { eventually, type FakeSlack, type FakeSocket, startFakeSlack } from './fake-slack.ts';
+import { eventually, type FakeSlack, type FakeSocket } from './fake-slack.ts';
 import { eventCallback, mentionEvent, slashCommand } from './slack-requests.ts';
 import { acked, sendEnvelope } from './socket-envelopes.ts';
+import { type SocketSlack, startSocketSlack } from './socket-harness.ts';
 
 /** Words no answer or log would contain unless the question itself was logged. */
 const SECRET = 'zebulon quargle';
 const engine = engineFor(DEFAULT_DATASET);
 const log = captureLogger('debug');
+let harness: SocketSlack;
 let fake: FakeSlack;
-let slack: SlackApp;
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  slack = await createSlackApp({
-    config: {
-      botToken: FAKE_SLACK_BOT_TOKEN,
-      connection: { mode: 'socket', appToken: FAKE_SLACK_APP_TOKEN },
-    },
-    engine: () => engine,
-    logger: log.logger,
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    socket: { clientPingTimeout: 300 },
-  });
-  await slack.start();
+  harness = await startSocketSlack({ engine: () => engine, logger: log.logger });
+  fake = harness.fake;
 });
 
 afterAll(async () => {
-  await slack?.stop();
-  await fake?.close();
+  await harness?.stop();
 });
 
 describe('Slack logs at debug level', () => {
