@@ -1,8 +1,8 @@
 // Opens Hallway's SQLite file: creates it (and its folder) on first run, WAL mode, migrations applied. A file
 // that cannot be written, is locked, or comes from a newer Hallway is refused at start with what to do about it.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { makeFolders } from '../shared/make-folders.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 
 export type SqliteDatabase = Database.Database;
@@ -55,21 +55,6 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
     db?.close();
     throw error instanceof DatabaseOpenError ? error : explain(file, error);
   }
-}
-
-/**
- * Creates `folder` and its missing parents, one level at a time. Node's own `recursive: true` loops forever
- * where `mkdir` says ENOENT under a parent that exists (as in /proc): this fails with that error instead.
- */
-function makeFolders(folder: string): void {
-  const missing: string[] = [];
-  let current = folder;
-  for (; !existsSync(current) && dirname(current) !== current; current = dirname(current)) {
-    missing.unshift(current);
-  }
-  // A file where a folder should be: let mkdir name the problem (EEXIST, ENOTDIR).
-  if (!statSync(current).isDirectory()) mkdirSync(folder);
-  for (const path of missing) mkdirSync(path);
 }
 
 /** Applies the migrations newer than the file's `user_version`, each in its own write transaction. */
