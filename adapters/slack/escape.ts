@@ -67,7 +67,8 @@ export function escapeToFit(
   const whole = escaper(text);
   if (whole.length <= max) return whole;
   let out = '';
-  for (const grapheme of graphemes(text)) {
+  // Escaping never shortens text, so no more than `max` code units of it (and a few to judge the last) can fit.
+  for (const grapheme of graphemes(text.slice(0, max + 16))) {
     const next = escaper(grapheme);
     if (out.length + next.length + 1 > max) break;
     out += next;
