@@ -74,9 +74,10 @@ async function main(): Promise<Outcome> {
   });
   if (chat.started > 0) return 'running';
   if (chat.fatal !== undefined) {
+    // A database path it cannot use is a configuration problem, like a wrong variable: exit 2.
     console.error(chat.fatal);
     await ops.server?.close();
-    return 1;
+    return 2;
   }
   // A chat platform was configured but none started: fail loudly rather than fall back to the console.
   if (chat.failed > 0) {
@@ -127,10 +128,12 @@ async function startChatAdapters(
       plan: factory.plan({ engine, env: process.env, logger, services, onConnectionChange }),
     };
   });
-  for (const { factory, plan } of plans) {
+  for (const { factory, platform, plan } of plans) {
     if (plan.kind === 'skip') console.error(`${factory.name}: skipped (${plan.reason}; see .env.example)`);
     if (plan.kind === 'invalid') {
       failed++;
+      // Configured but not running: /healthz says so (degraded, with the reason) while the others serve.
+      readiness.fail(platform, plan.problems.join('; '));
       console.error(
         `${factory.name}: not started; fix these variables (see .env.example):\n  ${plan.problems.join('\n  ')}`,
       );
@@ -169,7 +172,7 @@ async function startChatAdapters(
     } catch (error) {
       // One platform refusing (a wrong token) must not take the others down; it says what to fix.
       failed++;
-      readiness.remove(platform);
+      readiness.fail(platform, `could not start: ${(error as Error).message}`);
       console.error(`${factory.name}: could not start. ${(error as Error).message}`);
     }
   }

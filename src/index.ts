@@ -43,3 +43,4 @@ export type {
   Source,
   Term,
 } from './model/schema.ts';
+export { cutToLength, graphemes } from './text/graphemes.ts';

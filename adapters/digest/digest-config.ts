@@ -2,6 +2,7 @@
 // they may catch up, and the channels that get them without a subscription.
 import { z } from 'zod';
 import { type EnvResult, envProblems } from '../shared/env.ts';
+import { envNumber } from '../shared/env-number.ts';
 import type { DigestSchedule } from './digest-scheduler.ts';
 import type { DigestDays, DigestTime } from './digest-times.ts';
 
@@ -45,14 +46,13 @@ const DigestEnvSchema = z.object({
       )
       .default('conference'),
   ),
-  HALLWAY_DIGEST_CATCH_UP_HOURS: z.preprocess(
-    blankAsUnset,
-    z.coerce
-      .number({ message: 'must be a number of hours' })
-      .min(0, 'must be 0 (never post late) or more')
-      .max(24, 'must be at most 24')
-      .default(4),
-  ),
+  HALLWAY_DIGEST_CATCH_UP_HOURS: envNumber({
+    kind: 'decimal',
+    message: 'must be a number of hours',
+    min: [0, 'must be 0 (never post late) or more'],
+    max: [24, 'must be at most 24'],
+    fallback: 4,
+  }),
   HALLWAY_DIGEST_TIME_ZONE: z.preprocess(
     blankAsUnset,
     z

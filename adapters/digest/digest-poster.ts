@@ -4,13 +4,23 @@ import type { Answer } from '../../src/index.ts';
 import type { RetryDecision } from '../shared/retry.ts';
 import type { Platform } from './digest-store.ts';
 
+/** Which ledger row a digest's messages belong to, for platforms that mark their posts with it. */
+export interface DigestLedger {
+  /** Unique per channel, day and kind; a platform appends the part number. */
+  readonly key: string;
+  /** True when an earlier attempt was claimed and failed: it may have posted something after all. */
+  readonly resumed: boolean;
+}
+
 export interface DigestPoster {
   readonly platform: Platform;
   /**
    * The digest for one channel, as one or more messages (split, never cut, to fit the platform's limits). Each
    * function posts one message and resolves with its id; they are called in order, each at most once per attempt.
+   * A platform without an idempotent send marks each message with `ledger` so that a retry after an unknown
+   * outcome can find it instead of posting it again.
    */
-  messages(channelId: string, answer: Answer): ReadonlyArray<() => Promise<string>>;
+  messages(channelId: string, answer: Answer, ledger: DigestLedger): ReadonlyArray<() => Promise<string>>;
   /** Whether an error from a send is worth retrying (a 5xx, a 429 with its Retry-After) or final. */
   classify(error: unknown): RetryDecision;
 }

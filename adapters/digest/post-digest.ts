@@ -42,7 +42,11 @@ export async function postDigestOnce(options: PostDigestOptions): Promise<PostOu
   const messageIds: string[] = [];
   let sends: ReadonlyArray<() => Promise<string>> = [];
   try {
-    sends = poster.messages(key.channelId, options.answer);
+    const ledger = {
+      key: `digest/${key.channelId}/${key.date}/${key.kind}`,
+      resumed: (store.post(key)?.attempts ?? 1) > 1,
+    };
+    sends = poster.messages(key.channelId, options.answer, ledger);
     store.planParts(id, sends.length);
     for (const send of sends) {
       const messageId = await withRetries(send, {

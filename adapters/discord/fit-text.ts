@@ -1,4 +1,5 @@
 // Cuts text to a length limit: at a word boundary with "…", or by whole pieces with "…and N more".
+import { cutToLength } from '../../src/index.ts';
 
 /** One unit of a longer text: a paragraph, a bullet, an item. `counts` is how many results it stands for. */
 export interface Piece {
@@ -18,17 +19,16 @@ export function moreLine(count: number, noun?: string): string {
 export const MORE_LINE_ROOM = 40;
 
 /**
- * Shortens `text` to at most `max` UTF-16 code units, preferring a word boundary, ending in "…". Never leaves half a
- * surrogate pair or a dangling escape backslash.
+ * Shortens `text` to at most `max` UTF-16 code units, preferring a word boundary, ending in "…". Cuts between
+ * graphemes (never half an emoji or a bare accent) and never leaves a dangling escape backslash.
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 0) return '';
   if (max === 1) return '…';
-  let cut = text.slice(0, max - 1);
+  let cut = cutToLength(text, max - 1);
   const lastSpace = cut.search(/\s\S*$/);
   if (lastSpace > (max - 1) * 0.7) cut = cut.slice(0, lastSpace);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   cut = cut.trimEnd();
   // An odd run of backslashes at the end would escape the ellipsis; drop one.
   const backslashes = cut.match(/\\+$/)?.[0].length ?? 0;

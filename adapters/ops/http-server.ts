@@ -1,6 +1,7 @@
 // The operations endpoints on HALLWAY_HTTP_PORT: `/healthz` for probes and `/metrics` for Prometheus.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer, declaresMoreThan, GUARDED_SERVER_OPTIONS, refuse } from '../shared/http-guards.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Readiness } from './readiness.ts';
 
@@ -10,6 +11,9 @@ export const DEFAULT_HTTP_PORT = 8080;
 export const HEALTH_PATH = '/healthz';
 /** Prometheus text exposition. */
 export const METRICS_PATH = '/metrics';
+
+/** The largest request body accepted: the endpoints take none. */
+export const OPS_BODY_LIMIT_BYTES = 1024;
 
 /** Where the Prometheus text comes from (`HallwayMetrics`). */
 export interface MetricsSource {
@@ -29,13 +33,23 @@ export interface OpsServerOptions {
 export interface OpsServer {
   /** The port it listens on. */
   readonly port: number;
-  /** Stops listening, lets requests in progress finish and drops idle keep-alive connections. */
+  /**
+   * Stops listening and drops idle keep-alive connections; requests in progress get a second to finish, then
+   * every connection is dropped (a client holding a half-sent request does not hold up a shutdown).
+   */
   close(): Promise<void>;
 }
 
 /** Listens, and resolves once it does; rejects when it cannot (the port is taken, the host is unknown). */
 export async function startOpsServer(options: OpsServerOptions): Promise<OpsServer> {
-  const server = createServer((request, response) => {
+  const server = createServer(GUARDED_SERVER_OPTIONS, (request, response) => {
+    // Probes and scrapes send no body: anything bigger than a few headers' worth is refused, never read.
+    if (declaresMoreThan(request, OPS_BODY_LIMIT_BYTES)) return refuse(request, response, 413);
+    let received = 0;
+    request.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > OPS_BODY_LIMIT_BYTES) refuse(request, response, 413);
+    });
     handle(request, response, options).catch((error: unknown) => {
       options.logger.error({ err: error, path: request.url }, 'operations endpoint failed');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
@@ -53,11 +67,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   const { port } = server.address() as AddressInfo;
   return {
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
+    close: () => closeServer(server),
   };
 }
 

@@ -1,11 +1,15 @@
 // Whether the bot is ready to answer: the data loaded and every started adapter connected. `/healthz` reports it.
 
-/** A component's state: waiting (starting, or reconnecting) or ready. */
-export type ComponentState = 'waiting' | 'ready';
+/**
+ * A component's state: waiting (starting, or reconnecting), ready, or failed: configured but not running (a chat
+ * platform whose variables are wrong or that refused to start), which nothing will fix until someone does.
+ */
+export type ComponentState = 'waiting' | 'ready' | 'failed';
 
 /**
- * What `/healthz` serves. `ok` is true once every component is ready and no shutdown has begun. `degraded` means it
- * was ready once and a component (a dropped chat connection) is waiting again.
+ * What `/healthz` serves. `ok` is true once every component is ready or failed and no shutdown has begun. `degraded`
+ * means a component failed (the others serve, so `ok` stays true: restarting would not fix it), or that it was ready
+ * once and a component (a dropped chat connection) is waiting again.
  */
 export interface HealthReport {
   readonly ok: boolean;
@@ -14,6 +18,8 @@ export interface HealthReport {
   readonly components: Readonly<Record<string, ComponentState>>;
   /** The components not ready yet, with why when known; empty when `ok`. */
   readonly waiting: readonly string[];
+  /** The components that failed, each with the reason, such as `discord: DISCORD_TOKEN: does not look like…`. */
+  readonly failed: readonly string[];
 }
 
 /** The components `adapters/main.ts` waits for. Not ready while empty, so a bot that loaded nothing is not "ok". */
@@ -30,7 +36,13 @@ export class Readiness {
 
   ready(name: string): void {
     this.components.set(name, { state: 'ready' });
-    if ([...this.components.values()].every(({ state }) => state === 'ready')) this.wasReady = true;
+    if ([...this.components.values()].every(({ state }) => state !== 'waiting')) this.wasReady = true;
+  }
+
+  /** Marks a component configured but not running, with the reason `/healthz` shows. */
+  fail(name: string, reason: string): void {
+    this.components.set(name, { state: 'failed', detail: reason });
+    if ([...this.components.values()].every(({ state }) => state !== 'waiting')) this.wasReady = true;
   }
 
   /** Forgets a component, such as an adapter that could not start and will not run. */
@@ -46,18 +58,23 @@ export class Readiness {
   report(): HealthReport {
     const components: Record<string, ComponentState> = {};
     const waiting: string[] = [];
+    const failed: string[] = [];
     for (const [name, { state, detail }] of this.components) {
       components[name] = state;
       if (state === 'waiting') waiting.push(detail === undefined ? name : `${name} (${detail})`);
+      if (state === 'failed') failed.push(`${name}: ${detail}`);
     }
-    if (this.components.size === 0) waiting.push('nothing has started yet');
+    if (this.components.size === failed.length) waiting.push('nothing has started yet');
+    const serving = !this.stopping && waiting.length === 0;
     const status = this.stopping
       ? 'stopping'
-      : waiting.length === 0
-        ? 'ok'
+      : serving
+        ? failed.length === 0
+          ? 'ok'
+          : 'degraded'
         : this.wasReady
           ? 'degraded'
           : 'starting';
-    return { ok: status === 'ok', status, components, waiting };
+    return { ok: serving, status, components, waiting, failed };
   }
 }

@@ -1,5 +1,6 @@
 // The environment every entry point shares, checked with zod; each chat adapter checks its own variables too.
 import { z } from 'zod';
+import { envNumber } from './env-number.ts';
 
 /** Where the operations endpoints listen unless HALLWAY_HTTP_HOST says otherwise: every interface (containers). */
 export const DEFAULT_HTTP_HOST = '0.0.0.0';
@@ -19,11 +20,13 @@ const CoreEnvSchema = z.object({
         .filter((path) => path.length > 0),
     ),
   HALLWAY_CONFIG: z.string().optional(),
-  HALLWAY_REFRESH_MINUTES: z.coerce
-    .number({ message: 'must be a number of minutes' })
-    .min(0, 'must be 0 (never) or more')
-    .max(1440, 'must be at most 1440 (a day)')
-    .default(15),
+  HALLWAY_REFRESH_MINUTES: envNumber({
+    kind: 'integer',
+    message: 'must be a whole number of minutes',
+    min: [0, 'must be 0 (never) or more'],
+    max: [1440, 'must be at most 1440 (a day)'],
+    fallback: 15,
+  }),
   HALLWAY_CACHE_DIR: z.string().optional(),
   HALLWAY_TIME_ZONE: z
     .string()
@@ -45,15 +48,13 @@ const CoreEnvSchema = z.object({
     .refine((value) => value === undefined || value === '' || !Number.isNaN(Date.parse(value)), {
       message: 'must be an ISO 8601 time such as 2026-03-26T09:30:00+01:00',
     }),
-  HALLWAY_HTTP_PORT: z.preprocess(
-    blankAsUnset,
-    z.coerce
-      .number({ message: 'must be a port number such as 8080' })
-      .int('must be a whole port number such as 8080')
-      .min(0, 'must be a port number from 1 to 65535 (or 0 for any free port)')
-      .max(65535, 'must be a port number from 1 to 65535 (or 0 for any free port)')
-      .optional(),
-  ),
+  HALLWAY_HTTP_PORT: envNumber({
+    kind: 'integer',
+    message: 'must be a port number such as 8080',
+    wholeMessage: 'must be a whole port number such as 8080',
+    min: [0, 'must be a port number from 1 to 65535 (or 0 for any free port)'],
+    max: [65535, 'must be a port number from 1 to 65535 (or 0 for any free port)'],
+  }),
   HALLWAY_HTTP_HOST: z.preprocess(blankAsUnset, z.string().trim().default(DEFAULT_HTTP_HOST)),
 });
 

@@ -1,23 +1,25 @@
 // The rate limits' environment, checked with zod: a burst and a refill rate per user and per channel.
 import { z } from 'zod';
 import { type EnvResult, envProblems } from './env.ts';
+import { envNumber } from './env-number.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rate-limiter.ts';
 
-const count = (fallback: number) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.coerce
-      .number({ message: 'must be a number (0 turns the limit off)' })
-      .min(0, 'must be 0 (off) or more')
-      .max(100_000, 'must be at most 100000')
-      .default(fallback),
-  );
+/** Bursts are whole questions; a rate per minute may have a fraction (0.5: one question every two minutes). */
+const count = (kind: 'integer' | 'decimal', fallback: number) =>
+  envNumber({
+    kind,
+    message: 'must be a number (0 turns the limit off)',
+    wholeMessage: 'must be a whole number (0 turns the limit off)',
+    min: [0, 'must be 0 (off) or more'],
+    max: [100_000, 'must be at most 100000'],
+    fallback,
+  });
 
 const RateLimitEnvSchema = z.object({
-  HALLWAY_USER_BURST: count(DEFAULT_RATE_LIMITS.user.burst),
-  HALLWAY_USER_PER_MINUTE: count(DEFAULT_RATE_LIMITS.user.perMinute),
-  HALLWAY_CHANNEL_BURST: count(DEFAULT_RATE_LIMITS.channel.burst),
-  HALLWAY_CHANNEL_PER_MINUTE: count(DEFAULT_RATE_LIMITS.channel.perMinute),
+  HALLWAY_USER_BURST: count('integer', DEFAULT_RATE_LIMITS.user.burst),
+  HALLWAY_USER_PER_MINUTE: count('decimal', DEFAULT_RATE_LIMITS.user.perMinute),
+  HALLWAY_CHANNEL_BURST: count('integer', DEFAULT_RATE_LIMITS.channel.burst),
+  HALLWAY_CHANNEL_PER_MINUTE: count('decimal', DEFAULT_RATE_LIMITS.channel.perMinute),
 });
 
 export function readRateLimitConfig(

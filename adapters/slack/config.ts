@@ -1,6 +1,7 @@
 // The Slack adapter's environment, checked with zod: which mode, which tokens, every problem named.
 import { z } from 'zod';
 import { envProblems } from '../shared/env.ts';
+import { envNumber } from '../shared/env-number.ts';
 
 /** Socket Mode needs no public URL; HTTP mode needs a signing secret and a port to listen on. */
 export type SlackConnection =
@@ -45,13 +46,13 @@ const SlackEnvSchema = z
         .trim()
         .regex(/^[0-9a-f]{16,}$/i, 'must be the hex signing secret from Basic Information > App Credentials'),
     ),
-    SLACK_PORT: optional(
-      z.coerce
-        .number({ message: 'must be a port number from 1 to 65535' })
-        .int('must be a whole port number from 1 to 65535')
-        .min(1, 'must be a port number from 1 to 65535')
-        .max(65535, 'must be a port number from 1 to 65535'),
-    ),
+    SLACK_PORT: envNumber({
+      kind: 'integer',
+      message: 'must be a port number from 1 to 65535',
+      wholeMessage: 'must be a whole port number from 1 to 65535',
+      min: [1, 'must be a port number from 1 to 65535'],
+      max: [65535, 'must be a port number from 1 to 65535'],
+    }),
     SLACK_BOT_ID: optional(
       z
         .string()

@@ -5,14 +5,22 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
+import { closeServer } from '../shared/http-guards.ts';
 import type { Logger } from '../shared/logger.ts';
+import { createAnswerPoster } from './answer-poster.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { type ConnectionWatch, watchSocketConnection } from './connection-log.ts';
 import { createEventDeduper, type EventDeduper } from './dedupe.ts';
+import { createSlackHttpServer, SLACK_BODY_LIMIT_BYTES } from './http-front.ts';
 import { registerListeners } from './listeners.ts';
 import type { Outcome } from './request-guard.ts';
-import { ANSWER_RETRY_CONFIG, NO_RETRY_OPTIONS, REQUEST_TIMEOUT_MS } from './retry-config.ts';
+import {
+  ANSWER_RETRY_CONFIG,
+  answerRetryPolicy,
+  NO_RETRY_OPTIONS,
+  REQUEST_TIMEOUT_MS,
+} from './retry-config.ts';
 import { createSlackDigestPoster } from './slack-digest-poster.ts';
 
 /** Where Slack sends events, commands and interactions in HTTP mode (Bolt's default path). */
@@ -75,6 +83,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   let app: App;
   let receiver: SocketModeReceiver | HTTPReceiver;
   let watch: ConnectionWatch | undefined;
+  let signingSecret = '';
   if (connection.mode === 'socket') {
     receiver = new SocketModeReceiver({
       appToken: connection.appToken,
@@ -92,40 +101,48 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     app = new App({ ...common, socketMode: true, receiver });
     watch = watchSocketConnection(receiver.client, logger, Date.now, options.onConnectionChange);
   } else {
+    signingSecret = connection.signingSecret;
     receiver = new HTTPReceiver({
       signingSecret: connection.signingSecret,
       endpoints: HTTP_ENDPOINT,
       logger: log,
       // A long-running server: answer Slack's HTTP request at ack(), then post the answer.
       processBeforeResponse: false,
+      bodyLimit: SLACK_BODY_LIMIT_BYTES,
     });
     app = new App({ ...common, receiver });
   }
+  const port = options.port ?? (connection.mode === 'http' ? connection.port : 0);
+  // Digests and answers are posted through a client that never resends by itself: Hallway retries them, and
+  // looks for a post whose reply was lost before trying again.
+  const postingClient = new webApi.WebClient(config.botToken, {
+    ...clientOptions,
+    ...NO_RETRY_OPTIONS,
+    logger: log,
+  });
   registerListeners(app, {
     engine: options.engine,
+    postAnswer: createAnswerPoster(postingClient, answerRetryPolicy(clientOptions.retryConfig)),
     logger,
     deduper: options.hooks?.deduper ?? createEventDeduper(),
     ...(options.services === undefined ? {} : { services: options.services }),
     ...(options.hooks?.onOutcome === undefined ? {} : { onOutcome: options.hooks.onOutcome }),
   });
 
-  const port = options.port ?? (connection.mode === 'http' ? connection.port : 0);
-  const digestClient = new webApi.WebClient(config.botToken, {
-    ...clientOptions,
-    ...NO_RETRY_OPTIONS,
-    logger: log,
-  });
+  let server: Server | undefined;
   return {
     app,
     mode: connection.mode,
-    digestPoster: createSlackDigestPoster(digestClient),
+    digestPoster: createSlackDigestPoster(postingClient),
     async start() {
       if (receiver instanceof SocketModeReceiver) {
         await app.start();
         logger.info({ botUserId: identity.botUserId }, 'Slack connected (Socket Mode)');
         return {};
       }
-      const server = (await app.start(port)) as Server;
+      // Hallway's own server in front of the receiver (not app.start): it checks before Bolt buffers anything.
+      server = createSlackHttpServer({ receiver, signingSecret, endpoint: HTTP_ENDPOINT, logger });
+      await listen(server, port);
       const bound = (server.address() as AddressInfo).port;
       logger.info({ port: bound, path: HTTP_ENDPOINT }, 'Slack listening (HTTP mode)');
       return { port: bound };
@@ -138,9 +155,21 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
         await receiver.client.disconnect();
         return;
       }
-      await app.stop();
+      if (server !== undefined) await closeServer(server);
+      server = undefined;
     },
   };
+}
+
+/** Listens on `port` (all interfaces, as Bolt did), resolving once bound; rejects when it cannot (port taken). */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 /** The bot's ids, from the config when both are given (no network), else from `auth.test`. */

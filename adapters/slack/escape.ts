@@ -1,4 +1,5 @@
 // Makes data and user text inert in Slack: no pings, no forged links, no forged formatting.
+import { graphemes } from '../../src/index.ts';
 
 /**
  * Escapes Slack's three control characters (`&`, `<`, `>`) as Slack documents. After this, `<!channel>`,
@@ -56,7 +57,7 @@ export function mrkdwnLink(label: string, url: string | undefined): string {
 
 /**
  * Escapes `text` and shortens it so the escaped result has at most `max` characters, ending in "…" when cut.
- * Cuts only between characters of the original, so an entity such as `&amp;` is never split.
+ * Cuts only between graphemes of the original, so neither an entity such as `&amp;` nor an emoji is split.
  */
 export function escapeToFit(
   text: string,
@@ -66,8 +67,9 @@ export function escapeToFit(
   const whole = escaper(text);
   if (whole.length <= max) return whole;
   let out = '';
-  for (const char of text) {
-    const next = escaper(char);
+  // Escaping never shortens text, so no more than `max` code units of it (and a few to judge the last) can fit.
+  for (const grapheme of graphemes(text.slice(0, max + 16))) {
+    const next = escaper(grapheme);
     if (out.length + next.length + 1 > max) break;
     out += next;
   }

@@ -3,6 +3,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Answer, Engine } from '../../src/index.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { AnswerPoster } from './answer-poster.ts';
 import { registerCommandListener } from './command-listener.ts';
 import type { EventDeduper } from './dedupe.ts';
 import { HomeOpenedEventSchema, ignoreReason, MentionEventSchema, MessageEventSchema } from './payloads.ts';
@@ -25,6 +26,8 @@ export interface ListenerDependencies {
   readonly engine: () => Engine;
   readonly logger: Logger;
   readonly deduper: EventDeduper;
+  /** Posts an answer at most once (marked with its key, reconciled after a lost reply). */
+  readonly postAnswer: AnswerPoster;
   /** Rate limits, admins, digest subscriptions and reload; without them, no limits and no admin commands. */
   readonly services?: ChatServices;
   readonly onOutcome?: (outcome: Outcome) => void;
@@ -81,7 +84,10 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       { channel: mention.channel, user: mention.user },
       async () => {
         const message = reply(questionFromSlackText(mention.text, context.botUserId));
-        await client.chat.postMessage({ channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS });
+        await deps.postAnswer(
+          { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS },
+          `answer/${mention.channel}/${mention.ts}`,
+        );
       },
       () => client.chat.postMessage({ channel: mention.channel, thread_ts, ...apologyMessage() }),
     );
@@ -105,7 +111,10 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       { channel: message.channel, user: message.user },
       async () => {
         const answer = reply(questionFromSlackText(message.text ?? '', context.botUserId));
-        await client.chat.postMessage({ channel: message.channel, ...thread, ...answer, ...POST_OPTIONS });
+        await deps.postAnswer(
+          { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS },
+          `answer/${message.channel}/${message.ts}`,
+        );
       },
       () => client.chat.postMessage({ channel: message.channel, ...thread, ...apologyMessage() }),
     );

@@ -1,5 +1,6 @@
 // How Hallway's Slack Web API clients retry: a short policy for answers, none inside the digest poster.
 import type { webApi } from '@slack/bolt';
+import type { RetryPolicy } from '../shared/retry.ts';
 
 /**
  * The answering client's retries. `@slack/web-api` wraps every call in p-retry (node-retry options): any
@@ -30,3 +31,16 @@ export const NO_RETRY_OPTIONS = {
   retryConfig: { retries: 0 },
   rejectRateLimitedCalls: true,
 } as const satisfies webApi.WebClientOptions;
+
+/**
+ * The answer poster's policy (`withRetries`), read from a Web API retry config: the same number of retries and
+ * the same waits as `ANSWER_RETRY_CONFIG`, but run by Hallway, so that a try whose outcome is unknown is looked
+ * for in the channel before the next one (`post-once.ts`) rather than resent blindly by the client.
+ */
+export function answerRetryPolicy(config: webApi.RetryOptions = ANSWER_RETRY_CONFIG): RetryPolicy {
+  return {
+    attempts: (config.retries ?? 0) + 1,
+    baseDelayMs: config.minTimeout ?? 1_000,
+    maxDelayMs: config.maxTimeout ?? 8_000,
+  };
+}

@@ -1,9 +1,10 @@
 // Posts the daily digest to Slack channels: split into messages of at most 50 blocks, one chat.postMessage each.
 import type { webApi } from '@slack/bolt';
 import type { Answer } from '../../src/index.ts';
-import type { DigestPoster } from '../digest/digest-poster.ts';
+import type { DigestLedger, DigestPoster } from '../digest/digest-poster.ts';
 import { splitAnswer } from '../shared/split-answer.ts';
 import { classifySlackError } from './classify-error.ts';
+import { postOnce } from './post-once.ts';
 import { fitsOneMessage, renderAnswer } from './render-blocks.ts';
 
 /** Digest posts carry no link previews: a schedule full of unfurled links would bury it. */
@@ -11,25 +12,21 @@ const DIGEST_POST_OPTIONS = { unfurl_links: false, unfurl_media: false } as cons
 
 /**
  * The Slack `DigestPoster`. `client` must not retry by itself (see `NO_RETRY_OPTIONS`): the digest runner
- * retries each message, using `classify`. Each send resolves with the message's `ts`.
+ * retries each message, using `classify`. Each send resolves with the message's `ts`, and is marked with its
+ * ledger key so that a retry after a lost reply finds the message instead of posting it twice.
  */
 export function createSlackDigestPoster(client: webApi.WebClient): DigestPoster {
   return {
     platform: 'slack',
-    messages(channelId: string, answer: Answer) {
-      return splitAnswer(answer, (part) => fitsOneMessage(part)).map((part) => {
-        const message = renderAnswer(part);
-        return async () => {
-          const result = await client.chat.postMessage({
-            channel: channelId,
-            ...message,
-            ...DIGEST_POST_OPTIONS,
-          });
-          // Without a ts Slack may or may not have posted it; failing (not retried) avoids a duplicate.
-          if (typeof result.ts !== 'string') throw new Error('Slack accepted the digest but returned no ts');
-          return result.ts;
-        };
-      });
+    messages(channelId: string, answer: Answer, ledger: DigestLedger) {
+      const parts = splitAnswer(answer, (part) => fitsOneMessage(part));
+      return parts.map((part, index) =>
+        postOnce(
+          client,
+          { channel: channelId, ...renderAnswer(part), ...DIGEST_POST_OPTIONS },
+          { key: `${ledger.key}#${index + 1}/${parts.length}`, checkFirst: ledger.resumed },
+        ),
+      );
     },
     classify: classifySlackError,
   };

@@ -1,6 +1,6 @@
 // Slack-only messages and views: the share button, /hallway help, the App Home tab, the apology.
 import type { types } from '@slack/bolt';
-import type { Answer, Conference } from '../../src/index.ts';
+import { type Answer, type Conference, cutToLength } from '../../src/index.ts';
 import { escapeToFit } from './escape.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import {
@@ -55,7 +55,7 @@ export function shareButton(question: string): SlackBlock {
         type: 'button',
         action_id: SHARE_ACTION_ID,
         text: plain('Share to channel'),
-        value: question.slice(0, SLACK_LIMITS.buttonValue),
+        value: cutToLength(question, SLACK_LIMITS.buttonValue),
       },
     ],
   };

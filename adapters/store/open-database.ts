@@ -1,8 +1,8 @@
 // Opens Hallway's SQLite file: creates it (and its folder) on first run, WAL mode, migrations applied. A file
 // that cannot be written, is locked, or comes from a newer Hallway is refused at start with what to do about it.
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { makeFolders } from '../shared/make-folders.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 
 export type SqliteDatabase = Database.Database;
@@ -32,7 +32,7 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
   const file = resolve(path);
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolders(dirname(file));
   } catch (error) {
     throw new DatabaseOpenError(
       file,

@@ -1,43 +1,19 @@
 // `npm start` with a chat platform opens the digest's database before connecting, refuses one it cannot use, and
 // closes it on SIGTERM. Slack runs in HTTP mode with its ids given, so it starts without reaching slack.com.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { runProcess } from '../helpers/run-process.ts';
 import { type RunningProcess, startProcess } from '../helpers/running-process.ts';
+import { slackHttpEnv } from '../helpers/slack-http-env.ts';
 
 const running: RunningProcess[] = [];
 afterAll(() => {
   for (const child of running.splice(0)) child.kill();
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function slackEnv(databasePath: string): Promise<Record<string, string>> {
-  return {
-    SLACK_BOT_TOKEN: FAKE_SLACK_BOT_TOKEN,
-    SLACK_APP_TOKEN: '',
-    SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
-    SLACK_PORT: String(await freePort()),
-    SLACK_BOT_ID: 'BHALLWAY',
-    SLACK_BOT_USER_ID: 'UHALLWAY',
-    DISCORD_TOKEN: '',
-    HALLWAY_DATA: '',
-    HALLWAY_CONFIG: '',
-    HALLWAY_HTTP_PORT: '',
-    HALLWAY_DB_PATH: databasePath,
-    LOG_LEVEL: 'info',
-  };
-}
+const slackEnv = (databasePath: string) => slackHttpEnv({ HALLWAY_DB_PATH: databasePath });
 
 describe.concurrent('npm start and the digest database', () => {
   it('creates the database on first run, starts the digest, and closes it on SIGTERM', async () => {
@@ -58,12 +34,25 @@ describe.concurrent('npm start and the digest database', () => {
     const result = await runProcess('npm', ['start', '--silent'], {
       env: await slackEnv(join(file, 'hallway.db')),
     });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       `Hallway refuses to start: Hallway cannot create the folder for its database ${file}/hallway.db`,
     );
     expect(result.stderr).toContain('Set HALLWAY_DB_PATH to a writable place.');
     expect(result.stderr).not.toContain('Slack: started');
+  });
+
+  it('refuses a database path under /proc at once (exit 2, one line), where Node would spin', async () => {
+    const result = await runProcess('npm', ['start', '--silent'], {
+      env: await slackEnv('/proc/hallway/x.db'),
+      timeoutMs: 60_000,
+    });
+    expect(result.code).toBe(2);
+    const refusal = result.stderr.split('\n').filter((line) => line.includes('refuses to start'));
+    expect(refusal).toEqual([
+      expect.stringContaining('Hallway cannot create the folder for its database /proc/hallway/x.db: ENOENT'),
+    ]);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('names a wrong digest variable before anything starts', async () => {

@@ -8,6 +8,7 @@ import { Readiness } from '../../adapters/ops/readiness.ts';
 import { silentLogger } from '../../adapters/shared/logger.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
 import { engineFor, MINI_CONF } from '../helpers/engines.ts';
+import { holdPartialRequest, rawExchange } from '../helpers/raw-http.ts';
 
 const readiness = new Readiness();
 const metrics = new HallwayMetrics({ processMetrics: false });
@@ -20,6 +21,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => server.close());
+
+/** A second server on a free port, for tests that close it. */
+const startOther = () =>
+  startOpsServer({ port: 0, host: '127.0.0.1', readiness, metrics, logger: silentLogger() });
 
 /** Sends a request line as written (fetch would normalise it) and returns the status code. */
 function rawStatus(target: string): Promise<number> {
@@ -62,7 +67,13 @@ describe('the operations server', () => {
     expect(await health()).toEqual({
       status: 200,
       type: 'application/json',
-      body: { ok: true, status: 'ok', components: { data: 'ready', slack: 'ready' }, waiting: [] },
+      body: {
+        ok: true,
+        status: 'ok',
+        components: { data: 'ready', slack: 'ready' },
+        waiting: [],
+        failed: [],
+      },
     });
 
     // A dropped chat connection takes it out of rotation until the connection is back.
@@ -123,16 +134,25 @@ describe('the operations server', () => {
   });
 
   it('closes while a keep-alive connection is open', async () => {
-    const other = await startOpsServer({
-      port: 0,
-      host: '127.0.0.1',
-      readiness,
-      metrics,
-      logger: silentLogger(),
-    });
+    const other = await startOther();
     await (await fetch(`http://127.0.0.1:${other.port}${HEALTH_PATH}`)).text();
     const started = Date.now();
     await other.close();
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('refuses a body over its cap (413) without reading it, and keeps serving', async () => {
+    const head = `POST ${HEALTH_PATH} HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${64 * 1024 * 1024}`;
+    expect(await rawExchange(server.port, head)).toEqual({ status: 413, bytesWritten: 0 });
+    expect((await fetch(`${base}${METRICS_PATH}`)).status).toBe(200);
+  });
+
+  it('closes even while a client holds a half-sent request', async () => {
+    const other = await startOther();
+    const slow = await holdPartialRequest(other.port, `GET ${HEALTH_PATH} HTTP/1.1\r\nHost: loc`);
+    const closed = new Promise((resolve) => slow.on('close', resolve));
+    // Before, close() waited for this client for as long as it kept the request open.
+    await other.close();
+    await closed;
   });
 });

@@ -34,6 +34,39 @@ describe('Slack answers with Web API retries (real WebClient)', () => {
     expect(JSON.stringify(requests)).not.toContain('Sorry, something went wrong');
   });
 
+  it('a reply lost after Slack posted the answer in a thread: found among the replies, posted once', async () => {
+    harness.fake.script('chat.postMessage', { lost: true, channel: 'C0LOSTREPLY' });
+    const event = mentionEvent('what is HAMi?', { channel: 'C0LOSTREPLY' });
+    expect(await harness.handled(() => harness.sendEvent(event))).toEqual([
+      { kind: 'answered', surface: 'mention' },
+    ]);
+    expect(harness.postsIn(event.ts)).toHaveLength(1);
+    expect(harness.fake.messagesIn('C0LOSTREPLY')).toHaveLength(1);
+    const lookup = harness.fake
+      .callsTo('conversations.replies')
+      .find((call) => call.body.channel === 'C0LOSTREPLY');
+    expect(lookup?.body).toMatchObject({
+      channel: 'C0LOSTREPLY',
+      ts: event.ts,
+      include_all_metadata: 'true',
+    });
+  });
+
+  it('a reply lost after Slack posted the answer in a DM: found in the history, posted once', async () => {
+    harness.fake.script('chat.postMessage', { lost: true, channel: 'D0LOST' });
+    const event = directMessageEvent('who is Chad Beaudin?', { channel: 'D0LOST', user: 'U0LOST' });
+    expect(await harness.handled(() => harness.sendEvent(event))).toEqual([
+      { kind: 'answered', surface: 'dm' },
+    ]);
+    const posted = harness.fake.messagesIn('D0LOST');
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.text).toContain('Chad Beaudin (Boeing)');
+    expect(posted[0]?.metadata).toEqual({
+      event_type: 'hallway_post',
+      event_payload: { key: `answer/D0LOST/${event.ts}` },
+    });
+  });
+
   it('a 429 with Retry-After: 1 is waited out (about a second), then the answer is posted once', async () => {
     harness.fake.script('chat.postMessage', {
       status: 429,

@@ -1,12 +1,12 @@
 // Socket Mode outages in the log, through the real Bolt SocketModeReceiver: the drop, the reconnect, how long it took.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
+import type { SlackApp } from '../../adapters/slack/create-slack-app.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
-import { FAKE_SLACK_APP_TOKEN, FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
 import { captureLogger } from './capture-logger.ts';
-import { BOT, eventually, type FakeSlack, type FakeSocket, startFakeSlack } from './fake-slack.ts';
+import { BOT, eventually, type FakeSlack, type FakeSocket } from './fake-slack.ts';
 import { eventCallback, mentionEvent } from './slack-requests.ts';
 import { acked, sendEnvelope } from './socket-envelopes.ts';
+import { type SocketSlack, startSocketSlack } from './socket-harness.ts';
 
 const engine = engineFor(DEFAULT_DATASET);
 /** The client waits one ping timeout per failed attempt before reconnecting. */
@@ -16,28 +16,21 @@ const log = captureLogger();
 const connection: boolean[] = [];
 let fake: FakeSlack;
 let slack: SlackApp;
+let harness: SocketSlack;
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  slack = await createSlackApp({
-    config: {
-      botToken: FAKE_SLACK_BOT_TOKEN,
-      botId: BOT.botId,
-      botUserId: BOT.userId,
-      connection: { mode: 'socket', appToken: FAKE_SLACK_APP_TOKEN },
-    },
+  harness = await startSocketSlack({
+    ids: { botId: BOT.botId, botUserId: BOT.userId },
     engine: () => engine,
     logger: log.logger,
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
     socket: { clientPingTimeout: PING_TIMEOUT_MS },
     onConnectionChange: (connected) => connection.push(connected),
   });
-  await slack.start();
+  ({ fake, slack } = harness);
 });
 
 afterAll(async () => {
-  await slack?.stop();
-  await fake?.close();
+  await harness?.stop();
 });
 
 const messages = (text: string) => log.lines().filter((line) => line.msg === text);

@@ -70,7 +70,10 @@ function scheduleFor(channels: readonly string[]) {
 
 describe('createSlackDigestPoster', () => {
   it('posts a long day as several messages of at most 50 blocks, in order, with nothing cut', async () => {
-    const sends = poster.messages('C0SPLIT', engine.digest({ date: BUSY_DAY }));
+    const sends = poster.messages('C0SPLIT', engine.digest({ date: BUSY_DAY }), {
+      key: 'digest/C0SPLIT/test',
+      resumed: false,
+    });
     expect(sends.length).toBeGreaterThanOrEqual(3);
     const ids: string[] = [];
     for (const send of sends) ids.push(await send());
@@ -104,6 +107,64 @@ describe('posting the digest with retries (DigestScheduler + SQLite + the real W
     // One extra request (the 503), then each part once.
     expect(postsTo('C0RETRY')).toHaveLength((row?.partsTotal ?? 0) + 1);
     expect(run.sleeps).toEqual([2000]);
+    run.close();
+  });
+
+  it('a reply lost after Slack posted each part: every part is found in the history, none posted twice', async () => {
+    const run = scheduleFor(['C0LOST']);
+    const parts = poster.messages('C0LOST', engine.digest({ date: BUSY_DAY }), {
+      key: 'dry-run',
+      resumed: false,
+    }).length;
+    // Every part is posted by Slack, and then its reply never arrives (the connection drops).
+    harness.fake.script(
+      'chat.postMessage',
+      ...Array.from({ length: parts }, () => ({ lost: true, channel: 'C0LOST' })),
+    );
+    const [outcome] = await run.scheduler.runDue();
+    expect(outcome?.kind).toBe('posted');
+    const posted = harness.fake.messagesIn('C0LOST');
+    expect(posted).toHaveLength(parts);
+    expect(posted.map((message) => message.metadata)).toEqual(
+      posted.map((_, index) => ({
+        event_type: 'hallway_post',
+        event_payload: { key: `digest/C0LOST/${BUSY_DAY}/morning#${index + 1}/${parts}` },
+      })),
+    );
+    expect(run.store.post(run.key('C0LOST'))).toMatchObject({
+      state: 'posted',
+      partsTotal: parts,
+      partsPosted: parts,
+      messageIds: posted.map((message) => message.ts),
+    });
+    // One lookup per lost reply, asking for the metadata.
+    const lookups = harness.fake.callsTo('conversations.history');
+    expect(lookups.filter((call) => call.body.channel === 'C0LOST')).toHaveLength(parts);
+    expect(lookups[0]?.body.include_all_metadata).toBe('true');
+    run.close();
+  });
+
+  it('a lost reply whose history cannot be read is not posted again; the post fails naming the scope', async () => {
+    const run = scheduleFor(['C0BLIND']);
+    harness.fake.script('chat.postMessage', { lost: true, channel: 'C0BLIND' });
+    harness.fake.script('conversations.history', {
+      error: 'missing_scope',
+      fields: { needed: 'channels:history' },
+      channel: 'C0BLIND',
+    });
+    const [outcome] = await run.scheduler.runDue();
+    expect(outcome?.kind).toBe('failed');
+    expect(harness.fake.messagesIn('C0BLIND')).toHaveLength(1);
+    expect(postsTo('C0BLIND')).toHaveLength(1);
+    expect(run.store.post(run.key('C0BLIND'))?.error).toContain('channels:history');
+
+    // The next run claims it again (nothing was recorded as posted): it looks before posting, and finds part 1.
+    const [again] = await run.scheduler.runDue();
+    expect(again?.kind).toBe('posted');
+    const row = run.store.post(run.key('C0BLIND'));
+    const posted = harness.fake.messagesIn('C0BLIND');
+    expect(posted).toHaveLength(row?.partsTotal ?? 0);
+    expect(row).toMatchObject({ state: 'posted', messageIds: posted.map((message) => message.ts) });
     run.close();
   });
 

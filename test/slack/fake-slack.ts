@@ -23,6 +23,17 @@ export interface ScriptedReply {
   readonly fields?: Readonly<Record<string, unknown>>;
   /** Only for a call to this channel; calls to other channels pass it by. */
   readonly channel?: string;
+  /** Slack does the work (a `chat.postMessage` is posted), then the connection drops before the reply. */
+  readonly lost?: boolean;
+}
+
+/** A message in a channel's history, as `conversations.history` returns it. */
+export interface FakeMessage {
+  readonly ts: string;
+  readonly text: string;
+  readonly bot_id: string;
+  readonly thread_ts?: string;
+  readonly metadata?: unknown;
 }
 
 /** What `users.info` says about a person; everyone else is an ordinary member. */
@@ -53,6 +64,8 @@ export interface FakeSlack {
   failNext(method: string, error: string): void;
   /** Queues replies for the next calls to `method`, one per call, in order; later calls succeed. */
   script(method: string, ...replies: ScriptedReply[]): void;
+  /** The messages posted to `channel`, oldest first (what `conversations.history` reads). */
+  messagesIn(channel: string): readonly FakeMessage[];
   /** Sets what `users.info` returns for `userId`. */
   setUser(userId: string, user: FakeUser): void;
   close(): Promise<void>;
@@ -66,6 +79,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const sockets: FakeSocket[] = [];
   const scripts = new Map<string, ScriptedReply[]>();
   const users = new Map<string, FakeUser>();
+  const history = new Map<string, FakeMessage[]>();
   let connectionCount = 0;
   let messageCount = 0;
 
@@ -109,11 +123,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       json(response, reply(method, body));
       return;
     }
+    if (scripted.lost === true) {
+      reply(method, body);
+      response.socket?.destroy();
+      return;
+    }
     const status = scripted.status ?? 200;
+    // An HTTP error did nothing (a reply lost after the work is `lost`).
     const answer =
-      scripted.error === undefined
-        ? reply(method, body)
-        : { ok: false, error: scripted.error, ...scripted.fields };
+      scripted.error !== undefined
+        ? { ok: false, error: scripted.error, ...scripted.fields }
+        : status >= 400
+          ? { ok: false, error: `http_${status}` }
+          : reply(method, body);
     json(response, answer, status, scripted.headers);
   }
 
@@ -125,9 +147,25 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'apps.connections.open':
         connectionCount += 1;
         return { ok: true, url: `${base.replace('http', 'ws')}/link/${connectionCount}` };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
         messageCount += 1;
-        return { ok: true, channel: body.channel, ts: `1774512000.${String(messageCount).padStart(6, '0')}` };
+        // Slack's ts is its clock at posting, which history's `oldest` compares against.
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(messageCount).padStart(6, '0')}`;
+        const channel = String(body.channel);
+        const message: FakeMessage = {
+          ts,
+          text: String(body.text ?? ''),
+          bot_id: BOT.botId,
+          ...(typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}),
+          ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
+        };
+        history.set(channel, [...(history.get(channel) ?? []), message]);
+        return { ok: true, channel, ts };
+      }
+      case 'conversations.history':
+        return { ok: true, messages: historyPage(body, (message) => message.thread_ts === undefined) };
+      case 'conversations.replies':
+        return { ok: true, messages: historyPage(body, (message) => message.thread_ts === body.ts) };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: '1774512000.999999' };
       case 'users.info': {
@@ -137,6 +175,25 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       default:
         return { ok: true };
     }
+  }
+
+  /**
+   * Newest first, from `oldest` on, metadata only when asked for, as Slack pages it (one page here): the channel's
+   * own messages for `conversations.history`, one thread's replies for `conversations.replies`.
+   */
+  function historyPage(
+    body: Record<string, unknown>,
+    which: (message: FakeMessage) => boolean,
+  ): FakeMessage[] {
+    const oldest = Number(body.oldest ?? 0);
+    const withMetadata = String(body.include_all_metadata) === 'true';
+    return (history.get(String(body.channel)) ?? [])
+      .filter((message) => which(message) && Number(message.ts) >= oldest)
+      .map(({ metadata, ...message }) =>
+        withMetadata && metadata !== undefined ? { ...message, metadata } : message,
+      )
+      .reverse()
+      .slice(0, Number(body.limit ?? 100));
   }
 
   return {
@@ -151,6 +208,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     script: (method, ...replies) => {
       scripts.set(method, [...(scripts.get(method) ?? []), ...replies]);
     },
+    messagesIn: (channel) => history.get(channel) ?? [],
     setUser: (userId, user) => {
       users.set(userId, user);
     },

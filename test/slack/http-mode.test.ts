@@ -154,7 +154,9 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
     let status = 0;
     const retried = await handled(async () => {
       const headers = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
-      status = (await sendEvent(event, { eventId: 'EvRETRY1', headers })).status;
+      // Slack signs each delivery afresh: a retry has a later timestamp, so it is no replay of the first.
+      const timestamp = Math.floor(Date.now() / 1000) + 1;
+      status = (await sendEvent(event, { eventId: 'EvRETRY1', headers, timestamp })).status;
     });
     expect(status).toBe(200);
     expect(retried).toEqual([{ kind: 'duplicate', eventId: 'EvRETRY1', retryNum: 1 }]);

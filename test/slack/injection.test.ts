@@ -119,6 +119,7 @@ describe('Slack output is inert (real Bolt, HTTP mode)', () => {
     for (const send of harness.slack.digestPoster.messages(
       'C0DIGEST',
       engine.digest({ date: '2027-03-27' }),
+      { key: 'digest/C0DIGEST/test', resumed: false },
     )) {
       await send();
     }

@@ -1,40 +1,30 @@
 // The Slack adapter in Socket Mode, through the real Bolt SocketModeReceiver and a loopback WebSocket fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../adapters/shared/logger.ts';
-import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
 import type { Outcome } from '../../adapters/slack/request-guard.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
-import { FAKE_SLACK_APP_TOKEN, FAKE_SLACK_BOT_TOKEN } from '../helpers/fake-credentials.ts';
-import { BOT, eventually, type FakeSlack, type FakeSocket, startFakeSlack } from './fake-slack.ts';
+import { BOT, eventually, type FakeSlack, type FakeSocket } from './fake-slack.ts';
 import { eventCallback, mentionEvent, slashCommand } from './slack-requests.ts';
 import { acked, sendEnvelope } from './socket-envelopes.ts';
+import { type SocketSlack, startSocketSlack } from './socket-harness.ts';
 
 const engine = engineFor(DEFAULT_DATASET);
 const outcomes: Outcome[] = [];
 let fake: FakeSlack;
-let slack: SlackApp;
+let harness: SocketSlack;
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  slack = await createSlackApp({
-    // No botId/botUserId: the app asks the fake's auth.test who it is.
-    config: {
-      botToken: FAKE_SLACK_BOT_TOKEN,
-      connection: { mode: 'socket', appToken: FAKE_SLACK_APP_TOKEN },
-    },
+  // No ids: the app asks the fake's auth.test who it is.
+  harness = await startSocketSlack({
     engine: () => engine,
     logger: silentLogger(),
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    // A short ping timeout keeps the reconnect delay (one timeout per attempt) short.
-    socket: { clientPingTimeout: 300 },
     hooks: { onOutcome: (outcome) => outcomes.push(outcome) },
   });
-  await slack.start();
+  fake = harness.fake;
 });
 
 afterAll(async () => {
-  await slack?.stop();
-  await fake?.close();
+  await harness?.stop();
 });
 
 describe('Slack over Socket Mode (real Bolt SocketModeReceiver)', () => {
