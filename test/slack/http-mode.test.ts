@@ -245,7 +245,7 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
     const [post] = postsIn(event.ts);
     const sent = JSON.stringify(post?.body);
     expect(sent).not.toMatch(/<!|<@|<#/);
-    // The typed text comes back escaped (the engine itself drops the "!").
-    expect(sent).toMatch(/&lt;!? ?here&gt; &amp; quantum/);
+    // The question's own words come back (the engine echoes words, never markup), so the reply is still about it.
+    expect(sent).toContain('quantum');
   });
 });
