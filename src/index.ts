@@ -7,6 +7,7 @@ export type {
   AnswerResult,
   SourceLink,
 } from './answer/answer.ts';
+export { conferenceLabel, coverageSentence } from './answer/describe-coverage.ts';
 export { renderPlainText } from './answer/plain-text.ts';
 export type { DigestKind, DigestRequest } from './digest/build-digest.ts';
 export { createEngine, type Engine, type EngineOptions } from './engine/create-engine.ts';
@@ -23,8 +24,10 @@ export {
   type MovedSession,
 } from './merge/change-report.ts';
 export { type DatasetStats, datasetStats } from './merge/dataset-stats.ts';
+export { type LabelledDataset, mergeRefusal } from './merge/date-overlap.ts';
 export { type MergeReport, type MergeResult, mergeDatasets } from './merge/merge-datasets.ts';
 export type { Catalog, RecordType } from './model/catalog.ts';
+export { type Coverage, type CoveredDay, coverageOf } from './model/coverage.ts';
 export type {
   Announcement,
   Conference,

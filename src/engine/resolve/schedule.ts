@@ -10,6 +10,7 @@ import {
 } from '../../time/conference-time.ts';
 import type { Finding, PlaceRef, ResolveContext } from '../finding.ts';
 import type { DayRef, Intent } from '../intent.ts';
+import { coverageGap } from './coverage-gap.ts';
 import { findProgrammePlace, type ProgrammePlace } from './programme-places.ts';
 import { resolveDay } from './resolve-day.ts';
 import { isAheadAt, isKeynote, matchesKind, unranked } from './sessions.ts';
@@ -149,9 +150,14 @@ export function resolveSchedule(
   const dayEndMs = dayWindow(day, conference.timeZone).endMs;
   const searched = onward && instant !== undefined ? { startMs: instant, endMs: dayEndMs } : window;
   const filtered = intent.topic !== undefined || intent.sessionKind !== undefined;
-  let sessions = (
-    at === undefined ? sessionsIn(context, searched, filtered) : sessionsAt(context, at)
-  ).filter((session) => matchesKind(session, intent.sessionKind));
+  const found = (allDay: boolean) =>
+    (at === undefined
+      ? sessionsIn(context, searched, filtered, allDay)
+      : sessionsAt(context, at, allDay)
+    ).filter((session) => matchesKind(session, intent.sessionKind));
+  // All-day entries (full-day workshops) only when nothing shorter is on: then they are the day's programme.
+  let sessions = found(false);
+  if (sessions.length === 0) sessions = found(true);
   // "What's on in Janson on Saturday?": that room's sessions, not those that mention it.
   const place =
     intent.topic === undefined
@@ -191,11 +197,17 @@ export function resolveSchedule(
     ...(place === undefined ? {} : { place: { kind: place.kind, name: place.name } }),
   } as const;
   if (sessions.length === 0) {
+    const gap = coverageGap(
+      context,
+      day,
+      at === undefined ? searched : { startMs: at, endMs: at + AT_TIME_GRACE_MS },
+    );
     return {
       kind: 'not-found',
       miss: {
         kind: 'empty-window',
         date: day,
+        ...(gap === undefined ? {} : { gap }),
         ...(intent.part === undefined || atLabel !== undefined ? {} : { part: intent.part }),
         ...(atLabel === undefined ? {} : { at: atLabel }),
         ...(place !== undefined
@@ -246,7 +258,11 @@ export function resolveOpener(context: ResolveContext, intent: Extract<Intent, {
   if (chosen.length === 0) {
     return {
       kind: 'not-found',
-      miss: { kind: 'empty-window', date: day },
+      miss: {
+        kind: 'empty-window',
+        date: day,
+        ...(coverageGap(context, day) === undefined ? {} : { gap: 'day' as const }),
+      },
       suggestions: suggestionsFor(context, undefined),
     };
   }
@@ -274,22 +290,30 @@ export function resolveConferenceDay(context: ResolveContext, dayRef: DayRef): s
 }
 
 /** Sessions running at an instant, or starting shortly after it, in start order. */
-function sessionsAt(context: ResolveContext, atMs: number) {
+function sessionsAt(context: ResolveContext, atMs: number, allDay = false) {
   return context.catalog.timeline
-    .filter((entry) => isProgramme(entry) && entry.startMs < atMs + AT_TIME_GRACE_MS && entry.endMs > atMs)
+    .filter(
+      (entry) =>
+        (allDay ? entry.session.partOf === undefined : isProgramme(entry)) &&
+        entry.startMs < atMs + AT_TIME_GRACE_MS &&
+        entry.endMs > atMs,
+    )
     .map((entry) => entry.session);
 }
 
 /**
  * Programme sessions starting in the window. With `withParts`, also the parts of a larger session (each demo of a
  * showcase): a question filtered by kind or topic ("demos on Thursday", "Backstage on Thursday") is about those.
+ * With `allDay`, also entries longer than a session (a full-day workshop).
  */
-function sessionsIn(context: ResolveContext, window: TimeWindow, withParts = false) {
+function sessionsIn(context: ResolveContext, window: TimeWindow, withParts = false, allDay = false) {
   return context.catalog.timeline
     .filter(
       (entry) =>
-        (isProgramme(entry) || (withParts && entry.endMs - entry.startMs <= LONGEST_SESSION_MS)) &&
-        entry.startMs >= window.startMs &&
+        (isProgramme(entry) || (withParts && entry.endMs - entry.startMs <= LONGEST_SESSION_MS)
+          ? entry.startMs >= window.startMs
+          : // A full-day workshop is on all afternoon, though it started in the morning.
+            allDay && entry.session.partOf === undefined && entry.endMs > window.startMs) &&
         entry.startMs < window.endMs,
     )
     .map((entry) => entry.session);
