@@ -12,12 +12,14 @@ import {
   loadDatasetText,
   type MergeReport,
   mergeDatasets,
+  mergeRefusal,
+  type Problem,
 } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { appendChangeLog, readChangeLog } from './change-log.ts';
 import { fetchSource } from './fetch-source.ts';
 import { type CachedCopy, SourceCache } from './source-cache.ts';
-import type { SourceSpec } from './source-spec.ts';
+import { type SourceSpec, specLabel } from './source-spec.ts';
 
 export interface LiveDataOptions {
   readonly specs: readonly SourceSpec[];
@@ -33,7 +35,10 @@ export interface LiveDataOptions {
   readonly timeoutMs?: number;
 }
 
-export type OpenResult = { ok: true; live: LiveData } | { ok: false; problems: string[] };
+/** `needsTimeZone`: a source cannot be read without a zone, which the caller must give (a usage error). */
+export type OpenResult =
+  | { ok: true; live: LiveData }
+  | { ok: false; problems: string[]; needsTimeZone?: true };
 
 interface SourceState {
   readonly spec: SourceSpec;
@@ -80,6 +85,7 @@ export class LiveData {
   /** Loads every source once. Paths must load; a URL that fails falls back to its cached copy. */
   static async open(options: LiveDataOptions): Promise<OpenResult> {
     const problems: string[] = [];
+    let needsTimeZone = false;
     const cache = new SourceCache(options.cacheDir);
     const states: SourceState[] = [];
     for (const spec of options.specs) {
@@ -88,12 +94,25 @@ export class LiveData {
       if (spec.kind === 'path') {
         const loaded = loadDataset(spec.path, zone(spec, options));
         if (loaded.ok) state.dataset = loaded.dataset;
-        else problems.push(...loaded.problems.map(formatProblem));
+        else {
+          problems.push(...loaded.problems.map(formatProblem));
+          needsTimeZone ||= loaded.problems.some((problem) => problem.code === 'time-zone-required');
+        }
         continue;
       }
-      await loadUrlSource(state, spec, cache, options);
+      const refused = await loadUrlSource(state, spec, cache, options);
+      if (refused !== undefined) {
+        problems.push(formatProblem(refused));
+        needsTimeZone = true;
+      }
     }
-    if (problems.length > 0) return { ok: false, problems };
+    if (problems.length > 0) return { ok: false, problems, ...(needsTimeZone ? { needsTimeZone } : {}) };
+    const refusal = mergeRefusal(
+      states.flatMap((state) =>
+        state.dataset === undefined ? [] : [{ label: specLabel(state.spec), dataset: state.dataset }],
+      ),
+    );
+    if (refusal !== undefined) return { ok: false, problems: [refusal] };
     if (!states.some((state) => state.dataset !== undefined)) {
       return { ok: false, problems: ['no source could be loaded (see the log for each one)'] };
     }
@@ -280,12 +299,13 @@ export class LiveData {
   }
 }
 
+/** Loads a URL source, or its cached copy; returns the problem when the source needs a zone nobody gave. */
 async function loadUrlSource(
   state: SourceState,
   spec: Extract<SourceSpec, { kind: 'url' }>,
   cache: SourceCache,
   options: LiveDataOptions,
-): Promise<void> {
+): Promise<Problem | undefined> {
   const cached = cache.read(spec.url);
   const outcome = await fetchSource(spec.url, {
     ...(cached === undefined ? {} : { previous: cached }),
@@ -298,6 +318,9 @@ async function loadUrlSource(
     if (copy === undefined) continue;
     const loaded = loadDatasetText(copy.text, spec.url, zone(spec, options));
     if (!loaded.ok) {
+      // No copy can be read without a zone; waiting for the next fetch would not help.
+      const unzoned = loaded.problems.find((problem) => problem.code === 'time-zone-required');
+      if (unzoned !== undefined) return unzoned;
       options.logger.warn(
         { source: spec.url, reason: loaded.problems.slice(0, 5).map(formatProblem).join('; ') },
         'source is invalid',
@@ -314,12 +337,13 @@ async function loadUrlSource(
         'source unreachable; using the cached copy',
       );
     }
-    return;
+    return undefined;
   }
   options.logger.error(
     { source: spec.url, reason: outcome.kind === 'failed' ? outcome.reason : 'no usable copy' },
     'source unavailable and not cached; continuing without it',
   );
+  return undefined;
 }
 
 function zone(spec: SourceSpec, options: LiveDataOptions): { timeZone?: string } {
