@@ -28,6 +28,7 @@ export { type LabelledDataset, mergeRefusal } from './merge/date-overlap.ts';
 export { type MergeReport, type MergeResult, mergeDatasets } from './merge/merge-datasets.ts';
 export type { Catalog, RecordType } from './model/catalog.ts';
 export { type Coverage, type CoveredDay, coverageOf } from './model/coverage.ts';
+export { type ScheduleWarning, scheduleWarnings } from './model/schedule-warnings.ts';
 export type {
   Announcement,
   Conference,
@@ -39,3 +40,4 @@ export type {
   Source,
   Term,
 } from './model/schema.ts';
+export { isKnownTimeZone } from './model/schema.ts';

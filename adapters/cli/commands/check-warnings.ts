@@ -1,6 +1,5 @@
 // Words each `hallway check` warning for the organiser, with what to look at.
-import { assertNever } from '../../../src/index.ts';
-import type { ScheduleWarning } from '../../../src/model/schedule-warnings.ts';
+import { assertNever, type ScheduleWarning } from '../../../src/index.ts';
 
 function examples(titles: readonly string[], count: number): string {
   const named = titles.map((title) => `"${title}"`).join(', ');

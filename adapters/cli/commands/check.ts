@@ -14,8 +14,8 @@ import {
   mergeDatasets,
   mergeRefusal,
   type Problem,
+  scheduleWarnings,
 } from '../../../src/index.ts';
-import { scheduleWarnings } from '../../../src/model/schedule-warnings.ts';
 import { fetchSource } from '../../sources/fetch-source.ts';
 import type { CommandIo } from '../command-io.ts';
 import { EXIT_INVALID_DATA, EXIT_USAGE } from '../open-selected-data.ts';
