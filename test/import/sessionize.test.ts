@@ -210,4 +210,13 @@ describe.skipIf(!HAS_SHARED)('the Scottish Summit 2026 "All" export', () => {
     expect(out).toContain('Power BI');
     expect(out).toContain('BST');
   });
+
+  it('the day is closed by its last talk, not by a talk titled "Closing the Loop…" or the morning keynote', async () => {
+    const ask = async (question: string) =>
+      (await cli(['ask', '--data', SCOTTISH_SUMMIT, '--time-zone', 'Europe/London', question])).out;
+    const last = await ask("what's the last session on Saturday?");
+    expect(last).toContain('I Vibe coded an XrmToolBox tool');
+    expect(last).not.toContain('Closing the Loop');
+    expect(await ask('who kicked off Saturday?')).toContain('Scottish Summit 2026 Keynote');
+  });
 });

@@ -13,13 +13,11 @@ import type { DayRef, Intent } from '../intent.ts';
 import { coverageGap } from './coverage-gap.ts';
 import { findProgrammePlace, type ProgrammePlace } from './programme-places.ts';
 import { resolveDay } from './resolve-day.ts';
-import { isAheadAt, isKeynote, matchesKind, unranked } from './sessions.ts';
+import { isAheadAt, matchesKind, unranked } from './sessions.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 /** All-day entries (badge pick-up, cloakroom) are not what "what's on now?" means. */
 const LONGEST_SESSION_MS = 4 * 60 * 60 * 1000;
-const OPENING_TITLE = /\b(?:opening|welcome|kick-?off)\b/i;
-const CLOSING_TITLE = /\b(?:closing|farewell|wrap-?up)\b/i;
 /** "What's on at 11:00?" also takes sessions starting a little after it. */
 const AT_TIME_GRACE_MS = 15 * 60 * 1000;
 /** "Next" also takes sessions starting shortly after the very next one. */
@@ -222,57 +220,6 @@ export function resolveSchedule(
   return { kind: 'sessions', reason, sessions: unranked(sessions) };
 }
 
-/** "Who kicked off the final day?": the first (or last) keynote of the day, else its first (or last) session. */
-export function resolveOpener(context: ResolveContext, intent: Extract<Intent, { kind: 'opener' }>): Finding {
-  const { conference } = context.catalog;
-  // "Who opened the conference?": the first day that has anything on it in these sources.
-  const zone = conference.timeZone;
-  // A conference with keynotes opens with its first keynote day (co-located events the day before are a prelude).
-  const timeline = context.catalog.timeline;
-  const keynoteDays = timeline.filter((entry) => isKeynote(entry.session));
-  const busy = new Set(
-    (keynoteDays.length > 0 ? keynoteDays : timeline).map((e) => localDate(e.startMs, zone)),
-  );
-  const allDays = programmeDays(context.catalog);
-  const days = allDays.some((day) => busy.has(day)) ? allDays.filter((day) => busy.has(day)) : allDays;
-  const fallbackDay = intent.which === 'first' ? days[0] : days[days.length - 1];
-  const day =
-    intent.day === undefined
-      ? (fallbackDay ?? conference.startDate)
-      : resolveConferenceDay(context, intent.day);
-  if (typeof day !== 'string') return day;
-  const onDay = sessionsIn(context, dayWindow(day, conference.timeZone));
-  const keynotes = onDay.filter(isKeynote);
-  // Without keynotes, the day's first or last programme item, even one that names nobody ("Closing FOSDEM").
-  const programme = onDay.filter((session) => session.kind !== 'break');
-  // A session called the opening or the closing is one, whatever runs before or after it (a late DJ set).
-  const ceremony = intent.which === 'first' ? OPENING_TITLE : CLOSING_TITLE;
-  const titled = onDay.filter((session) => ceremony.test(session.title));
-  const pool =
-    titled.length > 0 ? titled : keynotes.length > 0 ? keynotes : programme.length > 0 ? programme : onDay;
-  const ordered = intent.which === 'first' ? pool : [...pool].reverse();
-  const chosen = ordered.slice(0, 1);
-  // A closing slot often names nobody; the nearest session that does is the useful answer too.
-  const named = ordered.find((session) => session.speakers.length > 0);
-  if (chosen[0] !== undefined && chosen[0].speakers.length === 0 && named !== undefined) chosen.push(named);
-  if (chosen.length === 0) {
-    return {
-      kind: 'not-found',
-      miss: {
-        kind: 'empty-window',
-        date: day,
-        ...(coverageGap(context, day) === undefined ? {} : { gap: 'day' as const }),
-      },
-      suggestions: suggestionsFor(context, undefined),
-    };
-  }
-  return {
-    kind: 'sessions',
-    reason: { kind: 'opener', date: day, which: intent.which },
-    sessions: unranked(chosen),
-  };
-}
-
 /** A day inside the conference, or the not-found finding that explains why not. */
 export function resolveConferenceDay(context: ResolveContext, dayRef: DayRef): string | Finding {
   const { conference } = context.catalog;
@@ -306,7 +253,7 @@ function sessionsAt(context: ResolveContext, atMs: number, allDay = false) {
  * showcase): a question filtered by kind or topic ("demos on Thursday", "Backstage on Thursday") is about those.
  * With `allDay`, also entries longer than a session (a full-day workshop).
  */
-function sessionsIn(context: ResolveContext, window: TimeWindow, withParts = false, allDay = false) {
+export function sessionsIn(context: ResolveContext, window: TimeWindow, withParts = false, allDay = false) {
   return context.catalog.timeline
     .filter(
       (entry) =>
