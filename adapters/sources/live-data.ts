@@ -245,6 +245,20 @@ export class LiveData {
       );
       return { kind: 'kept', reason };
     }
+    // A refreshed source that moved to other dates would stretch the conference over both; keep the old one.
+    const refusal = mergeRefusal(
+      this.sources.flatMap((other) => {
+        const dataset = other === state ? loaded.dataset : other.dataset;
+        return dataset === undefined ? [] : [{ label: specLabel(other.spec), dataset }];
+      }),
+    );
+    if (refusal !== undefined) {
+      logger.warn(
+        { source: spec.url, reason: refusal },
+        'refreshed source is for other dates; keeping the last good data',
+      );
+      return { kind: 'kept', reason: refusal };
+    }
     state.dataset = loaded.dataset;
     state.copy = outcome.copy;
     new SourceCache(this.options.cacheDir).write(outcome.copy);

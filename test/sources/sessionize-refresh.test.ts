@@ -6,16 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveData } from '../../adapters/sources/live-data.ts';
+import type { SourceSpec } from '../../adapters/sources/source-spec.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
+import { MINI_CONF } from '../helpers/engines.ts';
 
 /** A "Sessions" view with one talk; version 2 moves it to another room and adds a second one. */
-function sessionsView(version: 1 | 2): string {
+function sessionsView(version: Version, date = '2026-10-03'): string {
   const talk = (id: string, title: string, room: string, hour: number) => ({
     id,
     title,
     description: 'A talk.',
-    startsAt: `2026-10-03T${hour}:00:00`,
-    endsAt: `2026-10-03T${hour}:45:00`,
+    startsAt: `${date}T${hour}:00:00`,
+    endsAt: `${date}T${hour}:45:00`,
     isServiceSession: false,
     isPlenumSession: false,
     speakers: [{ id: `speaker-${id}`, name: `Speaker ${id}` }],
@@ -33,7 +35,9 @@ function sessionsView(version: 1 | 2): string {
   return JSON.stringify([{ groupId: null, groupName: 'All', sessions }]);
 }
 
-let version: 1 | 2 = 1;
+/** 3: version 2 moved to the dates of Mini Conf 2027, another conference. */
+type Version = 1 | 2 | 3;
+let version: Version = 1;
 let ifNoneMatch: Array<string | undefined> = [];
 let server: Server;
 let url = '';
@@ -44,7 +48,8 @@ beforeAll(async () => {
     const etag = `"v${version}"`;
     ifNoneMatch.push(request.headers['if-none-match']);
     if (request.headers['if-none-match'] === etag) return response.writeHead(304).end();
-    response.writeHead(200, { etag, 'content-type': 'application/json' }).end(sessionsView(version));
+    const body = version === 3 ? sessionsView(2, '2027-03-27') : sessionsView(version);
+    response.writeHead(200, { etag, 'content-type': 'application/json' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/abc/view/Sessions`;
@@ -55,9 +60,15 @@ afterAll(async () => {
   rmSync(cacheDir, { recursive: true, force: true });
 });
 
-function open(timeZone?: string) {
+function open(timeZone?: string, withMiniConf = false) {
+  const source: SourceSpec = {
+    kind: 'url',
+    url,
+    refreshMs: 0,
+    ...(timeZone === undefined ? {} : { timeZone }),
+  };
   return LiveData.open({
-    specs: [{ kind: 'url', url, refreshMs: 0, ...(timeZone === undefined ? {} : { timeZone }) }],
+    specs: withMiniConf ? [source, { kind: 'path', path: MINI_CONF }] : [source],
     cacheDir,
     logger: captureLogger().logger,
     now: () => Date.parse('2026-09-01T12:00:00Z'),
@@ -94,5 +105,19 @@ describe('a Sessionize URL source', () => {
     expect(outcome.report.moved.map((move) => [move.before.room, move.after.room])).toEqual([
       ['Moncreiff 1', 'Cap & Thistle'],
     ]);
+  });
+
+  it("a refresh that moves it to another conference's dates is kept out, naming both", async () => {
+    version = 3;
+    const opened = await open('Europe/London', true);
+    if (!opened.ok) throw new Error(opened.problems.join('\n'));
+    version = 2;
+    const outcome = await opened.live.refresh(0);
+    expect(outcome.kind).toBe('kept');
+    if (outcome.kind === 'kept')
+      expect(outcome.reason).toMatch(
+        /do not share any date.*(2026-10-03.*2027-03-27 to 2027-03-28|2027-03-27 to 2027-03-28.*2026-10-03)/,
+      );
+    expect(opened.live.dataset().conference.startDate).toBe('2027-03-27');
   });
 });
