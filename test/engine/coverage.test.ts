@@ -75,10 +75,21 @@ describe.skipIf(!HAS_SHARED)('answers on a real schedule (Scottish Summit 2026, 
     );
   });
 
-  it('a day outside it says what the data covers, workshop day included', () => {
+  it('a day outside the conference: its days, the workshop day included', () => {
     expect(ask("what's on Sunday?").text).toContain(
-      'my schedule for Scottish Summit 2026 covers Fri 2 Oct, 09:00–17:00 and Sat 3 Oct, 09:00–17:45, in 7 rooms (61 sessions).',
+      'Scottish Summit 2026 runs Fri 2 Oct to Sat 3 Oct 2026; Sunday is not one of its days.',
     );
+    expect(ask('help').text).toContain(
+      'My schedule for Scottish Summit 2026 covers Fri 2 Oct, 09:00–17:00 and Sat 3 Oct, 09:00–17:45, in 7 rooms (61 sessions).',
+    );
+  });
+
+  it('when the conference runs: both days, and no made-up website', () => {
+    const answer = ask('what time does the conference end?').text;
+    expect(answer).toContain(
+      'Scottish Summit 2026 runs Fri 2 Oct to Sat 3 Oct 2026 (times in Europe/London).',
+    );
+    expect(answer).not.toContain('.invalid');
   });
 
   it('full-day workshops are what is on all that day', () => {

@@ -218,5 +218,7 @@ describe.skipIf(!HAS_SHARED)('the Scottish Summit 2026 "All" export', () => {
     expect(last).toContain('I Vibe coded an XrmToolBox tool');
     expect(last).not.toContain('Closing the Loop');
     expect(await ask('who kicked off Saturday?')).toContain('Scottish Summit 2026 Keynote');
+    // Friday holds full-day workshops only: they open it.
+    expect(await ask("what's the first session on Friday?")).toContain('Workshop');
   });
 });

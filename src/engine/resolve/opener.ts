@@ -38,7 +38,10 @@ export function resolveOpener(context: ResolveContext, intent: Extract<Intent, {
       ? (fallbackDay ?? conference.startDate)
       : resolveConferenceDay(context, intent.day);
   if (typeof day !== 'string') return day;
-  const onDay = sessionsIn(context, dayWindow(day, conference.timeZone));
+  const window = dayWindow(day, conference.timeZone);
+  const short = sessionsIn(context, window);
+  // A day of full-day workshops only is opened by them.
+  const onDay = short.length > 0 ? short : sessionsIn(context, window, false, true);
   // The keynotes open or close the day only when they are at that end of it: a day whose one keynote is at
   // 09:00 is closed by its last talk, not by that keynote.
   const keynotes = onDay.filter(isKeynote).filter((session) => atEndOfDay(session, onDay, intent.which));
