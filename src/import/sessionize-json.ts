@@ -18,6 +18,14 @@ export class TimeZoneRequiredError extends Error {
   }
 }
 
+/** A speaker question asking for the employer ("Company", "Organisation name"). */
+const COMPANY_QUESTION = /\b(?:company|organi[sz]ation|employer)\b/i;
+
+function answerTo(answers: ReadonlyMap<string, string> | undefined, question: RegExp): string | undefined {
+  for (const [asked, answer] of answers ?? []) if (question.test(asked)) return answer;
+  return undefined;
+}
+
 /** Sessionize's "Which track does your session best fit into?": the category that gives the track. */
 const TRACK_CATEGORY = /\btracks?\b/i;
 
@@ -40,7 +48,9 @@ export function importSessionizeJson(json: unknown, options: ImportOptions): Dat
   const people = new Map<string, string>();
   for (const speaker of data.speakers) {
     if (speaker.fullName.length === 0) continue;
-    const { role, organization } = parseTagLine(speaker.tagLine);
+    const { role, organization: fromTagLine } = parseTagLine(speaker.tagLine);
+    // An organiser's "Company" question says it better than any reading of the tag line.
+    const organization = answerTo(speaker.answers, COMPANY_QUESTION) ?? fromTagLine;
     people.set(
       speaker.id,
       builder.person(speaker.fullName, {
@@ -60,7 +70,7 @@ export function importSessionizeJson(json: unknown, options: ImportOptions): Dat
       title: session.title.length > 0 ? session.title : `Untitled session ${session.id}`,
       kind: sessionKind(session, tags),
       ...times(session, timeZone),
-      ...(session.room === undefined ? {} : { room: session.room }),
+      ...(session.room === undefined ? {} : { room: roomName(session.room) }),
       ...(track === undefined ? {} : { track }),
       summary: htmlToPlainText(session.description.replace(/\r\n?/g, '\n')),
       topics: tags,
@@ -73,6 +83,12 @@ export function importSessionizeJson(json: unknown, options: ImportOptions): Dat
     });
   }
   return builder.build({ id: prefix, name, timeZone });
+}
+
+/** "Moncreiff 2 (33)" → "Moncreiff 2": organisers put the capacity in the name; people do not say it. */
+function roomName(room: string): string {
+  const name = room.replace(/\s*\(\d+\)\s*$/, '').trim();
+  return name.length > 0 ? name : room;
 }
 
 /** Plenum sessions are keynotes; service sessions (breaks, registration) are marked as breaks. */

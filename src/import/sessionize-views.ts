@@ -22,6 +22,8 @@ export interface SessionizeSpeaker {
   readonly fullName: string;
   readonly tagLine: string;
   readonly bio: string;
+  /** The organiser's own speaker questions, answered: question text → answer ("Company" → "Contoso"). */
+  readonly answers?: ReadonlyMap<string, string>;
 }
 
 /** One Sessionize export, whichever view it came from. */
@@ -61,7 +63,10 @@ const SpeakerFields = {
   bio: Text,
 };
 
+const AnswerSchema = z.looseObject({ questionId: Id, answerValue: Text });
+
 const AllSchema = z.looseObject({
+  questions: z.array(z.looseObject({ id: Id, question: Text })).default([]),
   sessions: z.array(
     z.looseObject({
       ...SessionFields,
@@ -69,7 +74,7 @@ const AllSchema = z.looseObject({
       categoryItems: z.array(Id).default([]),
     }),
   ),
-  speakers: z.array(z.looseObject(SpeakerFields)),
+  speakers: z.array(z.looseObject({ ...SpeakerFields, questionAnswers: z.array(AnswerSchema).default([]) })),
   categories: z
     .array(z.looseObject({ title: Text, items: z.array(z.looseObject({ id: Id, name: Text })) }))
     .default([]),
@@ -147,7 +152,16 @@ function readAll(all: z.infer<typeof AllSchema>): SessionizeData {
       ...(room === undefined ? {} : { room }),
     };
   });
-  return { view: 'all', sessions, speakers: all.speakers.map(speakerBasics) };
+  const questions = new Map(all.questions.map((question) => [question.id, question.question]));
+  const speakers = all.speakers.map((speaker): SessionizeSpeaker => {
+    const answers = new Map<string, string>();
+    for (const { questionId, answerValue } of speaker.questionAnswers) {
+      const question = questions.get(questionId);
+      if (question !== undefined && answerValue.trim().length > 0) answers.set(question, answerValue.trim());
+    }
+    return { ...speakerBasics(speaker), ...(answers.size === 0 ? {} : { answers }) };
+  });
+  return { view: 'all', sessions, speakers };
 }
 
 function readGroups(groups: z.infer<typeof GroupsSchema>): SessionizeData {

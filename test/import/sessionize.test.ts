@@ -142,6 +142,23 @@ describe('the "Sessions" and "Speakers" views', () => {
     expect(speakers.sessions.map((s) => s.title)).toEqual(['Agents that fetch coffee with Copilot Studio']);
   });
 
+  it('an "All" export with a Company question: the answer is the organisation, before the tag line', () => {
+    const all = load({
+      sessions: [],
+      speakers: [
+        { ...SPEAKERS_VIEW[0], questionAnswers: [{ questionId: 7, answerValue: 'Difference Engines Ltd' }] },
+        { ...SPEAKERS_VIEW[0], id: 'a3', fullName: 'Charles Babbage', questionAnswers: [] },
+      ],
+      questions: [{ id: 7, question: 'Company', questionType: 'Short_Text', sort: 1 }],
+      categories: [],
+      rooms: [],
+    });
+    expect(all.organizations.map((organization) => organization.name).sort()).toEqual([
+      'Analytical Engines',
+      'Difference Engines Ltd',
+    ]);
+  });
+
   it('refuses without a time zone, saying how to give one, and never guesses', () => {
     const loaded = loadDatasetText(JSON.stringify(SESSIONS_VIEW), 'sessionize.json');
     expect(loaded.ok).toBe(false);
@@ -180,6 +197,16 @@ describe.skipIf(!HAS_SHARED)('the Scottish Summit 2026 "All" export', () => {
       tracks: 6,
       days: 2,
     });
+    // The capacity organisers put in room names ("Moncreiff 2 (33)") is left out.
+    expect(JSON.parse(out).coverage.rooms).toEqual([
+      'Presidents Suite 1',
+      'Presidents Suite 2',
+      'Moncreiff 1',
+      'Moncreiff 2',
+      'Moncreiff 3',
+      'Cap & Thistle',
+      'Centenary Club',
+    ]);
   });
 
   it('without --time-zone, every command that reads it is a usage error (exit 2) naming the fix', async () => {
