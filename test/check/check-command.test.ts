@@ -1,4 +1,6 @@
 // `hallway check`: format, counts, coverage, warnings and sample answers, with exit codes 0, 1, 2 and 3.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../adapters/cli/main.ts';
 import { DEFAULT_DATASET, MINI_CONF } from '../helpers/engines.ts';
@@ -67,5 +69,48 @@ describe.skipIf(!HAS_SHARED)('hallway check over a Sessionize export', () => {
     expect(out).toContain('2026-10-02  09:00–17:00  5 sessions');
     expect(out).toContain('2026-10-03  09:00–17:45  56 sessions');
     expect(out).toContain('No warnings.');
+  });
+});
+
+describe('hallway check over a URL', () => {
+  it('fetches it as the bot would and names the format detected', async () => {
+    const view = [
+      {
+        groupName: 'All',
+        sessions: [
+          {
+            id: '1',
+            title: 'Governing Copilot agents',
+            startsAt: '2026-10-03T10:00:00',
+            endsAt: '2026-10-03T10:45:00',
+            speakers: [{ id: 's1', name: 'Ada Lovelace' }],
+            categories: [],
+            room: 'Moncreiff 1 (33)',
+          },
+          {
+            id: '2',
+            title: 'Fabric for analysts',
+            startsAt: '2026-10-03T11:00:00',
+            endsAt: '2026-10-03T11:45:00',
+            speakers: [{ id: 's2', name: 'Grace Hopper' }],
+            categories: [],
+            room: 'Moncreiff 2 (33)',
+          },
+        ],
+      },
+    ];
+    const server = createServer((_request, response) => response.end(JSON.stringify(view)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/x/view/Sessions`;
+      const { code, out } = await cli(['check', url, '--time-zone', 'Europe/London']);
+      expect(out).toContain(
+        `${url}: sessionize-json, 2 sessions, 2 people, 0 organizations, 2 rooms, 0 tracks`,
+      );
+      expect(out).toContain('2026-10-03  10:00–11:45  2 sessions');
+      expect(code).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
