@@ -12,7 +12,7 @@ import { parseTagLine } from './tag-line.ts';
 export class TimeZoneRequiredError extends Error {
   constructor(format: string) {
     super(
-      `${format} times have no offset, so this source needs its conference's time zone: pass --time-zone ZONE (an IANA name such as Europe/London) or set "timeZone" in the source's config`,
+      `${format} times have no offset, so this source needs its conference's time zone: pass --time-zone ZONE (an IANA name such as Europe/London), set HALLWAY_TIME_ZONE for the bot, or set "timeZone" in the source's config`,
     );
     this.name = 'TimeZoneRequiredError';
   }
