@@ -7,6 +7,7 @@ export type {
   AnswerResult,
   SourceLink,
 } from './answer/answer.ts';
+export { conferenceLabel, coverageSentence } from './answer/describe-coverage.ts';
 export { renderPlainText } from './answer/plain-text.ts';
 export type { DigestKind, DigestRequest } from './digest/build-digest.ts';
 export {
@@ -29,9 +30,12 @@ export {
   type MovedSession,
 } from './merge/change-report.ts';
 export { type DatasetStats, datasetStats } from './merge/dataset-stats.ts';
+export { type LabelledDataset, mergeRefusal } from './merge/date-overlap.ts';
 export { type MergeReport, type MergeResult, mergeDatasets } from './merge/merge-datasets.ts';
 export { checkShrink, type ShrinkCheck, type ShrinkReason } from './merge/shrink-check.ts';
 export type { Catalog, RecordType } from './model/catalog.ts';
+export { type Coverage, type CoveredDay, coverageOf } from './model/coverage.ts';
+export { type ScheduleWarning, scheduleWarnings } from './model/schedule-warnings.ts';
 export type {
   Announcement,
   Conference,
@@ -43,4 +47,5 @@ export type {
   Source,
   Term,
 } from './model/schema.ts';
+export { isKnownTimeZone } from './model/schema.ts';
 export { cutToLength, graphemes } from './text/graphemes.ts';

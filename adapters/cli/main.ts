@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import type { CommandIo } from './command-io.ts';
 import { askCommand } from './commands/ask.ts';
+import { checkCommand } from './commands/check.ts';
 import { digestCommand } from './commands/digest.ts';
 import { statsCommand } from './commands/stats.ts';
 import { validateCommand } from './commands/validate.ts';
+import { checkDate, checkNow, checkTimeZone, type OptionCheck } from './option-values.ts';
 
 const USAGE = `Usage: npm run --silent hallway -- <command> [options]
 
@@ -14,20 +16,26 @@ Commands:
       --json            One JSON object per answer (JSON Lines).
       --data PATH|URL   Use this dataset or schedule instead of the default (repeatable; merged in order).
       --config FILE     Use the sources listed in a conference config file.
+      --time-zone ZONE  The conference's IANA zone, for sources whose times have no offset (Sessionize).
       --now TIME        Answer as if it were TIME (ISO 8601), for "what's on now?".
-  stats                 Count sessions, people, organizations, announcements, rooms, tracks and days.
-      --data, --config  As for ask.
+  stats                 Count sessions, people, organizations, rooms, tracks and days; say what the data covers.
+      --data, --config, --time-zone  As for ask.
       --json            One JSON object.
-  digest [--date YYYY-MM-DD] [--evening] [--json]
+  digest [--date YYYY-MM-DD] [--now TIME] [--evening] [--json]
                         The day's digest, as the bot posts it (default: today in the conference's zone).
-      --data, --config  As for ask.
-  validate [PATH]...    Check datasets in any format (default: data/kubecon-eu-2026); exit 1 on any problem.
+      --data, --config, --time-zone  As for ask.
+  check SOURCE... [--time-zone ZONE]
+                        Read schedules as the bot would: format, counts, coverage, warnings, sample answers.
+                        Exit 0 clean, 1 errors, 3 warnings only.
+  validate [PATH]... [--time-zone ZONE]
+                        Check datasets in any format (default: data/kubecon-eu-2026); print every problem
+                        and exit 1 on any.
   discord:deploy-commands [--guild ID]
                         Register the Discord slash commands (reads DISCORD_TOKEN, DISCORD_APPLICATION_ID,
                         DISCORD_GUILD_ID); --guild registers them in one server only, at once.
   help                  Show this text.
 
-Exit codes: 0 done, 1 invalid dataset (or Discord refused), 2 wrong usage.`;
+Exit codes: 0 done, 1 invalid dataset (or Discord refused), 2 wrong usage, 3 check found warnings only.`;
 
 export async function runCli(
   argv: readonly string[],
@@ -43,53 +51,54 @@ export async function runCli(
     return 2;
   }
   const { values, positionals } = parsed;
+  const checked = checkOptions(values);
+  if (!checked.ok) {
+    io.stderr.write(`${checked.message}\n`);
+    return 2;
+  }
+  const { now, date, timeZone } = checked.value;
+  const selection = {
+    dataPaths: values.data ?? [],
+    ...(values.config === undefined ? {} : { config: values.config }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+  };
   switch (command) {
     case 'ask': {
-      if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
-        io.stderr.write(
-          `--now must be an ISO 8601 time such as 2026-03-26T09:30:00+01:00, not "${values.now}"\n`,
-        );
-        return 2;
-      }
       const question = positionals.length > 0 ? positionals.join(' ') : undefined;
       return askCommand(
         {
+          ...selection,
           json: values.json === true,
-          dataPaths: values.data ?? [],
-          ...(values.config === undefined ? {} : { config: values.config }),
           ...(question === undefined ? {} : { question }),
-          ...(values.now === undefined ? {} : { now: Date.parse(values.now) }),
+          ...(now === undefined ? {} : { now }),
         },
         io,
       );
     }
     case 'stats':
       return statsCommand(
-        {
-          json: values.json === true,
-          dataPaths: [...positionals, ...(values.data ?? [])],
-          ...(values.config === undefined ? {} : { config: values.config }),
-        },
+        { ...selection, json: values.json === true, dataPaths: [...positionals, ...selection.dataPaths] },
         io,
       );
-    case 'digest': {
-      if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-        io.stderr.write(`--date must be a date such as 2026-03-26, not "${values.date}"\n`);
-        return 2;
-      }
+    case 'digest':
       return digestCommand(
         {
+          ...selection,
           json: values.json === true,
           evening: values.evening === true,
-          dataPaths: values.data ?? [],
-          ...(values.date === undefined ? {} : { date: values.date }),
-          ...(values.config === undefined ? {} : { config: values.config }),
+          ...(date === undefined ? {} : { date }),
+          ...(now === undefined ? {} : { now }),
         },
         io,
       );
-    }
+    case 'check':
+      return checkCommand({ ...selection, dataPaths: [...positionals, ...selection.dataPaths] }, io);
     case 'validate':
-      return validateCommand([...positionals, ...(values.data ?? [])], io);
+      return validateCommand(
+        [...positionals, ...selection.dataPaths],
+        io,
+        timeZone === undefined ? {} : { timeZone },
+      );
     case 'discord:deploy-commands': {
       // Loaded on demand: discord.js takes a few hundred milliseconds to import, which `ask` need not pay.
       const { discordDeployCommandsCommand } = await import('./commands/discord-deploy-commands.ts');
@@ -122,8 +131,29 @@ function parse(args: readonly string[]) {
       date: { type: 'string' },
       evening: { type: 'boolean' },
       guild: { type: 'string' },
+      'time-zone': { type: 'string' },
     },
   });
+}
+
+/** The options whose values can be wrong: each becomes a one-line usage error. */
+function checkOptions(values: ReturnType<typeof parse>['values']): OptionCheck<{
+  now?: number;
+  date?: string;
+  timeZone?: string;
+}> {
+  const now = values.now === undefined ? undefined : checkNow(values.now);
+  const date = values.date === undefined ? undefined : checkDate(values.date);
+  const timeZone = values['time-zone'] === undefined ? undefined : checkTimeZone(values['time-zone']);
+  for (const check of [now, date, timeZone]) if (check !== undefined && !check.ok) return check;
+  return {
+    ok: true,
+    value: {
+      ...(now?.ok === true ? { now: now.value } : {}),
+      ...(date?.ok === true ? { date: date.value } : {}),
+      ...(timeZone?.ok === true ? { timeZone: timeZone.value } : {}),
+    },
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -11,12 +11,13 @@ import {
   loadDataset,
   type MergeReport,
   mergeDatasets,
+  mergeRefusal,
 } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { appendChangeLog, readChangeLog } from './change-log.ts';
 import { OneAtATime } from './one-at-a-time.ts';
 import { SourceCache } from './source-cache.ts';
-import type { SourceSpec } from './source-spec.ts';
+import { type SourceSpec, specLabel } from './source-spec.ts';
 import { type KeptCause, type Shrunk, UrlSource } from './url-source.ts';
 
 export interface LiveDataOptions {
@@ -37,7 +38,10 @@ export interface LiveDataOptions {
   readonly confirmShrinkAfter?: number;
 }
 
-export type OpenResult = { ok: true; live: LiveData } | { ok: false; problems: string[] };
+/** `needsTimeZone`: a source cannot be read without a zone, which the caller must give (a usage error). */
+export type OpenResult =
+  | { ok: true; live: LiveData }
+  | { ok: false; problems: string[]; needsTimeZone?: true };
 
 type SourceState =
   | { readonly spec: Extract<SourceSpec, { kind: 'path' }>; dataset?: Dataset }
@@ -94,11 +98,23 @@ export class LiveData {
     const problems: string[] = [];
     const cache = new SourceCache(options.cacheDir);
     const states: SourceState[] = [];
+    let needsTimeZone = false;
+    // A source whose new version moved to other dates would stretch the conference over both; it is kept out.
+    const veto = (own: SourceState['spec'], dataset: Dataset) =>
+      mergeRefusal(
+        states.flatMap((state) => {
+          const mine = state.spec === own ? dataset : datasetOf(state);
+          return mine === undefined ? [] : [{ label: specLabel(state.spec), dataset: mine }];
+        }),
+      );
     for (const spec of options.specs) {
       if (spec.kind === 'path') {
         const loaded = loadDataset(spec.path, zone(spec, options));
         if (loaded.ok) states.push({ spec, dataset: loaded.dataset });
-        else problems.push(...loaded.problems.map(formatProblem));
+        else {
+          problems.push(...loaded.problems.map(formatProblem));
+          needsTimeZone ||= loaded.problems.some((problem) => problem.code === 'time-zone-required');
+        }
         continue;
       }
       const url = new UrlSource({
@@ -111,11 +127,23 @@ export class LiveData {
         confirmShrinkAfter: options.confirmShrinkAfter ?? DEFAULT_CONFIRM_SHRINK_AFTER,
         ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
         ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+        veto: (dataset) => veto(spec, dataset),
       });
-      await url.open();
       states.push({ spec, url });
+      const unzoned = await url.open();
+      if (unzoned !== undefined) {
+        problems.push(unzoned);
+        needsTimeZone = true;
+      }
     }
-    if (problems.length > 0) return { ok: false, problems };
+    if (problems.length > 0) return { ok: false, problems, ...(needsTimeZone ? { needsTimeZone } : {}) };
+    const refusal = mergeRefusal(
+      states.flatMap((state) => {
+        const dataset = datasetOf(state);
+        return dataset === undefined ? [] : [{ label: specLabel(state.spec), dataset }];
+      }),
+    );
+    if (refusal !== undefined) return { ok: false, problems: [refusal] };
     if (!states.some((state) => datasetOf(state) !== undefined)) {
       return { ok: false, problems: ['no source could be loaded (see the log for each one)'] };
     }

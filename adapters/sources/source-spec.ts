@@ -1,6 +1,6 @@
 // Where data comes from: local paths, and http(s) URLs refreshed on an interval.
 import { z } from 'zod';
-import { redactUrl } from '../../src/index.ts';
+import { isKnownTimeZone, redactUrl } from '../../src/index.ts';
 
 export type SourceSpec =
   | { readonly kind: 'path'; readonly path: string; readonly timeZone?: string }
@@ -27,8 +27,14 @@ export function specsFromEntries(
   );
 }
 
+/** An IANA zone the runtime knows; a typo would otherwise shift every time it reads. */
+const ZoneSchema = z
+  .string()
+  .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/London')
+  .optional();
+
 const SourceEntrySchema = z.union([
-  z.strictObject({ path: z.string().min(1), timeZone: z.string().optional() }),
+  z.strictObject({ path: z.string().min(1), timeZone: ZoneSchema }),
   z.strictObject({
     url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
     refreshMinutes: z
@@ -36,15 +42,15 @@ const SourceEntrySchema = z.union([
       .min(0)
       .max(24 * 60)
       .optional(),
-    timeZone: z.string().optional(),
+    timeZone: ZoneSchema,
   }),
 ]);
 
 /** A conference config file: the sources to merge, in precedence order (curated data first). */
 export const ConferenceConfigSchema = z.strictObject({
   sources: z.array(SourceEntrySchema).min(1, 'list at least one source'),
-  /** The IANA zone for sources that do not state one (Sched exports are in UTC). */
-  timeZone: z.string().optional(),
+  /** The IANA zone for sources that do not state one (Sched exports are in UTC; Sessionize needs it). */
+  timeZone: ZoneSchema,
   /** The largest body a URL source may send, in bytes; a larger download is abandoned. */
   maxFeedBytes: z
     .number()

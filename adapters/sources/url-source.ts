@@ -25,6 +25,8 @@ export interface UrlSourceOptions {
   /** Consecutive refreshes that must show the same shrunken version before it is taken. */
   readonly confirmShrinkAfter: number;
   readonly timeZone?: string;
+  /** A last word on a version that loaded: the reason to keep it out (its dates do not meet the others'), or none. */
+  readonly veto?: (dataset: Dataset) => string | undefined;
 }
 
 /** Why a refresh kept the last good copy: no usable answer, a body over the cap, or a version that is invalid. */
@@ -66,13 +68,18 @@ export class UrlSource {
   private copy?: { readonly value: CachedCopy; readonly hash: string };
   private last?: LastSeen;
   private held: Held | undefined;
+  /** Set when a copy could not be read for want of a time zone. */
+  private unzoned: string | undefined;
 
   constructor(private readonly options: UrlSourceOptions) {
     this.label = redactUrl(options.spec.url);
   }
 
-  /** Reads the cached copy, then fetches; a fresh copy goes through the same checks as a refresh. */
-  async open(): Promise<void> {
+  /**
+   * Reads the cached copy, then fetches; a fresh copy goes through the same checks as a refresh. Returns the
+   * problem when no copy can be read without a time zone nobody gave (waiting for another fetch would not help).
+   */
+  async open(): Promise<string | undefined> {
     const { cache, spec, logger } = this.options;
     const cached = cache.read(spec.url);
     if (cached !== undefined) {
@@ -81,6 +88,7 @@ export class UrlSource {
       else logger.warn({ source: this.label, reason: loaded.reason }, 'source is invalid');
     }
     const outcome = await this.refresh(false, { quiet: true });
+    if (this.dataset === undefined && this.unzoned !== undefined) return this.unzoned;
     if (this.dataset === undefined) {
       const reason = outcome.kind === 'kept' ? outcome.reason : 'no usable copy';
       logger.error(
@@ -94,6 +102,7 @@ export class UrlSource {
         'source unreachable; using the cached copy',
       );
     }
+    return undefined;
   }
 
   /**
@@ -152,6 +161,14 @@ export class UrlSource {
         'refreshed source is invalid; keeping the last good data',
       );
       return { kind: 'kept', cause: 'invalid', reason: loaded.reason };
+    }
+    const vetoed = this.options.veto?.(loaded.dataset);
+    if (vetoed !== undefined) {
+      this.options.logger.warn(
+        { source: this.label, reason: vetoed },
+        'refreshed source is for other dates; keeping the last good data',
+      );
+      return { kind: 'kept', cause: 'invalid', reason: vetoed };
     }
     const check =
       this.dataset === undefined
@@ -229,6 +246,8 @@ export class UrlSource {
     const timeZone = this.options.spec.timeZone ?? this.options.timeZone;
     const loaded = loadDatasetText(text, this.options.spec.url, timeZone === undefined ? {} : { timeZone });
     if (loaded.ok) return { ok: true, dataset: loaded.dataset };
+    const unzoned = loaded.problems.find((problem) => problem.code === 'time-zone-required');
+    if (unzoned !== undefined) this.unzoned = formatProblem(unzoned);
     const reason = loaded.problems.slice(0, 5).map(formatProblem).join('; ');
     return { ok: false, problems: loaded.problems.length, reason };
   }

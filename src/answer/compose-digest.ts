@@ -1,9 +1,11 @@
 // Wording for a day's digest: keynotes, sessions by track, announcements and schedule changes.
 import type { Digest } from '../digest/build-digest.ts';
+import { coverageOf } from '../model/coverage.ts';
 import type { Session } from '../model/schema.ts';
 import { formatClock, formatDay, formatTimeRange } from '../time/conference-time.ts';
 import { builder, type ComposeContext, type Composed } from './compose-context.ts';
 import { count, quoted, speakersLabel } from './describe.ts';
+import { coverageSentence } from './describe-coverage.ts';
 
 /** Sessions listed per track; the rest are counted. */
 export const SESSIONS_PER_TRACK = 3;
@@ -78,7 +80,14 @@ export function composeDigest(context: ComposeContext, digest: Digest, asked = f
     );
   }
   if (digest.keynotes.length + sessionCount + digest.announcements.length === 0) {
-    answer.paragraph(`Nothing is scheduled on ${day}, as far as my sources go.`);
+    const coverage = coverageOf(context.catalog.dataset);
+    // A day the data does not cover is a gap in the data, not a quiet conference day.
+    const covered = coverage.days.some((covered) => covered.date === digest.date);
+    answer.paragraph(
+      covered || !digest.conferenceDay
+        ? `Nothing is scheduled on ${day}, as far as my sources go.`
+        : `I have nothing for ${day}: ${coverageSentence(context.catalog.conference, coverage).replace(/^My/, 'my')}`,
+    );
   }
   const title = digest.kind === 'evening' ? `${day} in review` : `${day} at ${name}`;
   // Anything to report counts: a day of only schedule changes is still worth a post.

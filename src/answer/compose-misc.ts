@@ -1,11 +1,13 @@
 // Wording for help, lists, and for saying plainly that nothing fits (with what does exist instead).
 import type { Finding, Miss, Suggestions } from '../engine/finding.ts';
 import { assertNever, type DayRef } from '../engine/intent.ts';
+import { coverageOf } from '../model/coverage.ts';
 import { programmeDays } from '../model/programme-days.ts';
 import type { Conference } from '../model/schema.ts';
 import { formatDay } from '../time/conference-time.ts';
 import { asTyped, builder, type ComposeContext, type Composed } from './compose-context.ts';
 import { count, quoted, sessionKindLabel } from './describe.ts';
+import { conferenceLabel, coverageSentence } from './describe-coverage.ts';
 
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -13,8 +15,11 @@ function inCity(conference: Conference): string {
   return conference.city === undefined ? '' : ` in ${conference.city}`;
 }
 
-function conferenceName(conference: Conference): string {
-  return conference.shortName ?? conference.name;
+const conferenceName = conferenceLabel;
+
+/** "My schedule …" inside a sentence: "…: my schedule …". */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function weekdayName(isoDate: string): string {
@@ -45,6 +50,7 @@ export function composeHelp(context: ComposeContext, finding: Extract<Finding, {
     `list speakers · list organizations · list tracks · list days`,
   ].filter((question): question is string => question !== undefined);
   answer.bullets(questions, 'examples');
+  answer.paragraph(coverageSentence(conference, coverageOf(context.catalog.dataset)));
   return { title: 'What Hallway can answer', answered: true, ...answer.finish() };
 }
 
@@ -80,7 +86,7 @@ export function composeList(context: ComposeContext, finding: Extract<Finding, {
     return `${entry.label}${detail}${counted}`;
   });
   answer.paragraph(
-    lines.length === 0 ? `I have no ${noun}s in this dataset.` : `${count(lines.length, noun)}:`,
+    lines.length === 0 ? `I have no ${noun}s in this dataset.` : `My data has ${count(lines.length, noun)}:`,
   );
   answer.bullets(lines, `${noun}s`, LIST_SHOWN);
   return { title, answered: lines.length > 0, ...answer.finish() };
@@ -97,13 +103,15 @@ function composeSessionCounts(
   answer.paragraph(
     total === 0
       ? 'I have no sessions in this dataset.'
-      : `${conferenceName(context.catalog.conference)} has ${count(total, 'session')}:`,
+      : `My data for ${conferenceName(context.catalog.conference)} has ${count(total, 'session')}:`,
   );
   answer.bullets(
     finding.entries.map((entry) => count(entry.count ?? 0, kindLabel(entry.label))),
     'sessions',
     LIST_SHOWN,
   );
+  const coverage = coverageOf(context.catalog.dataset);
+  if (coverage.partial) answer.paragraph(coverageSentence(context.catalog.conference, coverage));
   return { title: 'Sessions', answered: total > 0, ...answer.finish() };
 }
 
@@ -136,8 +144,15 @@ function missSentence(context: ComposeContext, miss: Miss): string {
       if (miss.expected === 'person') return `I don't know anyone or anything called ${typed} at ${name}.`;
       return `I have nothing on ${typed} at ${name}.`;
     }
-    case 'day-not-in-conference':
-      return `${name} runs ${span}; ${describeDay(miss.day, miss.date, zone)} is not one of its days.`;
+    case 'day-not-in-conference': {
+      const coverage = coverageOf(context.catalog.dataset);
+      const sentence = coverageSentence(conference, coverage);
+      // When the data holds days the programme count leaves out (a workshop day), say what it holds instead.
+      if (coverage.days.length > days.length)
+        return `I have nothing for ${describeDay(miss.day, miss.date, zone)}: ${lowerFirst(sentence)}`;
+      const runs = `${name} runs ${span}; ${describeDay(miss.day, miss.date, zone)} is not one of its days.`;
+      return coverage.partial ? `${runs} ${sentence}` : runs;
+    }
     case 'empty-window': {
       const part =
         miss.at !== undefined ? ` ${miss.at}` : miss.part === undefined ? '' : ` in the ${miss.part}`;
@@ -148,7 +163,17 @@ function missSentence(context: ComposeContext, miss: Miss): string {
             ? ''
             : ` about ${quoted(miss.topic)}`;
       const more = miss.more === true ? ' more' : '';
-      return `Nothing${more}${about} is scheduled on ${formatDay(miss.date, zone)}${part}, as far as my sources go.`;
+      const coverage = coverageOf(context.catalog.dataset);
+      // A gap in the data is said as one, with what the data does cover, never as an empty conference day.
+      if (miss.gap === 'day' || (miss.gap === 'hours' && coverage.partial)) {
+        return `I have nothing${about} for ${formatDay(miss.date, zone)}${part}: ${lowerFirst(coverageSentence(conference, coverage))}`;
+      }
+      const hours = coverage.days.find((day) => day.date === miss.date);
+      const runs =
+        miss.gap === 'hours' && hours !== undefined
+          ? `; that day my schedule runs ${hours.from}–${hours.to}`
+          : '';
+      return `Nothing${more}${about} is scheduled on ${formatDay(miss.date, zone)}${part}, as far as my sources go${runs}.`;
     }
     case 'outside-conference':
       return miss.when === 'before'
@@ -159,7 +184,7 @@ function missSentence(context: ComposeContext, miss: Miss): string {
     case 'no-schedule':
       return `My sources for ${name} hold no timed sessions, so I can't say what is on when.`;
     case 'place':
-      return `I don't know a room or track called ${quoted(asTyped(context, miss.place))} at ${name}; “list rooms” and “list tracks” show them.`;
+      return `I don't know a room or track called ${quoted(asTyped(context, miss.place))} at ${name}; “list rooms” and “list tracks” show them. ${coverageSentence(conference, coverageOf(context.catalog.dataset))}`;
     case 'nothing':
       return `I couldn't find anything matching ${quoted(asTyped(context, miss.text))} at ${name}.`;
     default:

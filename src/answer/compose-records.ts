@@ -200,7 +200,8 @@ export function composeConference(
     `${conference.name} runs ${formatDay(first, zone)} to ${formatDay(last, zone)} ${last.slice(0, 4)}${placeOf(conference)} (times in ${zone}).`,
   );
   if (conference.description !== undefined) answer.paragraph(conference.description);
-  answer.paragraph(conference.url);
+  // Importers fill in a reserved ".invalid" address when the export names no website: never show it.
+  if (!/^https?:\/\/[^/]*\.invalid(?:[:/]|$)/.test(conference.url)) answer.paragraph(conference.url);
   answer.noteSources(conference.sources);
   return { title: conference.shortName ?? conference.name, answered: true, ...answer.finish() };
 }

@@ -50,11 +50,12 @@ const UNTRACKED = 'Other sessions';
 export function buildDigest(catalog: Catalog, request: DigestRequest): Digest {
   const { conference } = catalog;
   const window = dayWindow(request.date, conference.timeZone);
-  const onDay = catalog.timeline
+  const listed = catalog.timeline
     .filter((entry) => entry.startMs >= window.startMs && entry.startMs < window.endMs)
-    .filter((entry) => entry.session.partOf === undefined && entry.session.kind !== 'break')
-    .filter((entry) => entry.endMs - entry.startMs <= LONGEST_LISTED_MS)
-    .map((entry) => entry.session);
+    .filter((entry) => entry.session.partOf === undefined && entry.session.kind !== 'break');
+  const short = listed.filter((entry) => entry.endMs - entry.startMs <= LONGEST_LISTED_MS);
+  // A day of full-day workshops only: those are the day's programme.
+  const onDay = (short.length > 0 ? short : listed).map((entry) => entry.session);
   const keynotes = onDay.filter(isKeynoteFamily);
   const byTrack = new Map<string, Session[]>();
   for (const session of onDay) {

@@ -1,4 +1,5 @@
 // What the engine found, as typed values with no wording. `answer/` turns a finding into words.
+
 import type { Digest } from '../digest/build-digest.ts';
 import type { ChangeReport } from '../merge/change-report.ts';
 import type { Catalog } from '../model/catalog.ts';
@@ -15,6 +16,7 @@ import type { NameIndex, NameMatch } from '../search/name-index.ts';
 import type { Correction, TextHit, TextIndex } from '../search/text-index.ts';
 import type { DayPart } from '../time/conference-time.ts';
 import type { ActivityFocus, DayRef, ListSubject, VendorRole } from './intent.ts';
+import type { CoverageGap } from './resolve/coverage-gap.ts';
 
 /** Which side of an organisation a question is about: what it did, who works there, where it is, or all. */
 export type OrganizationFocus = ActivityFocus | 'members' | 'location' | 'profile';
@@ -95,6 +97,8 @@ export type Miss =
       readonly place?: string;
       /** Nothing left after now, though the window may have had sessions earlier. */
       readonly more?: true;
+      /** The data has nothing that day (`day`) or at those hours (`hours`): a gap in the data, not a quiet time. */
+      readonly gap?: CoverageGap;
     }
   | {
       readonly kind: 'outside-conference';

@@ -2,12 +2,14 @@
 
 import { exhibitorRows } from '../import/exhibitors.ts';
 import { isFrabSchedule } from '../import/frab-json.ts';
+import { sessionizeView } from '../import/sessionize-views.ts';
 
 export const DATA_FORMATS = [
   'hallway-json',
   'sched-ics',
   'pentabarf-xml',
   'frab-json',
+  'sessionize-json',
   'exhibitors-json',
   'exhibitors-csv',
 ] as const;
@@ -30,9 +32,10 @@ export function detectTextFormat(label: string, text: string): DataFormat | unde
   return undefined;
 }
 
-/** The format of parsed JSON: our own dataset, a frab schedule, or an exhibitor list. */
+/** The format of parsed JSON: our own dataset, a frab schedule, a Sessionize export, or an exhibitor list. */
 export function detectJsonFormat(json: unknown): DataFormat | undefined {
   if (isFrabSchedule(json)) return 'frab-json';
+  if (sessionizeView(json) !== undefined) return 'sessionize-json';
   if (json !== null && typeof json === 'object' && !Array.isArray(json) && 'conference' in json)
     return 'hallway-json';
   if (exhibitorRows(json) !== undefined) return 'exhibitors-json';

@@ -4,6 +4,7 @@ import { importFrabJson } from '../import/frab-json.ts';
 import type { ImportOptions } from '../import/import-options.ts';
 import { importPentabarfXml } from '../import/pentabarf-xml.ts';
 import { importSchedIcs } from '../import/sched-ics.ts';
+import { importSessionizeJson, TimeZoneRequiredError } from '../import/sessionize-json.ts';
 import type { Dataset } from '../model/schema.ts';
 import { removeInvisibleDeep } from '../text/invisible.ts';
 import { type DataFormat, detectJsonFormat, detectTextFormat, isJsonText } from './detect-format.ts';
@@ -43,7 +44,7 @@ export function loadDatasetText(
           file: label,
           path: '',
           message:
-            'unknown format: expected a Hallway dataset (JSON), a Sched iCalendar (.ics), a Pentabarf/frab schedule.xml, a frab/c3voc schedule.json, or an exhibitor list (JSON or CSV)',
+            'unknown format: expected a Hallway dataset (JSON), a Sched iCalendar (.ics), a Pentabarf/frab schedule.xml, a frab/c3voc schedule.json, a Sessionize export (JSON), or an exhibitor list (JSON or CSV)',
         },
       ],
     };
@@ -54,7 +55,15 @@ export function loadDatasetText(
   } catch (error) {
     return {
       ok: false,
-      problems: [{ file: label, path: '', message: `cannot read as ${format}: ${(error as Error).message}` }],
+      format,
+      problems: [
+        {
+          file: label,
+          path: '',
+          message: `cannot read as ${format}: ${(error as Error).message}`,
+          ...(error instanceof TimeZoneRequiredError ? { code: 'time-zone-required' as const } : {}),
+        },
+      ],
     };
   }
   // Cleaned after decoding, so escapes (\u202e, &#8238;) are caught as well as the raw characters.
@@ -76,6 +85,8 @@ function importAs(
       return importPentabarfXml(text, options);
     case 'frab-json':
       return importFrabJson(json, options);
+    case 'sessionize-json':
+      return importSessionizeJson(json, options);
     case 'exhibitors-json':
       return importExhibitorJson(json, options);
     case 'exhibitors-csv':

@@ -7,6 +7,8 @@ export interface Problem {
   /** Where in the file: a field path such as `[3].speakers[1]`, or a line and column for syntax errors. */
   readonly path: string;
   readonly message: string;
+  /** Set when the fix is on the command line rather than in the file: a source that needs `--time-zone`. */
+  readonly code?: 'time-zone-required';
 }
 
 /** `file: path: message`, one line per problem, the way compilers print them. */

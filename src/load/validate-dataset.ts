@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { type CrossCheckIssue, crossCheck } from '../model/cross-check.ts';
 import { type Dataset, DatasetSchema } from '../model/schema.ts';
+import { lenientDataset } from './lenient-dataset.ts';
 import { formatPath, type Problem } from './problem.ts';
 
 export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
@@ -9,7 +10,16 @@ export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problems:
 /** Validates any parsed value as a whole dataset held in one file (`file` names it in problems). */
 export function validateDataset(value: unknown, file: string): LoadResult {
   const parsed = DatasetSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error, value, file) };
+  if (!parsed.success) {
+    // The reference and date problems too, so one run lists everything to fix.
+    const salvaged = lenientDataset(value);
+    const later = crossCheck(salvaged).map((issue) => ({
+      file,
+      path: locateIssue(issue, salvaged, issue.collection),
+      message: issue.message,
+    }));
+    return { ok: false, problems: [...schemaProblems(parsed.error, value, file), ...later] };
+  }
   return crossChecked(parsed.data, (issue) => ({
     file,
     path: locateIssue(issue, parsed.data, issue.collection),

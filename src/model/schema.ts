@@ -22,7 +22,8 @@ const TimeZoneSchema = z
   .string()
   .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Amsterdam');
 
-function isKnownTimeZone(zone: string): boolean {
+/** Whether the runtime knows the IANA zone name. */
+export function isKnownTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

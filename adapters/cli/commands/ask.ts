@@ -12,7 +12,7 @@ export interface AskOptions extends DataSelection {
 
 export async function askCommand(options: AskOptions, io: CommandIo): Promise<number> {
   const opened = await openSelectedData(options, io, options.now);
-  if (opened === undefined) return 1;
+  if (typeof opened === 'number') return opened;
   const engine = opened.current();
   const reply = (question: string): string => {
     const answer = engine.ask(question);

@@ -1,5 +1,5 @@
-// `hallway stats [--data PATH|URL]… [--json]`: what the loaded (and merged) data holds.
-import { datasetStats } from '../../../src/index.ts';
+// `hallway stats [--data PATH|URL]… [--time-zone ZONE] [--json]`: what the loaded (and merged) data holds and covers.
+import { coverageOf, coverageSentence, datasetStats } from '../../../src/index.ts';
 import type { CommandIo } from '../command-io.ts';
 import { type DataSelection, openSelectedData } from '../open-selected-data.ts';
 
@@ -8,11 +8,12 @@ export async function statsCommand(
   io: CommandIo,
 ): Promise<number> {
   const live = await openSelectedData(options, io);
-  if (live === undefined) return 1;
+  if (typeof live === 'number') return live;
   const dataset = live.dataset();
   const stats = datasetStats(dataset);
   const merged = live.merged();
   const { conference } = dataset;
+  const coverage = coverageOf(dataset);
   if (options.json) {
     io.stdout.write(
       `${JSON.stringify({
@@ -24,6 +25,13 @@ export async function statsCommand(
         },
         ...stats,
         merged,
+        coverage: {
+          days: coverage.days.map(({ date, from, to, sessions }) => ({ date, from, to, sessions })),
+          rooms: coverage.rooms,
+          sessions: coverage.sessions,
+          untimed: coverage.untimed,
+          partial: coverage.partial,
+        },
       })}\n`,
     );
     return 0;
@@ -32,6 +40,9 @@ export async function statsCommand(
     `${conference.name} (${conference.startDate} to ${conference.endDate}, ${conference.timeZone})`,
     ...Object.entries(stats).map(([key, value]) => `  ${key.padEnd(14)} ${value}`),
     `  merged         ${merged.sessions} sessions, ${merged.people} people, ${merged.organizations} organizations found in more than one source`,
+    '',
+    coverageSentence(conference, coverage),
+    ...coverage.days.map((day) => `  ${day.date}  ${day.from}–${day.to}  ${day.sessions} sessions`),
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

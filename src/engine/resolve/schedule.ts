@@ -1,7 +1,6 @@
 // Time-based questions: what is on now, next, on a given day or part of it, and who opened or closed a day.
 import type { TimedSession } from '../../model/catalog.ts';
 import { programmeDays } from '../../model/programme-days.ts';
-import type { Session } from '../../model/schema.ts';
 import {
   clockLabel,
   dayWindow,
@@ -11,15 +10,14 @@ import {
 } from '../../time/conference-time.ts';
 import type { Finding, PlaceRef, ResolveContext } from '../finding.ts';
 import type { DayRef, Intent } from '../intent.ts';
+import { coverageGap } from './coverage-gap.ts';
 import { findProgrammePlace, type ProgrammePlace } from './programme-places.ts';
 import { resolveDay } from './resolve-day.ts';
-import { isAheadAt, isKeynote, matchesKind, unranked } from './sessions.ts';
+import { isAheadAt, matchesKind, unranked } from './sessions.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 /** All-day entries (badge pick-up, cloakroom) are not what "what's on now?" means. */
 const LONGEST_SESSION_MS = 4 * 60 * 60 * 1000;
-const OPENING_TITLE = /\b(?:opening|welcome|kick-?off)\b/i;
-const CLOSING_TITLE = /\b(?:closing|farewell|wrap-?up)\b/i;
 /** "What's on at 11:00?" also takes sessions starting a little after it. */
 const AT_TIME_GRACE_MS = 15 * 60 * 1000;
 /** "Next" also takes sessions starting shortly after the very next one. */
@@ -158,9 +156,14 @@ export function resolveSchedule(
   const dayEndMs = dayWindow(day, conference.timeZone).endMs;
   const searched = onward && instant !== undefined ? { startMs: instant, endMs: dayEndMs } : window;
   const filtered = intent.topic !== undefined || intent.sessionKind !== undefined;
-  let sessions = (
-    at === undefined ? sessionsIn(context, searched, filtered) : sessionsAt(context, at)
-  ).filter((session) => matchesKind(session, intent.sessionKind));
+  const found = (allDay: boolean) =>
+    (at === undefined
+      ? sessionsIn(context, searched, filtered, allDay)
+      : sessionsAt(context, at, allDay)
+    ).filter((session) => matchesKind(session, intent.sessionKind));
+  // All-day entries (full-day workshops) only when nothing shorter is on: then they are the day's programme.
+  let sessions = found(false);
+  if (sessions.length === 0) sessions = found(true);
   // "What's on in Janson on Saturday?": that room's sessions, not those that mention it.
   const place =
     intent.topic === undefined
@@ -200,11 +203,17 @@ export function resolveSchedule(
     ...(place === undefined ? {} : { place: { kind: place.kind, name: place.name } }),
   } as const;
   if (sessions.length === 0) {
+    const gap = coverageGap(
+      context,
+      day,
+      at === undefined ? searched : { startMs: at, endMs: at + AT_TIME_GRACE_MS },
+    );
     return {
       kind: 'not-found',
       miss: {
         kind: 'empty-window',
         date: day,
+        ...(gap === undefined ? {} : { gap }),
         ...(intent.part === undefined || atLabel !== undefined ? {} : { part: intent.part }),
         ...(atLabel === undefined ? {} : { at: atLabel }),
         ...(place !== undefined
@@ -217,80 +226,6 @@ export function resolveSchedule(
     };
   }
   return { kind: 'sessions', reason, sessions: unranked(sessions) };
-}
-
-/**
- * "Who kicked off the final day?": the first (or last) keynote of the day, else its first (or last) session.
- * "The first talk in the Go devroom", "the last keynote on Tuesday": the same within a place or a kind.
- */
-export function resolveOpener(context: ResolveContext, intent: Extract<Intent, { kind: 'opener' }>): Finding {
-  const { conference } = context.catalog;
-  const zone = conference.timeZone;
-  const place =
-    intent.place === undefined
-      ? undefined
-      : findProgrammePlace(context.catalog, intent.place, { bareRoom: true, placed: true });
-  if (intent.place !== undefined && place === undefined) {
-    return {
-      kind: 'not-found',
-      miss: { kind: 'place', place: intent.place },
-      suggestions: suggestionsFor(context, undefined),
-    };
-  }
-  const inPlace = place === undefined ? undefined : new Set(place.sessions.map((session) => session.id));
-  const eligible = (session: Session) =>
-    (inPlace === undefined || inPlace.has(session.id)) && matchesKind(session, intent.sessionKind);
-  const timeline = context.catalog.timeline.filter((entry) => eligible(entry.session));
-  // "Who opened the conference?": the first day with anything on it; with keynotes, the first keynote day (the
-  // co-located events the day before are a prelude).
-  const keynoteDays = timeline.filter((entry) => isKeynote(entry.session));
-  const busy = new Set(
-    (keynoteDays.length > 0 && intent.place === undefined ? keynoteDays : timeline).map((e) =>
-      localDate(e.startMs, zone),
-    ),
-  );
-  const allDays = programmeDays(context.catalog);
-  const days = allDays.some((day) => busy.has(day)) ? allDays.filter((day) => busy.has(day)) : allDays;
-  const fallbackDay = intent.which === 'first' ? days[0] : days[days.length - 1];
-  const day =
-    intent.day === undefined
-      ? (fallbackDay ?? conference.startDate)
-      : resolveConferenceDay(context, intent.day);
-  if (typeof day !== 'string') return day;
-  const onDay = sessionsIn(context, dayWindow(day, conference.timeZone)).filter(eligible);
-  const keynotes = onDay.filter(isKeynote);
-  // Without keynotes, the day's first or last programme item, even one that names nobody ("Closing <event>").
-  const programme = onDay.filter((session) => session.kind !== 'break');
-  // A session called the opening or the closing is one, whatever runs before or after it (a late DJ set); in a
-  // place or of a kind, the order alone decides.
-  const narrowed = intent.place !== undefined || intent.sessionKind !== undefined;
-  const ceremony = intent.which === 'first' ? OPENING_TITLE : CLOSING_TITLE;
-  const titled = narrowed ? [] : onDay.filter((session) => ceremony.test(session.title));
-  const pool =
-    titled.length > 0
-      ? titled
-      : keynotes.length > 0 && !narrowed
-        ? keynotes
-        : programme.length > 0
-          ? programme
-          : onDay;
-  const ordered = intent.which === 'first' ? pool : [...pool].reverse();
-  const chosen = ordered.slice(0, 1);
-  // A closing slot often names nobody; the nearest session that does is the useful answer too.
-  const named = ordered.find((session) => session.speakers.length > 0);
-  if (chosen[0] !== undefined && chosen[0].speakers.length === 0 && named !== undefined) chosen.push(named);
-  if (chosen.length === 0) {
-    return {
-      kind: 'not-found',
-      miss: { kind: 'empty-window', date: day, ...(place === undefined ? {} : { place: place.name }) },
-      suggestions: suggestionsFor(context, undefined),
-    };
-  }
-  return {
-    kind: 'sessions',
-    reason: { kind: 'opener', date: day, which: intent.which },
-    sessions: unranked(chosen),
-  };
 }
 
 /** A day inside the conference, or the not-found finding that explains why not. */
@@ -310,22 +245,30 @@ export function resolveConferenceDay(context: ResolveContext, dayRef: DayRef): s
 }
 
 /** Sessions running at an instant, or starting shortly after it, in start order. */
-function sessionsAt(context: ResolveContext, atMs: number) {
+function sessionsAt(context: ResolveContext, atMs: number, allDay = false) {
   return context.catalog.timeline
-    .filter((entry) => isProgramme(entry) && entry.startMs < atMs + AT_TIME_GRACE_MS && entry.endMs > atMs)
+    .filter(
+      (entry) =>
+        (allDay ? entry.session.partOf === undefined : isProgramme(entry)) &&
+        entry.startMs < atMs + AT_TIME_GRACE_MS &&
+        entry.endMs > atMs,
+    )
     .map((entry) => entry.session);
 }
 
 /**
  * Programme sessions starting in the window. With `withParts`, also the parts of a larger session (each demo of a
  * showcase): a question filtered by kind or topic ("demos on Thursday", "Backstage on Thursday") is about those.
+ * With `allDay`, also entries longer than a session (a full-day workshop).
  */
-function sessionsIn(context: ResolveContext, window: TimeWindow, withParts = false) {
+export function sessionsIn(context: ResolveContext, window: TimeWindow, withParts = false, allDay = false) {
   return context.catalog.timeline
     .filter(
       (entry) =>
-        (isProgramme(entry) || (withParts && entry.endMs - entry.startMs <= LONGEST_SESSION_MS)) &&
-        entry.startMs >= window.startMs &&
+        (isProgramme(entry) || (withParts && entry.endMs - entry.startMs <= LONGEST_SESSION_MS)
+          ? entry.startMs >= window.startMs
+          : // A full-day workshop is on all afternoon, though it started in the morning.
+            allDay && entry.session.partOf === undefined && entry.endMs > window.startMs) &&
         entry.startMs < window.endMs,
     )
     .map((entry) => entry.session);

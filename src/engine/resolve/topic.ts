@@ -1,5 +1,6 @@
 // "Who spoke about X?", "Which demo showed X?": sessions and announcements on a topic, best first.
-import type { RecordType } from '../../model/catalog.ts';
+import type { RecordRef, RecordType } from '../../model/catalog.ts';
+import type { TextHit } from '../../search/text-index.ts';
 import type { Finding, ResolveContext } from '../finding.ts';
 import type { Intent } from '../intent.ts';
 import { findProgrammePlace, placeFinding } from './programme-places.ts';
@@ -8,6 +9,32 @@ import { suggestionsFor } from './suggestions.ts';
 
 const TOPIC_TYPES: ReadonlySet<RecordType> = new Set(['session', 'announcement']);
 const TOPIC_LIMIT = 8;
+
+/** Service sessions (breaks, registration) are no talk on anything, whatever words their titles share. */
+function isNoService(hit: { readonly ref: RecordRef }): boolean {
+  return hit.ref.type !== 'session' || hit.ref.record.kind !== 'break';
+}
+
+/** The index's share-of-best floor, applied again once service sessions are out of the ranking. */
+const RELATIVE_FLOOR = 0.12;
+
+/**
+ * Hits with service sessions left out. A short break title ("Lunch and coffee") can outscore the talks so far
+ * that the index drops them as weak, so when a break ranks, the search runs again without that floor.
+ */
+function withoutService(
+  context: ResolveContext,
+  topic: string,
+  types: ReadonlySet<RecordType> | undefined,
+  limit: number,
+): TextHit[] {
+  const options = { ...(types === undefined ? {} : { types }), limit };
+  const hits = context.text.find(topic, options);
+  if (hits.every(isNoService)) return hits;
+  const rest = context.text.find(topic, { ...options, minRelativeScore: 0 }).filter(isNoService);
+  const best = rest[0]?.score ?? 0;
+  return rest.filter((hit) => hit.score >= best * RELATIVE_FLOOR);
+}
 
 export function resolveTopic(context: ResolveContext, intent: Extract<Intent, { kind: 'topic' }>): Finding {
   const miss: Finding = {
@@ -18,7 +45,7 @@ export function resolveTopic(context: ResolveContext, intent: Extract<Intent, { 
   // "Who spoke in the Go devroom?": everyone in that track, not the word "go".
   const place = findProgrammePlace(context.catalog, intent.topic, { bareRoom: false });
   if (place !== undefined) return placeFinding(place, context.now());
-  let hits = context.text.find(intent.topic, { types: TOPIC_TYPES, limit: TOPIC_LIMIT * 2 });
+  let hits = withoutService(context, intent.topic, TOPIC_TYPES, TOPIC_LIMIT * 2);
   if (intent.sessionKind !== undefined) {
     const ofKind = hits.filter(
       (hit) => hit.ref.type === 'session' && matchesKind(hit.ref.record, intent.sessionKind),
@@ -27,7 +54,7 @@ export function resolveTopic(context: ResolveContext, intent: Extract<Intent, { 
   }
   if (hits.length === 0) {
     // Nothing on the programme, but a person, organisation or project may still fit ("who talked about Syntasso").
-    const others = context.text.find(intent.topic, { limit: TOPIC_LIMIT });
+    const others = withoutService(context, intent.topic, undefined, TOPIC_LIMIT);
     if (others.length > 0) return { kind: 'search', hits: others };
     return miss;
   }
