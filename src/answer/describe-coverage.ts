@@ -15,7 +15,7 @@ export function conferenceLabel(conference: Conference): string {
 }
 
 /**
- * "My schedule for KubeCon EU 2026 covers only Thu 26 Mar, 09:00–10:30, Hall 12 (14 sessions)." Says "only"
+ * "My schedule for <Event> covers only Thu 26 Mar, 09:00–10:30, Hall 12 (14 sessions)." Says "only"
  * when the data has fewer days than the conference declares, so a gap in the data is never read as an empty day.
  */
 export function coverageSentence(conference: Conference, coverage: Coverage): string {

@@ -119,8 +119,8 @@ function zoned(local: string | undefined, timeZone: string): string | undefined 
 }
 
 /**
- * The file names no event, but its plenum session often does: "Scottish Summit 2026 Keynote" gives
- * "Scottish Summit 2026". Undefined when no plenum title carries a year.
+ * The file names no event, but its plenum session often does: "<Event> 2026 Keynote" gives
+ * "<Event> 2026". Undefined when no plenum title carries a year.
  */
 function conferenceName(sessions: readonly SessionizeSession[]): string | undefined {
   for (const session of sessions) {
