@@ -1,5 +1,4 @@
 // `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
-import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './console/console-adapter.ts';
 import { type DigestConfig, readDigestConfig } from './digest/digest-config.ts';
 import { type DigestRuntime, openDigestRuntime } from './digest/digest-runtime.ts';
@@ -12,6 +11,7 @@ import { parseAdminList } from './shared/admins.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
 import { createChatServices } from './shared/create-chat-services.ts';
 import { readCoreEnv } from './shared/env.ts';
+import { loadDotenvUnlessDisabled } from './shared/load-dotenv.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { openData } from './shared/open-engine.ts';
 import { readRateLimitConfig } from './shared/rate-limit-config.ts';
@@ -26,7 +26,7 @@ const FACTORIES: readonly AdapterFactory[] = [slackAdapterFactory, discordAdapte
 type Outcome = number | 'running';
 
 async function main(): Promise<Outcome> {
-  loadDotenv({ quiet: true });
+  loadDotenvUnlessDisabled();
   const env = readCoreEnv(process.env);
   const digestConfig = readDigestConfig(process.env);
   const rateLimits = readRateLimitConfig(process.env);
