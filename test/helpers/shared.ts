@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
 
 export const SHARED_DIR = fileURLToPath(new URL('../../../shared', import.meta.url));
-export const HAS_SHARED = existsSync(SHARED_DIR);
 /** CI must never skip these tests unseen: there a missing ../shared is a failure. */
 const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 

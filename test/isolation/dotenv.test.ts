@@ -17,11 +17,18 @@ const CLI = join(PROJECT_ROOT, 'dist/cli/main.js');
 
 describe('a developer’s .env in the working directory', () => {
   it('is ignored by `node dist/main.js` under HALLWAY_NO_DOTENV: the console answers and exits, serving nothing', async () => {
+    // With the .env read, the bot would serve /healthz on 8080 and keep running after its input ends.
     const result = await runProcess('node', [BOT], { cwd: dir, input: "what's on now?\n" });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('8080');
-    // Not the .env's 09:30 on the final day: the real clock, long after the conference.
-    expect(result.stdout).not.toContain('Keynote');
+    // Nor is the .env's HALLWAY_NOW used: the answer differs from the one at that moment.
+    const atThatMoment = await runProcess('node', [BOT], {
+      cwd: dir,
+      input: "what's on now?\n",
+      env: { HALLWAY_NOW: '2026-03-26T09:30:00+01:00' },
+    });
+    expect(atThatMoment.code).toBe(0);
+    expect(result.stdout).not.toBe(atThatMoment.stdout);
   });
 
   it('is read when the switch is off (the check above can fail): a bad port there stops the start', async () => {
