@@ -4,12 +4,15 @@ import { NO_DOTENV_VARIABLE } from '../../adapters/shared/load-dotenv.ts';
 /** Prefixes of the variables Hallway reads; a developer's values for them must never reach a test. */
 export const HALLWAY_PREFIXES = ['HALLWAY_', 'SLACK_', 'DISCORD_'] as const;
 
+/** Variables Hallway reads that have no prefix of their own. */
+const UNPREFIXED = new Set(['LOG_LEVEL']);
+
 /** True for a variable Hallway (or one of its platforms) reads. */
 export function isHallwayVariable(name: string): boolean {
-  return HALLWAY_PREFIXES.some((prefix) => name.startsWith(prefix));
+  return UNPREFIXED.has(name) || HALLWAY_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
-/** Removes every Hallway, Slack and Discord variable from `env`, in place; for the workers' setup. */
+/** Removes every Hallway, Slack and Discord variable (and LOG_LEVEL) from `env`, in place (workers' setup). */
 export function scrubHallwayVariables(env: Record<string, string | undefined>): void {
   for (const name of Object.keys(env)) if (isHallwayVariable(name)) delete env[name];
 }

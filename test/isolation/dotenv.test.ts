@@ -80,14 +80,17 @@ describe('the test workers and their children', () => {
 
   it('childEnv drops what the shell set, keeps PATH, and applies the test’s own values', () => {
     process.env.SLACK_BOT_TOKEN = 'from the shell';
+    process.env.LOG_LEVEL = 'silent';
     try {
       const env = childEnv({ HALLWAY_DATA: 'x' });
       expect(env.SLACK_BOT_TOKEN).toBeUndefined();
+      expect(env.LOG_LEVEL).toBeUndefined();
       expect(env.HALLWAY_DATA).toBe('x');
       expect(env.HALLWAY_NO_DOTENV).toBe('1');
       expect(env.PATH).toBe(process.env.PATH);
     } finally {
       delete process.env.SLACK_BOT_TOKEN;
+      delete process.env.LOG_LEVEL;
     }
   });
 });
