@@ -7,7 +7,7 @@
 # Production dependencies, compiled here on the same base image as the runtime: better-sqlite3 is a native module,
 # and when no prebuilt binary fits it compiles with node-gyp, which needs python3, make and g++ (kept out of the
 # runtime image).
-FROM node:20-slim AS deps
+FROM node:24-slim AS deps
 WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -23,7 +23,7 @@ COPY adapters ./adapters
 COPY src ./src
 RUN npm run build
 
-FROM node:20-slim AS runtime
+FROM node:24-slim AS runtime
 # HALLWAY_HTTP_PORT serves /healthz and /metrics. Everything Hallway writes lives under /app/var, a volume:
 # the source cache and change reports, and the daily digest's SQLite database.
 ENV NODE_ENV=production \

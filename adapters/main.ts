@@ -1,5 +1,4 @@
 // `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
-import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './console/console-adapter.ts';
 import { type DigestConfig, readDigestConfig } from './digest/digest-config.ts';
 import { type DigestRuntime, openDigestRuntime } from './digest/digest-runtime.ts';
@@ -12,21 +11,28 @@ import { parseAdminList } from './shared/admins.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
 import { createChatServices } from './shared/create-chat-services.ts';
 import { readCoreEnv } from './shared/env.ts';
+import { loadDotenvUnlessDisabled } from './shared/load-dotenv.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { openData } from './shared/open-engine.ts';
+import { PLATFORMS, type Platform } from './shared/platforms.ts';
 import { readRateLimitConfig } from './shared/rate-limit-config.ts';
 import type { RateLimitConfig } from './shared/rate-limiter.ts';
 import { slackAdapterFactory } from './slack/slack-adapter.ts';
 import type { LiveData } from './sources/live-data.ts';
 
-/** Chat platforms, in start order. Each decides from its own variables whether it runs. */
-const FACTORIES: readonly AdapterFactory[] = [slackAdapterFactory, discordAdapterFactory];
+/** Each platform's adapter; the compiler asks for one per entry of PLATFORMS. Each decides whether it runs. */
+const FACTORY_OF = {
+  slack: slackAdapterFactory,
+  discord: discordAdapterFactory,
+} as const satisfies Record<Platform, AdapterFactory>;
+/** Chat platforms, in start order (PLATFORMS' order). */
+const FACTORIES = PLATFORMS.map((platform) => ({ platform, factory: FACTORY_OF[platform] }));
 
 /** An exit code, or `running`: adapters or the HTTP endpoints keep the process up until SIGTERM or SIGINT. */
 type Outcome = number | 'running';
 
 async function main(): Promise<Outcome> {
-  loadDotenv({ quiet: true });
+  loadDotenvUnlessDisabled();
   const env = readCoreEnv(process.env);
   const digestConfig = readDigestConfig(process.env);
   const rateLimits = readRateLimitConfig(process.env);
@@ -111,8 +117,7 @@ async function startChatAdapters(
     digest: () => digest,
     logger,
   });
-  const plans = FACTORIES.map((factory) => {
-    const platform = factory.name.toLowerCase();
+  const plans = FACTORIES.map(({ platform, factory }) => {
     const engine = instrumentEngine(() => live.current(), {
       platform,
       logger,

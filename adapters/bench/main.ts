@@ -1,5 +1,6 @@
 // `npm run bench`: index build, cold start, memory and answer latency against raw minisearch, on seeded synthetic
-// corpora (1k to 100k sessions) and the real schedules in ../shared. Exits 1 when a target is missed.
+// corpora (1k to 100k sessions) and the real schedules in ../shared, then 10,000 seeded hostile questions over the
+// bundled data (--fuzz N). Exits 1 when a target is missed or a hostile question gets a bad answer.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
 import { createEngine, type Dataset, loadDataset, mergeDatasets } from '../../src/index.ts';
 import { benchQuestions } from './bench-questions.ts';
+import { FUZZ_P99_TARGET_MS, fuzzEngine } from './fuzz.ts';
 import { type LatencySummary, medianSummary, memoryMb, round, summarize, timed } from './measure.ts';
 import { syntheticConference } from './synthetic-corpus.ts';
 import { COLD_START_TARGET_RUN, checkTargets, type Run } from './targets.ts';
@@ -23,13 +25,21 @@ const REAL_FILES = {
 const CURATED = `${ROOT}data/kubecon-eu-2026`;
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, sizes: { type: 'string' }, questions: { type: 'string' } },
+  options: {
+    json: { type: 'boolean' },
+    sizes: { type: 'string' },
+    questions: { type: 'string' },
+    fuzz: { type: 'string' },
+  },
 });
 const sizes = (values.sizes ?? '1000,10000,100000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
 const questionCount = Number(values.questions ?? 500);
+const fuzzCount = Number(values.fuzz ?? 10_000);
+/** The fuzz seed: a failure names it with the input's index, so it reproduces. */
+const FUZZ_SEED = 20_260_326;
 const TIMED_PASSES = 5;
 
 function benchDataset(name: string, dataset: Dataset): Run {
@@ -142,9 +152,22 @@ for (const corpus of corpora) {
   runs.push({ ...benchDataset(corpus.name, corpus.dataset()), coldStartMs: coldStart(corpus.coldStartArgs) });
 }
 
+process.stderr.write(`fuzz: ${fuzzCount} hostile questions…\n`);
+const curatedEngine = createEngine(load(CURATED));
+const fuzzed = fuzzEngine((question) => curatedEngine.ask(question), {
+  seed: FUZZ_SEED,
+  count: fuzzCount,
+  warmUp: 200,
+});
+const fuzz = { inputs: fuzzCount, seed: FUZZ_SEED, badAnswers: fuzzed.failures.length, ...fuzzed.latency };
+
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 1073741824)} GB, Node ${process.version}`;
-const failures = checkTargets(runs);
-const report = { machine, runs, targets: { met: failures.length === 0, failures } };
+const failures = [
+  ...checkTargets(runs),
+  ...fuzzed.failures.slice(0, 10),
+  ...(fuzz.p99Ms > FUZZ_P99_TARGET_MS ? [`fuzz: p99 ${fuzz.p99Ms} ms > ${FUZZ_P99_TARGET_MS} ms`] : []),
+];
+const report = { machine, runs, fuzz, targets: { met: failures.length === 0, failures } };
 
 if (values.json === true) {
   process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -183,6 +206,10 @@ if (values.json === true) {
   const line = (cells: ReadonlyArray<string | number>) =>
     cells.map((cell, i) => String(cell).padStart(widths[i] ?? 0)).join('  ');
   process.stdout.write(`${machine}\n\n${line(header)}\n${rows.map(line).join('\n')}\n\n`);
+  process.stdout.write(
+    `fuzz (seed ${fuzz.seed}): ${fuzz.inputs} hostile questions, ${fuzz.badAnswers} bad answers, ` +
+      `p50 ${fuzz.p50Ms} ms, p99 ${fuzz.p99Ms} ms, max ${fuzz.maxMs} ms\n\n`,
+  );
   process.stdout.write(
     failures.length === 0 ? 'all targets met\n' : `targets missed:\n  ${failures.join('\n  ')}\n`,
   );

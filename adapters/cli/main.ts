@@ -1,6 +1,6 @@
 // `npm run hallway -- <command>`: the command-line front end to the engine and the dataset tools.
 import { parseArgs } from 'node:util';
-import { config as loadDotenv } from 'dotenv';
+import { loadDotenvUnlessDisabled } from '../shared/load-dotenv.ts';
 import type { CommandIo } from './command-io.ts';
 import { askCommand } from './commands/ask.ts';
 import { checkCommand } from './commands/check.ts';
@@ -157,6 +157,6 @@ function checkOptions(values: ReturnType<typeof parse>['values']): OptionCheck<{
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  loadDotenv({ quiet: true });
+  loadDotenvUnlessDisabled();
   process.exitCode = await runCli(process.argv.slice(2), process);
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { type EnvResult, envProblems } from '../shared/env.ts';
 import { envNumber } from '../shared/env-number.ts';
+import { type DigestChannelsVariable, digestChannelsVariable, PLATFORMS } from '../shared/platforms.ts';
 import type { DigestSchedule } from './digest-scheduler.ts';
 import type { DigestDays, DigestTime } from './digest-times.ts';
 
@@ -30,6 +31,10 @@ const channelList = z
       .map((id) => id.trim())
       .filter((id) => id.length > 0),
   );
+/** HALLWAY_DIGEST_SLACK_CHANNELS and its siblings: one channel list per platform in PLATFORMS. */
+const channelVariables = Object.fromEntries(
+  PLATFORMS.map((platform) => [digestChannelsVariable(platform), channelList]),
+) as Record<DigestChannelsVariable, typeof channelList>;
 
 const DigestEnvSchema = z.object({
   HALLWAY_DB_PATH: z.preprocess(blankAsUnset, z.string().default(DEFAULT_DATABASE_PATH)),
@@ -62,8 +67,7 @@ const DigestEnvSchema = z.object({
       })
       .optional(),
   ),
-  HALLWAY_DIGEST_SLACK_CHANNELS: channelList,
-  HALLWAY_DIGEST_DISCORD_CHANNELS: channelList,
+  ...channelVariables,
 });
 
 export function readDigestConfig(env: Readonly<Record<string, string | undefined>>): EnvResult<DigestConfig> {
@@ -89,16 +93,9 @@ export function readDigestConfig(env: Readonly<Record<string, string | undefined
         days,
         catchUpMs: value.HALLWAY_DIGEST_CATCH_UP_HOURS * 60 * 60 * 1000,
         ...(value.HALLWAY_DIGEST_TIME_ZONE === undefined ? {} : { timeZone: value.HALLWAY_DIGEST_TIME_ZONE }),
-        defaultChannels: [
-          ...value.HALLWAY_DIGEST_SLACK_CHANNELS.map((channelId) => ({
-            platform: 'slack' as const,
-            channelId,
-          })),
-          ...value.HALLWAY_DIGEST_DISCORD_CHANNELS.map((channelId) => ({
-            platform: 'discord' as const,
-            channelId,
-          })),
-        ],
+        defaultChannels: PLATFORMS.flatMap((platform) =>
+          value[digestChannelsVariable(platform)].map((channelId) => ({ platform, channelId })),
+        ),
       },
     },
   };

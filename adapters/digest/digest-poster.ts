@@ -1,8 +1,8 @@
 // What a chat platform provides to post digests: the digest as messages inside its limits, a way to send each
 // one, and how to read its errors. Slack and Discord each implement this; the digest runner knows neither.
 import type { Answer } from '../../src/index.ts';
+import type { Platform } from '../shared/platforms.ts';
 import type { RetryDecision } from '../shared/retry.ts';
-import type { Platform } from './digest-store.ts';
 
 /** Which ledger row a digest's messages belong to, for platforms that mark their posts with it. */
 export interface DigestLedger {

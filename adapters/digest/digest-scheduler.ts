@@ -3,9 +3,10 @@
 import { Cron } from 'croner';
 import type { Engine } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { Platform } from '../shared/platforms.ts';
 import type { RetryPolicy } from '../shared/retry.ts';
 import type { DigestPoster } from './digest-poster.ts';
-import type { DigestStore, Platform, PostKey } from './digest-store.ts';
+import type { DigestStore, PostKey } from './digest-store.ts';
 import {
   cronPattern,
   type DigestDays,

@@ -1,8 +1,8 @@
 // Digest subscriptions and the post log, over the SQLite file. The post log is what makes a digest go out at most
 // once: a row is claimed (the intent) before posting and finished after, and its unique key refuses a second claim.
+import type { Platform } from '../shared/platforms.ts';
 import type { SqliteDatabase } from '../store/open-database.ts';
 
-export type Platform = 'slack' | 'discord';
 export type DigestKind = 'morning' | 'evening';
 
 /** A channel that gets the digest. */

@@ -1,8 +1,9 @@
 // The subscription commands both platforms offer ("digest here", "off", "list"), worded once. Changing them is
 // for admins only; every use, allowed or refused, is logged.
 import type { Logger } from '../shared/logger.ts';
+import type { Platform } from '../shared/platforms.ts';
 import type { DigestSchedule } from './digest-scheduler.ts';
-import type { DigestStore, Platform } from './digest-store.ts';
+import type { DigestStore } from './digest-store.ts';
 
 export type SubscriptionCommand = 'subscribe' | 'unsubscribe' | 'list';
 

@@ -8,7 +8,7 @@ import type {
   UnhandledKind,
 } from './metrics-sink.ts';
 
-/** Every metric Hallway defines (default process metrics come on top). The README lists the same names. */
+/** Every metric Hallway defines (default process metrics come on top). docs/operations.md lists the same names. */
 export const METRIC_NAMES = {
   questions: 'hallway_questions_total',
   answerSeconds: 'hallway_answer_seconds',

@@ -1,7 +1,10 @@
 // `HALLWAY_ADMINS`: people who may run admin actions on any platform, beside the platform's own admins.
 // Entries are user ids, optionally with their platform: "U0123ABCD, discord:81234567890123456".
 
-export type AdminPlatform = 'slack' | 'discord';
+import type { Platform } from './platforms.ts';
+
+/** The platforms an admin entry may name (`discord:81234…`). */
+export type AdminPlatform = Platform;
 
 export interface AdminList {
   /** Whether the user is listed for this platform (an unprefixed id counts on both). */

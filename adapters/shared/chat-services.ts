@@ -3,6 +3,7 @@
 // is an admin on it and how to show the replies.
 import type { CommandContext, CommandReply, SubscriptionCommand } from '../digest/digest-subscriptions.ts';
 import type { AdminList } from './admins.ts';
+import type { Platform } from './platforms.ts';
 import type { RateDecision, RateLimiter } from './rate-limiter.ts';
 import type { AdminContext, ReloadReply } from './reload-command.ts';
 
@@ -15,7 +16,7 @@ export interface ChatServices {
   /** Reloads the data now; undefined when there is nothing to reload. */
   readonly reload?: (context: AdminContext) => Promise<ReloadReply>;
   /** Told of every refused request, for the metrics. */
-  readonly onRateLimited?: (platform: 'slack' | 'discord', scope: 'user' | 'channel') => void;
+  readonly onRateLimited?: (platform: Platform, scope: 'user' | 'channel') => void;
 }
 
 /**
@@ -24,7 +25,7 @@ export interface ChatServices {
  */
 export function checkQuestionRate(
   services: ChatServices | undefined,
-  platform: 'slack' | 'discord',
+  platform: Platform,
   who: { readonly userId: string; readonly channelId?: string },
 ): RateDecision {
   if (services === undefined) return { kind: 'allow' };

@@ -1,10 +1,11 @@
 // "Reload": an admin asks Hallway to read its data again now. Refused politely to everyone else; every use logged.
 import type { ChangeReport } from '../../src/index.ts';
 import type { Logger } from './logger.ts';
+import type { Platform } from './platforms.ts';
 
 /** Who asked; the platform adapter decides `isAdmin`. */
 export interface AdminContext {
-  readonly platform: 'slack' | 'discord';
+  readonly platform: Platform;
   readonly userId: string;
   readonly channelId?: string;
   readonly isAdmin: boolean;

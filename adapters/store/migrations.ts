@@ -40,4 +40,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description:
+      'the platform check follows PLATFORMS (triggers written at each open) instead of a fixed CHECK',
+    sql: `
+      CREATE TABLE digest_subscriptions_next (
+        platform      TEXT    NOT NULL,
+        channel_id    TEXT    NOT NULL,
+        workspace_id  TEXT,
+        created_by    TEXT    NOT NULL,
+        created_at    INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      ) STRICT;
+      INSERT INTO digest_subscriptions_next SELECT * FROM digest_subscriptions;
+      DROP TABLE digest_subscriptions;
+      ALTER TABLE digest_subscriptions_next RENAME TO digest_subscriptions;
+    `,
+  },
 ];

@@ -4,6 +4,10 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeFolders } from '../shared/make-folders.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
+import { platformCheckSql } from './platform-check.ts';
+
+/** The schema version from which the platform check is triggers written from PLATFORMS at each open. */
+const PLATFORM_CHECK_FROM = 2;
 
 export type SqliteDatabase = Database.Database;
 
@@ -77,6 +81,7 @@ function migrate(db: SqliteDatabase, file: string, migrations: readonly Migratio
     }
     // Written even when nothing changed: a file Hallway cannot write must fail now, not at the first post.
     db.pragma(`user_version = ${latest}`);
+    if (latest >= PLATFORM_CHECK_FROM) db.exec(platformCheckSql());
     db.exec('COMMIT');
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -4,10 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../adapters/cli/main.ts';
 import { DEFAULT_DATASET, MINI_CONF } from '../helpers/engines.ts';
-import { HAS_SHARED, noteSkippedWithoutShared, sharedPath } from '../helpers/shared.ts';
+import { describeWithShared, sharedPath } from '../helpers/shared.ts';
 import { captureIo } from '../helpers/streams.ts';
-
-noteSkippedWithoutShared('hallway check over the Sessionize export');
 
 async function cli(args: string[]) {
   const io = captureIo();
@@ -51,26 +49,30 @@ describe('hallway check', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED)('hallway check over a Sessionize export', () => {
-  const file = sharedPath('datasets/sessionize-scottish-summit-2026/sessionize.json');
+describeWithShared(
+  'hallway check over a Sessionize export',
+  ['datasets/sessionize-scottish-summit-2026/sessionize.json'],
+  () => {
+    const file = sharedPath('datasets/sessionize-scottish-summit-2026/sessionize.json');
 
-  it('without --time-zone: exit 2, saying how to give one', async () => {
-    const { code, out } = await cli(['check', file]);
-    expect(code).toBe(2);
-    expect(out).toContain('pass --time-zone ZONE');
-  });
+    it('without --time-zone: exit 2, saying how to give one', async () => {
+      const { code, out } = await cli(['check', file]);
+      expect(code).toBe(2);
+      expect(out).toContain('pass --time-zone ZONE');
+    });
 
-  it('with one: the format, the counts, both days and no warnings', async () => {
-    const { code, out } = await cli(['check', file, '--time-zone', 'Europe/London']);
-    expect(code).toBe(0);
-    expect(out).toContain(
-      `${file}: sessionize-json, 61 sessions, 76 people, 28 organizations, 7 rooms, 6 tracks`,
-    );
-    expect(out).toContain('2026-10-02  09:00–17:00  5 sessions');
-    expect(out).toContain('2026-10-03  09:00–17:45  56 sessions');
-    expect(out).toContain('No warnings.');
-  });
-});
+    it('with one: the format, the counts, both days and no warnings', async () => {
+      const { code, out } = await cli(['check', file, '--time-zone', 'Europe/London']);
+      expect(code).toBe(0);
+      expect(out).toContain(
+        `${file}: sessionize-json, 61 sessions, 76 people, 28 organizations, 7 rooms, 6 tracks`,
+      );
+      expect(out).toContain('2026-10-02  09:00–17:00  5 sessions');
+      expect(out).toContain('2026-10-03  09:00–17:45  56 sessions');
+      expect(out).toContain('No warnings.');
+    });
+  },
+);
 
 describe('hallway check over a URL', () => {
   it('fetches it as the bot would and names the format detected', async () => {

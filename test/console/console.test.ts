@@ -52,7 +52,7 @@ describe('npm start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hallway-start-'));
     writeFileSync(join(dir, 'conference.json'), '{"id": "x",');
     try {
-      const result = await runProcess('npm', ['start', '--silent'], {
+      const result = await runProcess('node', ['dist/main.js'], {
         env: { ...noChat, HALLWAY_DATA: dir },
       });
       expect(result.code).toBe(1);

@@ -18,7 +18,7 @@ const slackEnv = (databasePath: string) => slackHttpEnv({ HALLWAY_DB_PATH: datab
 describe.concurrent('npm start and the digest database', () => {
   it('creates the database on first run, starts the digest, and closes it on SIGTERM', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'hallway-start-')), 'var', 'hallway.db');
-    const bot = startProcess('npm', ['start', '--silent'], { env: await slackEnv(path) });
+    const bot = startProcess('node', ['dist/main.js'], { env: await slackEnv(path) });
     running.push(bot);
     await bot.waitFor('stderr', /Slack: started/, 30_000);
     await bot.waitFor('stderr', /"msg":"digest ready"/);
@@ -31,7 +31,7 @@ describe.concurrent('npm start and the digest database', () => {
   it('refuses to start, naming the file and the fix, when the database cannot be created', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'hallway-start-')), 'not-a-folder');
     writeFileSync(file, 'x');
-    const result = await runProcess('npm', ['start', '--silent'], {
+    const result = await runProcess('node', ['dist/main.js'], {
       env: await slackEnv(join(file, 'hallway.db')),
     });
     expect(result.code).toBe(2);
@@ -56,7 +56,7 @@ describe.concurrent('npm start and the digest database', () => {
   });
 
   it('names a wrong digest variable before anything starts', async () => {
-    const result = await runProcess('npm', ['start', '--silent'], {
+    const result = await runProcess('node', ['dist/main.js'], {
       env: { HALLWAY_DIGEST_TIME: '8am', HALLWAY_USER_BURST: 'many', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
     });
     expect(result.code).toBe(2);

@@ -62,11 +62,13 @@ describe('Discord gateway', () => {
   });
 
   it('heartbeats, and stays on one connection while the fake acknowledges them', async () => {
-    harness = await startHarness({ fake: { heartbeatIntervalMs: 40 } });
+    // 500 ms, not less: discord.js reconnects when an acknowledgement is late, and on a loaded 2-core machine a
+    // shorter beat made this test fail; two beats show the loop without waiting much.
+    harness = await startHarness({ fake: { heartbeatIntervalMs: 500 } });
     const { fake } = harness;
     await expect
-      .poll(() => fake.received.filter((payload) => payload.op === 1).length)
-      .toBeGreaterThanOrEqual(3);
+      .poll(() => fake.received.filter((payload) => payload.op === 1).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
     expect(fake.connections).toBe(1);
   });
 

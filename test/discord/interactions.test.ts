@@ -137,7 +137,8 @@ describe('autocomplete for /vendor', () => {
     ]);
     fake.dispatch('INTERACTION_CREATE', typing);
     const answer = await fake.waitForRequest(callback(typing.id));
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Discord drops an autocomplete answer after 3 s; the margin below that is for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(2500);
     expect(answer.status).toBe(204);
     expect(answer.body).toEqual({
       type: 8,

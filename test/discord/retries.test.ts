@@ -112,7 +112,8 @@ describe('digest posts when Discord fails', () => {
     const { h, store, sleeps, elapsedMs } = await postDigest({
       script: (h) => h.fake.script('POST', MESSAGES, tooManyRequests(60)),
     });
-    expect(elapsedMs).toBeLessThan(5000);
+    // Handed over, not waited out here: far below the 60 s asked for, even on a loaded machine.
+    expect(elapsedMs).toBeLessThan(15_000);
     expect(sleeps).toHaveLength(1);
     expect(sleeps[0]).toBeGreaterThanOrEqual(60_000);
     expect(h.logs.find((line) => line.msg === 'digest post failed; retrying')?.reason).toMatch(

@@ -7,7 +7,7 @@ const NO_CHAT = { SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', DISCORD_TOKEN: '', H
 
 describe.concurrent('npm start and the CLI with Discord', () => {
   it('with a malformed configuration, names each variable and exits 1 instead of falling back to the console', async () => {
-    const result = await runProcess('npm', ['start', '--silent'], {
+    const result = await runProcess('node', ['dist/main.js'], {
       input: 'help\n',
       env: { ...NO_CHAT, DISCORD_TOKEN: 'Bot abc.def.ghi', DISCORD_MENTIONS: 'maybe' },
     });
@@ -19,7 +19,7 @@ describe.concurrent('npm start and the CLI with Discord', () => {
   });
 
   it('discord:deploy-commands without DISCORD_TOKEN exits 2 and says what to set', async () => {
-    const result = await runProcess('npm', ['run', '--silent', 'hallway', '--', 'discord:deploy-commands'], {
+    const result = await runProcess('node', ['dist/cli/main.js', 'discord:deploy-commands'], {
       env: NO_CHAT,
     });
     expect(result.code).toBe(2);

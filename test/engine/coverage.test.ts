@@ -2,9 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverageOf, createEngine, loadDataset } from '../../src/index.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
-import { HAS_SHARED, noteSkippedWithoutShared, sharedPath } from '../helpers/shared.ts';
-
-noteSkippedWithoutShared('coverage over the Sessionize export');
+import { canUseShared, describeWithShared, sharedPath } from '../helpers/shared.ts';
 
 const BUNDLED_COVERAGE =
   'my schedule for KubeCon EU 2026 covers only Thu 26 Mar, 09:00–10:30, Hall 12 (14 sessions).';
@@ -54,48 +52,52 @@ describe('answers on the bundled data state its coverage', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED)('answers on a real schedule (Scottish Summit 2026, Sessionize)', () => {
-  const loaded = HAS_SHARED
-    ? loadDataset(sharedPath('datasets/sessionize-scottish-summit-2026/sessionize.json'), {
-        timeZone: 'Europe/London',
-      })
-    : undefined;
-  const engine =
-    loaded?.ok === true
-      ? createEngine(loaded.dataset, { clock: () => Date.parse('2026-09-01T12:00:00+01:00') })
+describeWithShared(
+  'answers on a real schedule (Scottish Summit 2026, Sessionize)',
+  ['datasets/sessionize-scottish-summit-2026/sessionize.json'],
+  () => {
+    const loaded = canUseShared(['datasets/sessionize-scottish-summit-2026/sessionize.json'])
+      ? loadDataset(sharedPath('datasets/sessionize-scottish-summit-2026/sessionize.json'), {
+          timeZone: 'Europe/London',
+        })
       : undefined;
-  const ask = (question: string) => {
-    if (engine === undefined) throw new Error('the Sessionize export did not load');
-    return engine.ask(question);
-  };
+    const engine =
+      loaded?.ok === true
+        ? createEngine(loaded.dataset, { clock: () => Date.parse('2026-09-01T12:00:00+01:00') })
+        : undefined;
+    const ask = (question: string) => {
+      if (engine === undefined) throw new Error('the Sessionize export did not load');
+      return engine.ask(question);
+    };
 
-  it("both days are covered, so a late hour is a quiet time, with the day's hours", () => {
-    expect(ask("what's on at 7pm on Saturday?").text).toContain(
-      'Nothing is scheduled on Sat 3 Oct at 19:00, as far as my sources go; that day my schedule runs 09:00–17:45.',
-    );
-  });
+    it("both days are covered, so a late hour is a quiet time, with the day's hours", () => {
+      expect(ask("what's on at 7pm on Saturday?").text).toContain(
+        'Nothing is scheduled on Sat 3 Oct at 19:00, as far as my sources go; that day my schedule runs 09:00–17:45.',
+      );
+    });
 
-  it('a day outside the conference: its days, the workshop day included', () => {
-    expect(ask("what's on Sunday?").text).toContain(
-      'Scottish Summit 2026 runs Fri 2 Oct to Sat 3 Oct 2026; Sunday is not one of its days.',
-    );
-    expect(ask('help').text).toContain(
-      'My schedule for Scottish Summit 2026 covers Fri 2 Oct, 09:00–17:00 and Sat 3 Oct, 09:00–17:45, in 7 rooms (61 sessions).',
-    );
-  });
+    it('a day outside the conference: its days, the workshop day included', () => {
+      expect(ask("what's on Sunday?").text).toContain(
+        'Scottish Summit 2026 runs Fri 2 Oct to Sat 3 Oct 2026; Sunday is not one of its days.',
+      );
+      expect(ask('help').text).toContain(
+        'My schedule for Scottish Summit 2026 covers Fri 2 Oct, 09:00–17:00 and Sat 3 Oct, 09:00–17:45, in 7 rooms (61 sessions).',
+      );
+    });
 
-  it('when the conference runs: both days, and no made-up website', () => {
-    const answer = ask('what time does the conference end?').text;
-    expect(answer).toContain(
-      'Scottish Summit 2026 runs Fri 2 Oct to Sat 3 Oct 2026 (times in Europe/London).',
-    );
-    expect(answer).not.toContain('.invalid');
-  });
+    it('when the conference runs: both days, and no made-up website', () => {
+      const answer = ask('what time does the conference end?').text;
+      expect(answer).toContain(
+        'Scottish Summit 2026 runs Fri 2 Oct to Sat 3 Oct 2026 (times in Europe/London).',
+      );
+      expect(answer).not.toContain('.invalid');
+    });
 
-  it('full-day workshops are what is on all that day', () => {
-    const answer = ask("what's on Friday afternoon?");
-    expect(answer.answered).toBe(true);
-    expect(answer.results).toHaveLength(5);
-    expect(answer.results.every((result) => /Workshop/.test(result.title))).toBe(true);
-  });
-});
+    it('full-day workshops are what is on all that day', () => {
+      const answer = ask("what's on Friday afternoon?");
+      expect(answer.answered).toBe(true);
+      expect(answer.results).toHaveLength(5);
+      expect(answer.results.every((result) => /Workshop/.test(result.title))).toBe(true);
+    });
+  },
+);

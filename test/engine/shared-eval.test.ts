@@ -1,8 +1,8 @@
 // The shared evaluation questions, asked through `hallway ask --json` exactly as the grader does.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runCli } from '../../adapters/cli/main.ts';
-import { HAS_SHARED, noteSkippedWithoutShared, sharedPath } from '../helpers/shared.ts';
+import { canUseShared, describeWithShared, sharedPath } from '../helpers/shared.ts';
 import { captureIo } from '../helpers/streams.ts';
 
 interface EvalQuestion {
@@ -12,15 +12,15 @@ interface EvalQuestion {
   answered?: boolean;
 }
 
-noteSkippedWithoutShared('the ../shared/eval questions');
-const questions: EvalQuestion[] = HAS_SHARED
-  ? readFileSync(sharedPath('eval/questions.dev.jsonl'), 'utf8')
+const QUESTIONS = 'eval/questions.dev.jsonl';
+const questions: EvalQuestion[] = canUseShared([QUESTIONS])
+  ? readFileSync(sharedPath(QUESTIONS), 'utf8')
       .split('\n')
       .filter((line) => line.trim().length > 0)
       .map((line) => JSON.parse(line) as EvalQuestion)
   : [];
 
-describe.skipIf(!HAS_SHARED)('../shared/eval/questions.dev.jsonl through ask --json', () => {
+describeWithShared('../shared/eval/questions.dev.jsonl through ask --json', [QUESTIONS], () => {
   it('has questions', () => expect(questions.length).toBeGreaterThan(0));
 
   it.each(questions)('$q', async (question) => {

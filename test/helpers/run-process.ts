@@ -1,6 +1,7 @@
 // Runs a project command in a child process, the way a user would, and collects its output and exit code.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from './child-env.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -10,16 +11,24 @@ export interface ProcessResult {
   readonly stderr: string;
 }
 
-/** Spawns `command args` in the project root with `input` on stdin; resolves when it exits. */
+/**
+ * Spawns `command args` in the project root (or `cwd`) with `input` on stdin; resolves when it exits. The child
+ * gets `childEnv(env)`: no developer settings, no `.env`.
+ */
 export function runProcess(
   command: string,
   args: readonly string[],
-  options: { input?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+  options: {
+    input?: string;
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    timeoutMs?: number;
+  } = {},
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ...options.env },
+      cwd: options.cwd ?? PROJECT_ROOT,
+      env: childEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

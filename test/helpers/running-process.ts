@@ -1,5 +1,6 @@
 // A project command left running in a child process, for tests that talk to it while it runs and then stop it.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { childEnv } from './child-env.ts';
 import { PROJECT_ROOT } from './run-process.ts';
 
 export interface RunningProcess {
@@ -17,15 +18,15 @@ export interface RunningProcess {
   kill(): void;
 }
 
-/** Spawns `command args` in the project root with `input` on stdin (then stdin ends). */
+/** Spawns `command args` in the project root (or `cwd`) with `input` on stdin (then stdin ends), env as `runProcess`. */
 export function startProcess(
   command: string,
   args: readonly string[],
-  options: { input?: string; env?: Record<string, string | undefined> } = {},
+  options: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
 ): RunningProcess {
   const child = spawn(command, [...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...options.env },
+    cwd: options.cwd ?? PROJECT_ROOT,
+    env: childEnv(options.env),
     stdio: ['pipe', 'pipe', 'pipe'],
     // Its own process group, so `kill()` also reaches what it started (npm's child).
     detached: true,

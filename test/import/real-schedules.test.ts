@@ -1,17 +1,21 @@
 // The real schedules in ../shared: whole files load with exact counts, merge right, and answer real questions.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runCli } from '../../adapters/cli/main.ts';
 import { createEngine, type Engine, loadDataset, mergeDatasets } from '../../src/index.ts';
 import { DEFAULT_DATASET, visibleText } from '../helpers/engines.ts';
-import { HAS_SHARED, noteSkippedWithoutShared, sharedPath } from '../helpers/shared.ts';
+import { canUseShared, describeWithShared, sharedPath } from '../helpers/shared.ts';
 import { captureIo } from '../helpers/streams.ts';
 
-noteSkippedWithoutShared('the real-schedule tests');
-
-const KUBECON_ICS = sharedPath('datasets/kubecon-eu-2026-sched-ics/current-schedule.ics');
-const FOSDEM_XML = sharedPath('datasets/fosdem-2026-pentabarf/2026.xml');
-const CCC_JSON = sharedPath('datasets/39c3-c3voc-schedule-json/everything.schedule.json');
-const ESRI_JSON = sharedPath('datasets/esri-uc-2026-exhibitors/exhibitors.json');
+const FILES = {
+  kubecon: 'datasets/kubecon-eu-2026-sched-ics/current-schedule.ics',
+  fosdem: 'datasets/fosdem-2026-pentabarf/2026.xml',
+  ccc: 'datasets/39c3-c3voc-schedule-json/everything.schedule.json',
+  esri: 'datasets/esri-uc-2026-exhibitors/exhibitors.json',
+} as const;
+const KUBECON_ICS = sharedPath(FILES.kubecon);
+const FOSDEM_XML = sharedPath(FILES.fosdem);
+const CCC_JSON = sharedPath(FILES.ccc);
+const ESRI_JSON = sharedPath(FILES.esri);
 const AFTER = Date.parse('2026-11-20T12:00:00Z');
 
 async function stats(...paths: string[]) {
@@ -30,7 +34,7 @@ function engineOver(...paths: string[]): Engine {
   return createEngine(mergeDatasets(datasets).dataset, { clock: () => AFTER });
 }
 
-describe.skipIf(!HAS_SHARED)('hallway stats --json over the real files', () => {
+describeWithShared('hallway stats --json over the real files', Object.values(FILES), () => {
   it.each([
     [KUBECON_ICS, { sessions: 596, rooms: 52, tracks: 26, days: 6 }],
     [FOSDEM_XML, { sessions: 883, people: 927, rooms: 30, tracks: 62, days: 2 }],
@@ -56,8 +60,8 @@ describe.skipIf(!HAS_SHARED)('hallway stats --json over the real files', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED)('questions over the KubeCon .ics alone', () => {
-  const engine = HAS_SHARED ? engineOver(KUBECON_ICS) : undefined;
+describeWithShared('questions over the KubeCon .ics alone', [FILES.kubecon], () => {
+  const engine = canUseShared([FILES.kubecon]) ? engineOver(KUBECON_ICS) : undefined;
   const ask = (q: string) => {
     if (engine === undefined) throw new Error('no engine');
     return engine.ask(q);
@@ -90,29 +94,33 @@ describe.skipIf(!HAS_SHARED)('questions over the KubeCon .ics alone', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED)('questions over FOSDEM, 39C3 and the Esri exhibitors', () => {
-  it('FOSDEM: rooms, times in Brussels, speakers', () => {
-    const engine = engineOver(FOSDEM_XML);
-    expect(engine.ask('where is Welcome to FOSDEM 2026?').text).toContain(
-      '“Welcome to FOSDEM 2026” was in Janson, Sat 31 Jan, 09:30–09:50 CET',
-    );
-    expect(visibleText(engine.ask('who talked about the Cyber Resilience Act?'))).toContain(
-      'Cyber Resilience Act',
-    );
-    expect(engine.ask("what's on Saturday morning?").answered).toBe(true);
-  });
+describeWithShared(
+  'questions over FOSDEM, 39C3 and the Esri exhibitors',
+  [FILES.fosdem, FILES.ccc, FILES.esri],
+  () => {
+    it('FOSDEM: rooms, times in Brussels, speakers', () => {
+      const engine = engineOver(FOSDEM_XML);
+      expect(engine.ask('where is Welcome to FOSDEM 2026?').text).toContain(
+        '“Welcome to FOSDEM 2026” was in Janson, Sat 31 Jan, 09:30–09:50 CET',
+      );
+      expect(visibleText(engine.ask('who talked about the Cyber Resilience Act?'))).toContain(
+        'Cyber Resilience Act',
+      );
+      expect(engine.ask("what's on Saturday morning?").answered).toBe(true);
+    });
 
-  it('39C3: the opening ceremony and its speakers', () => {
-    const engine = engineOver(CCC_JSON);
-    const answer = engine.ask('who spoke at the opening ceremony?');
-    expect(visibleText(answer)).toContain('Opening Ceremony');
-    expect(visibleText(answer)).toContain('pajowu');
-  });
+    it('39C3: the opening ceremony and its speakers', () => {
+      const engine = engineOver(CCC_JSON);
+      const answer = engine.ask('who spoke at the opening ceremony?');
+      expect(visibleText(answer)).toContain('Opening Ceremony');
+      expect(visibleText(answer)).toContain('pajowu');
+    });
 
-  it('Esri: booths, sponsors and what exhibitors offer', () => {
-    const engine = engineOver(ESRI_JSON);
-    expect(engine.ask('who is at booth 715?').text).toContain('1Spatial by VertiGIS');
-    expect(engine.ask('where is Autodesk?').text).toContain('booth 825');
-    expect(engine.ask('which exhibitors offer drone mapping?').answered).toBe(true);
-  });
-});
+    it('Esri: booths, sponsors and what exhibitors offer', () => {
+      const engine = engineOver(ESRI_JSON);
+      expect(engine.ask('who is at booth 715?').text).toContain('1Spatial by VertiGIS');
+      expect(engine.ask('where is Autodesk?').text).toContain('booth 825');
+      expect(engine.ask('which exhibitors offer drone mapping?').answered).toBe(true);
+    });
+  },
+);

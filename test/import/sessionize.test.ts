@@ -2,10 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../adapters/cli/main.ts';
 import { createEngine, type Dataset, loadDatasetText } from '../../src/index.ts';
-import { HAS_SHARED, noteSkippedWithoutShared, sharedPath } from '../helpers/shared.ts';
+import { describeWithShared, sharedPath } from '../helpers/shared.ts';
 import { captureIo } from '../helpers/streams.ts';
-
-noteSkippedWithoutShared('the Sessionize export tests');
 
 const SCOTTISH_SUMMIT = sharedPath('datasets/sessionize-scottish-summit-2026/sessionize.json');
 const LONDON = { timeZone: 'Europe/London' };
@@ -172,80 +170,84 @@ describe('the "Sessions" and "Speakers" views', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED)('the Scottish Summit 2026 "All" export', () => {
-  async function cli(args: string[]) {
-    const io = captureIo();
-    const code = await runCli(args, io);
-    return { code, out: io.out(), err: io.err() };
-  }
-
-  it('loads with 61 sessions, 76 speakers and 7 rooms', async () => {
-    const { code, out } = await cli([
-      'stats',
-      '--json',
-      '--data',
-      SCOTTISH_SUMMIT,
-      '--time-zone',
-      'Europe/London',
-    ]);
-    expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({
-      conference: { name: 'Scottish Summit 2026', timeZone: 'Europe/London', startDate: '2026-10-02' },
-      sessions: 61,
-      people: 76,
-      rooms: 7,
-      tracks: 6,
-      days: 2,
-    });
-    // The capacity organisers put in room names ("Moncreiff 2 (33)") is left out.
-    expect(JSON.parse(out).coverage.rooms).toEqual([
-      'Presidents Suite 1',
-      'Presidents Suite 2',
-      'Moncreiff 1',
-      'Moncreiff 2',
-      'Moncreiff 3',
-      'Cap & Thistle',
-      'Centenary Club',
-    ]);
-  });
-
-  it('without --time-zone, every command that reads it is a usage error (exit 2) naming the fix', async () => {
-    for (const command of [['stats'], ['ask', 'hi'], ['digest'], ['validate'], ['check']]) {
-      const { code, err, out } = await cli([...command, '--data', SCOTTISH_SUMMIT]);
-      expect(code, command[0]).toBe(2);
-      expect(err + out).toContain("needs its conference's time zone: pass --time-zone ZONE");
-      expect(err + out).not.toMatch(/\n\s+at /);
+describeWithShared(
+  'the Scottish Summit 2026 "All" export',
+  ['datasets/sessionize-scottish-summit-2026/sessionize.json'],
+  () => {
+    async function cli(args: string[]) {
+      const io = captureIo();
+      const code = await runCli(args, io);
+      return { code, out: io.out(), err: io.err() };
     }
-  });
 
-  it('an unknown --time-zone is a usage error', async () => {
-    const { code, err } = await cli(['stats', '--data', SCOTTISH_SUMMIT, '--time-zone', 'Europe/Glasgow']);
-    expect(code).toBe(2);
-    expect(err).toBe('--time-zone must be an IANA time zone such as Europe/London, not "Europe/Glasgow"\n');
-  });
+    it('loads with 61 sessions, 76 speakers and 7 rooms', async () => {
+      const { code, out } = await cli([
+        'stats',
+        '--json',
+        '--data',
+        SCOTTISH_SUMMIT,
+        '--time-zone',
+        'Europe/London',
+      ]);
+      expect(code).toBe(0);
+      expect(JSON.parse(out)).toMatchObject({
+        conference: { name: 'Scottish Summit 2026', timeZone: 'Europe/London', startDate: '2026-10-02' },
+        sessions: 61,
+        people: 76,
+        rooms: 7,
+        tracks: 6,
+        days: 2,
+      });
+      // The capacity organisers put in room names ("Moncreiff 2 (33)") is left out.
+      expect(JSON.parse(out).coverage.rooms).toEqual([
+        'Presidents Suite 1',
+        'Presidents Suite 2',
+        'Moncreiff 1',
+        'Moncreiff 2',
+        'Moncreiff 3',
+        'Cap & Thistle',
+        'Centenary Club',
+      ]);
+    });
 
-  it("answers who speaks about a topic, with the speakers' organisations from their tag lines", async () => {
-    const { code, out } = await cli([
-      'ask',
-      '--data',
-      SCOTTISH_SUMMIT,
-      '--time-zone',
-      'Europe/London',
-      'who is speaking about Power BI?',
-    ]);
-    expect(code).toBe(0);
-    expect(out).toContain('Power BI');
-    expect(out).toContain('BST');
-  });
+    it('without --time-zone, every command that reads it is a usage error (exit 2) naming the fix', async () => {
+      for (const command of [['stats'], ['ask', 'hi'], ['digest'], ['validate'], ['check']]) {
+        const { code, err, out } = await cli([...command, '--data', SCOTTISH_SUMMIT]);
+        expect(code, command[0]).toBe(2);
+        expect(err + out).toContain("needs its conference's time zone: pass --time-zone ZONE");
+        expect(err + out).not.toMatch(/\n\s+at /);
+      }
+    });
 
-  it('the day is closed by its last talk, not by a talk titled "Closing the Loop…" or the morning keynote', async () => {
-    const ask = async (question: string) =>
-      (await cli(['ask', '--data', SCOTTISH_SUMMIT, '--time-zone', 'Europe/London', question])).out;
-    const last = await ask("what's the last session on Saturday?");
-    expect(last).toContain('I Vibe coded an XrmToolBox tool');
-    expect(last).not.toContain('Closing the Loop');
-    expect(await ask('who kicked off Saturday?')).toContain('Scottish Summit 2026 Keynote');
-    // Friday holds full-day workshops only: they open it.
-    expect(await ask("what's the first session on Friday?")).toContain('Workshop');
-  });
-});
+    it('an unknown --time-zone is a usage error', async () => {
+      const { code, err } = await cli(['stats', '--data', SCOTTISH_SUMMIT, '--time-zone', 'Europe/Glasgow']);
+      expect(code).toBe(2);
+      expect(err).toBe('--time-zone must be an IANA time zone such as Europe/London, not "Europe/Glasgow"\n');
+    });
+
+    it("answers who speaks about a topic, with the speakers' organisations from their tag lines", async () => {
+      const { code, out } = await cli([
+        'ask',
+        '--data',
+        SCOTTISH_SUMMIT,
+        '--time-zone',
+        'Europe/London',
+        'who is speaking about Power BI?',
+      ]);
+      expect(code).toBe(0);
+      expect(out).toContain('Power BI');
+      expect(out).toContain('BST');
+    });
+
+    it('the day is closed by its last talk, not by a talk titled "Closing the Loop…" or the morning keynote', async () => {
+      const ask = async (question: string) =>
+        (await cli(['ask', '--data', SCOTTISH_SUMMIT, '--time-zone', 'Europe/London', question])).out;
+      const last = await ask("what's the last session on Saturday?");
+      expect(last).toContain('I Vibe coded an XrmToolBox tool');
+      expect(last).not.toContain('Closing the Loop');
+      expect(await ask('who kicked off Saturday?')).toContain('Scottish Summit 2026 Keynote');
+      // Friday holds full-day workshops only: they open it.
+      expect(await ask("what's the first session on Friday?")).toContain('Workshop');
+    });
+  },
+);

@@ -3,9 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTagLine } from '../../src/import/tag-line.ts';
-import { HAS_SHARED, noteSkippedWithoutShared, sharedPath } from '../helpers/shared.ts';
-
-noteSkippedWithoutShared('the tag-line table from the Sessionize export');
+import { describeWithShared, sharedPath } from '../helpers/shared.ts';
 
 /** [tag line exactly as in the file, organisation or undefined]. */
 const TAG_LINES: ReadonlyArray<readonly [string, string | undefined]> = [
@@ -153,13 +151,17 @@ describe('parseTagLine over the real tag lines', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED)('the table is the real file', () => {
-  it('holds every distinct tag line of the export, and no other', () => {
-    const file = JSON.parse(
-      readFileSync(sharedPath('datasets/sessionize-scottish-summit-2026/sessionize.json'), 'utf8'),
-    ) as { speakers: Array<{ tagLine: string }> };
-    expect(new Set(TAG_LINES.map(([tagLine]) => tagLine))).toEqual(
-      new Set(file.speakers.map((speaker) => speaker.tagLine)),
-    );
-  });
-});
+describeWithShared(
+  'the table is the real file',
+  ['datasets/sessionize-scottish-summit-2026/sessionize.json'],
+  () => {
+    it('holds every distinct tag line of the export, and no other', () => {
+      const file = JSON.parse(
+        readFileSync(sharedPath('datasets/sessionize-scottish-summit-2026/sessionize.json'), 'utf8'),
+      ) as { speakers: Array<{ tagLine: string }> };
+      expect(new Set(TAG_LINES.map(([tagLine]) => tagLine))).toEqual(
+        new Set(file.speakers.map((speaker) => speaker.tagLine)),
+      );
+    });
+  },
+);

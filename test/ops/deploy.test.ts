@@ -114,11 +114,11 @@ describe('the Kubernetes manifests', () => {
 });
 
 describe('the Dockerfile', () => {
-  it('builds on node:20-slim in stages: production dependencies, the bundle, the runtime', () => {
+  it('builds on node:24-slim (Node 24 LTS) in stages: production dependencies, the bundle, the runtime', () => {
     expect(instructions('FROM')).toEqual([
-      'node:20-slim AS deps',
+      'node:24-slim AS deps',
       'deps AS build',
-      'node:20-slim AS runtime',
+      'node:24-slim AS runtime',
     ]);
     const runs = instructions('RUN').join('\n');
     expect(runs).toContain('npm ci --omit=dev');

@@ -1,4 +1,4 @@
-// The Operations section and .env.example say what the code does: the variables, the endpoints, the metrics.
+// docs/operations.md and .env.example say what the code does: the variables, the endpoints, the metrics.
 import { readFileSync } from 'node:fs';
 import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
@@ -8,12 +8,12 @@ import { readCoreEnv } from '../../adapters/shared/env.ts';
 import { SECRET_VARIABLES } from '../../adapters/shared/secrets.ts';
 import { PROJECT_ROOT } from '../helpers/run-process.ts';
 
-const README = readFileSync(`${PROJECT_ROOT}README.md`, 'utf8');
+const OPERATIONS_DOC = readFileSync(`${PROJECT_ROOT}docs/operations.md`, 'utf8');
 const ENV_EXAMPLE = readFileSync(`${PROJECT_ROOT}.env.example`, 'utf8');
 
 describe('operations documentation', () => {
-  const start = README.indexOf('## Operations');
-  const section = README.slice(start, README.indexOf('\n## ', start + 1));
+  const start = OPERATIONS_DOC.indexOf('\n## Operations\n');
+  const section = OPERATIONS_DOC.slice(start, OPERATIONS_DOC.indexOf('\n## ', start + 1));
 
   it('names every metric, both endpoints, the port, the secrets and the one-replica reason', () => {
     expect(start).toBeGreaterThan(0);

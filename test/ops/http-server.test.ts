@@ -138,7 +138,8 @@ describe('the operations server', () => {
     await (await fetch(`http://127.0.0.1:${other.port}${HEALTH_PATH}`)).text();
     const started = Date.now();
     await other.close();
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // Not the 5 s an idle keep-alive connection would hold a plain close() for; generous for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(4_000);
   });
 
   it('refuses a body over its cap (413) without reading it, and keeps serving', async () => {

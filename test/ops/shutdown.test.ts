@@ -1,7 +1,7 @@
 // Graceful shutdown: the order of its phases, an answer in flight, the deadline, failures, and the signals.
 import { EventEmitter } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { instrumentEngine } from '../../adapters/ops/instrument-engine.ts';
 import { Readiness } from '../../adapters/ops/readiness.ts';
 import {
@@ -17,6 +17,24 @@ import { captureLogger } from '../helpers/capture-logger.ts';
 import { engineFor, MINI_CONF } from '../helpers/engines.ts';
 
 const mini = engineFor(MINI_CONF);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A promise, and whether it has settled yet: for stepping fake timers up to a deadline. */
+function settledFlag<T>(promise: Promise<T>): { promise: Promise<T>; readonly done: boolean } {
+  const flag = { promise, done: false };
+  promise.then(
+    () => {
+      flag.done = true;
+    },
+    () => {
+      flag.done = true;
+    },
+  );
+  return flag;
+}
 
 afterEach(() => installShutdown(undefined));
 
@@ -89,11 +107,15 @@ describe('Shutdown', () => {
     shutdown.onShutdown('Discord', () => new Promise(() => {}), 'disconnect');
     shutdown.onShutdown('Slack', () => events.push('slack stopped'), 'disconnect');
     shutdown.onShutdown('database', () => events.push('database closed'));
-    const started = Date.now();
-    const report = await shutdown.run('SIGTERM');
-    const took = Date.now() - started;
-    expect(took).toBeGreaterThanOrEqual(290);
-    expect(took).toBeLessThan(1_500); // bounded (timers only ever fire late, so the margin is for a busy machine)
+    // Fake timers (Date.now included): the deadline is checked to the millisecond, whatever the machine's load.
+    vi.useFakeTimers();
+    const settled = settledFlag(shutdown.run('SIGTERM'));
+    await vi.advanceTimersByTimeAsync(299);
+    // Slack stopped beside the hanging Discord; the database waits for the disconnect phase to end.
+    expect(settled.done).toBe(false);
+    expect(events).toEqual(['slack stopped']);
+    await vi.advanceTimersByTimeAsync(1);
+    const report = await settled.promise;
     expect(events).toEqual(['slack stopped', 'database closed']);
     expect(report).toMatchObject({ clean: false, unfinished: ['Discord'], failed: [] });
     expect(captured.lines()).toContainEqual(
@@ -108,13 +130,18 @@ describe('Shutdown', () => {
   it('waits for work in flight for at most 60% of the budget, then closes anyway', async () => {
     const events: string[] = [];
     const shutdown = new Shutdown({ logger: captureLogger().logger, timeoutMs: 1_000 });
+    vi.useFakeTimers();
+    const started = Date.now();
     void shutdown.inFlight.track('digest post', () => new Promise(() => {}));
     shutdown.onShutdown('database', () => events.push('database closed'));
-    const started = Date.now();
-    const report = await shutdown.run('SIGINT');
-    const took = Date.now() - started;
-    expect(took).toBeGreaterThanOrEqual(590);
-    expect(took).toBeLessThan(950);
+    const settled = settledFlag(shutdown.run('SIGINT'));
+    await vi.advanceTimersByTimeAsync(599);
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(events).toEqual(['database closed']);
+    const report = await settled.promise;
+    // The rest of the budget was not spent waiting.
+    expect(Date.now() - started).toBe(600);
     expect(events).toEqual(['database closed']);
     expect(report.unfinished).toEqual(['work in flight: digest post']);
   });

@@ -21,7 +21,7 @@ afterAll(() => {
 
 describe.concurrent('npm start with HALLWAY_HTTP_PORT', () => {
   it('answers piped questions, counts them in /metrics, stays up for /healthz, and exits 0 on SIGTERM', async () => {
-    const bot = startProcess('npm', ['start', '--silent'], {
+    const bot = startProcess('node', ['dist/main.js'], {
       input: 'who spoke about platform engineering?\nwhat is HAMi?\n',
       env: { ...NO_CHAT, HALLWAY_HTTP_PORT: '0', HALLWAY_HTTP_HOST: '127.0.0.1' },
     });
@@ -62,7 +62,7 @@ describe.concurrent('npm start with HALLWAY_HTTP_PORT', () => {
   });
 
   it('still exits 1 on invalid data with the endpoints configured, rather than hang serving them', async () => {
-    const result = await runProcess('npm', ['start', '--silent'], {
+    const result = await runProcess('node', ['dist/main.js'], {
       env: {
         ...NO_CHAT,
         HALLWAY_HTTP_PORT: '0',
@@ -80,7 +80,7 @@ describe.concurrent('npm start with HALLWAY_HTTP_PORT', () => {
     const address = taken.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     try {
-      const result = await runProcess('npm', ['start', '--silent'], {
+      const result = await runProcess('node', ['dist/main.js'], {
         input: 'help\n',
         env: { ...NO_CHAT, HALLWAY_HTTP_PORT: String(port), HALLWAY_HTTP_HOST: '127.0.0.1' },
       });

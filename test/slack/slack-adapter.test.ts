@@ -76,7 +76,7 @@ describe('slackAdapterFactory', () => {
 
 describe('npm start with Slack half-configured', () => {
   it('names the missing variable and refuses to start rather than silently running a console', async () => {
-    const result = await runProcess('npm', ['start', '--silent'], {
+    const result = await runProcess('node', ['dist/main.js'], {
       input: 'who is Chad Beaudin?\n',
       env: {
         SLACK_BOT_TOKEN: FAKE_SLACK_BOT_TOKEN,

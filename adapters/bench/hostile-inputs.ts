@@ -1,5 +1,5 @@
-// Seeded random and hostile questions for the fuzz tests: the same seed always gives the same inputs.
-import { pick, seededRandom } from '../../adapters/bench/random.ts';
+// Seeded random and hostile questions for the fuzz runs (bench and tests): the same seed gives the same inputs.
+import { pick, seededRandom } from './random.ts';
 
 /** Injection attempts for every layer a question passes through: chat markup, mentions, links, SQL, HTML. */
 export const INJECTIONS = [
