@@ -104,11 +104,18 @@ describe('hallway check over a URL', () => {
     const server = createServer((_request, response) => response.end(JSON.stringify(view)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/x/view/Sessions`;
-      const { code, out } = await cli(['check', url, '--time-zone', 'Europe/London']);
+      const where = `127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/x/view/Sessions`;
+      // A private feed's key is never printed: the source shows as host and path.
+      const { code, out } = await cli([
+        'check',
+        `http://${where}?key=secret`,
+        '--time-zone',
+        'Europe/London',
+      ]);
       expect(out).toContain(
-        `${url}: sessionize-json, 2 sessions, 2 people, 0 organizations, 2 rooms, 0 tracks`,
+        `${where}: sessionize-json, 2 sessions, 2 people, 0 organizations, 2 rooms, 0 tracks`,
       );
+      expect(out).not.toContain('secret');
       expect(out).toContain('2026-10-03  10:00–11:45  2 sessions');
       expect(code).toBe(0);
     } finally {

@@ -41,7 +41,7 @@ function missedWords(miss: Miss): string | undefined {
 
 /** Words that ask about the event as a whole ("where is the conference?"), which its own card answers. */
 const EVENT_WORDS: ReadonlySet<string> = new Set(
-  'conference event venue dates date city location held happening start starts end ends long big takes place'.split(
+  'conference event venue dates date days time times city location held happening start starts begin end ends finish run runs long big takes place'.split(
     ' ',
   ),
 );
