@@ -9,6 +9,7 @@ import { recordDigestPost } from './ops/metrics-sink.ts';
 import { type Operations, startOperations } from './ops/operations.ts';
 import { parseAdminList } from './shared/admins.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
+import { ConversationMemory } from './shared/conversation-memory.ts';
 import { createChatServices } from './shared/create-chat-services.ts';
 import { readCoreEnv } from './shared/env.ts';
 import { loadDotenvUnlessDisabled } from './shared/load-dotenv.ts';
@@ -211,8 +212,10 @@ async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logg
   const input = new AbortController();
   shutdown.onShutdown('console input', () => input.abort(), 'intake');
   readiness.ready('console');
+  // One console session is one conversation: a follow-up refers to the previous answer.
+  const conversation = new ConversationMemory();
   await runConsole({
-    ask: (question) => engine().ask(question),
+    ask: (question) => conversation.ask('console', question, (q, options) => engine().ask(q, options)),
     input: process.stdin,
     output: process.stdout,
     interactive,

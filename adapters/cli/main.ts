@@ -18,6 +18,7 @@ Commands:
       --config FILE     Use the sources listed in a conference config file.
       --time-zone ZONE  The conference's IANA zone, for sources whose times have no offset (Sessionize).
       --now TIME        Answer as if it were TIME (ISO 8601), for "what's on now?".
+      --context FILE    Keep the conversation in FILE, so a follow-up ("when is it?") refers to the last answer.
   stats                 Count sessions, people, organizations, rooms, tracks and days; say what the data covers.
       --data, --config, --time-zone  As for ask.
       --json            One JSON object.
@@ -71,6 +72,7 @@ export async function runCli(
           json: values.json === true,
           ...(question === undefined ? {} : { question }),
           ...(now === undefined ? {} : { now }),
+          ...(values.context === undefined ? {} : { contextFile: values.context }),
         },
         io,
       );
@@ -132,6 +134,7 @@ function parse(args: readonly string[]) {
       evening: { type: 'boolean' },
       guild: { type: 'string' },
       'time-zone': { type: 'string' },
+      context: { type: 'string' },
     },
   });
 }

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { AdapterDependencies, ChatAdapter } from '../shared/chat-adapter.ts';
+import { ConversationMemory } from '../shared/conversation-memory.ts';
 import { COMMAND_NAMES } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
 import { createDiscordClient } from './create-discord-client.ts';
@@ -44,13 +45,19 @@ export class DiscordAdapter implements ChatAdapter {
     // The handlers catch their own errors; this is the last net, so a bug never becomes an unhandled rejection.
     const lastResort = (error: unknown) => logger.error({ err: error }, 'Discord: handler failed');
     const withServices = services === undefined ? {} : { services };
+    // Follow-ups ("when is it?") refer to the previous answer in the same channel or DM.
+    const conversations = new ConversationMemory();
     client.on(Events.InteractionCreate, (interaction) => {
-      handleInteraction(interaction, { engine, logger, ...withServices }).catch(lastResort);
+      handleInteraction(interaction, { engine, logger, conversations, ...withServices }).catch(lastResort);
     });
     client.on(Events.MessageCreate, (message) => {
-      handleMessage(message, { engine, logger, mentions: config.mentions, ...withServices }).catch(
-        lastResort,
-      );
+      handleMessage(message, {
+        engine,
+        logger,
+        mentions: config.mentions,
+        conversations,
+        ...withServices,
+      }).catch(lastResort);
     });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord: client error'));
     watchGateway(client, {

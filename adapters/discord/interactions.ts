@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
+import type { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
 import { answerDigestCommand, answerReloadCommand } from './admin-commands.ts';
 import { answerAutocomplete } from './autocomplete.ts';
@@ -22,6 +23,8 @@ export interface InteractionContext {
   readonly logger: Logger;
   /** Rate limits, admins, subscriptions and reload; absent, questions are not limited and admin commands say so. */
   readonly services?: ChatServices;
+  /** Follow-up context per channel or DM, shared with mentions; none kept when absent. */
+  readonly conversations?: ConversationMemory;
 }
 
 /** Shown, only to the person who asked, when answering failed. */
@@ -105,7 +108,12 @@ async function answerQuestion(
   if (question.kind === 'unknown') return;
   const deferred = DEFERRED_COMMANDS.has(name);
   if (deferred) await interaction.deferReply();
-  const answer = context.engine().ask(question.text);
+  const engine = context.engine();
+  const conversation = interaction.channelId ?? `dm/${interaction.user.id}`;
+  const answer =
+    context.conversations === undefined
+      ? engine.ask(question.text)
+      : context.conversations.ask(conversation, question.text, (q, options) => engine.ask(q, options));
   const reply = renderReply(answer, 'embeds');
   if (deferred) await interaction.editReply(reply);
   else await interaction.reply(reply satisfies InteractionReplyOptions);

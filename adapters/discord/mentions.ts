@@ -2,6 +2,7 @@
 import type { Message } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
+import type { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
 import { APOLOGY } from './interactions.ts';
 import { gateQuestion } from './rate-gate.ts';
@@ -15,6 +16,8 @@ export interface MessageContext {
   readonly mentions: boolean;
   /** Rate limits; absent, every question is answered. */
   readonly services?: ChatServices;
+  /** Follow-up context per channel or DM; none kept when absent. */
+  readonly conversations?: ConversationMemory;
 }
 
 /** Why a message is answered, or not. */
@@ -83,7 +86,13 @@ export async function handleMessage(message: Message, context: MessageContext): 
       await message.reply({ content: gate.text });
       return;
     }
-    const answer = context.engine().ask(verdict.question);
+    const engine = context.engine();
+    const answer =
+      context.conversations === undefined
+        ? engine.ask(verdict.question)
+        : context.conversations.ask(message.channelId, verdict.question, (q, options) =>
+            engine.ask(q, options),
+          );
     await message.reply(renderReply(answer, replyFormat(message)));
     log.info(
       { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },

@@ -2,6 +2,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Answer, Engine } from '../../src/index.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
+import { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { AnswerPoster } from './answer-poster.ts';
 import { registerCommandListener } from './command-listener.ts';
@@ -31,6 +32,8 @@ export interface ListenerDependencies {
   /** Rate limits, admins, digest subscriptions and reload; without them, no limits and no admin commands. */
   readonly services?: ChatServices;
   readonly onOutcome?: (outcome: Outcome) => void;
+  /** Follow-up context per thread and DM; a fresh in-memory one when not given. */
+  readonly conversations?: ConversationMemory;
 }
 
 /** Registers the de-duplication middleware and every listener on `app`. */
@@ -45,10 +48,14 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     report({ kind: 'ignored', surface, reason });
   };
 
+  /** Follow-ups ("when is it?") refer to the previous answer in the same thread or DM. */
+  const memory = deps.conversations ?? new ConversationMemory();
   /** The reply to a question: Slack's own help for "help", the rendered answer otherwise. */
-  const reply = (question: string): SlackMessage => {
+  const reply = (question: string, conversation: string): SlackMessage => {
     const engine = deps.engine();
-    const answer: Answer = engine.ask(question === '' ? 'help' : question);
+    const answer: Answer = memory.ask(conversation, question === '' ? 'help' : question, (q, options) =>
+      engine.ask(q, options),
+    );
     return answer.intent === 'help' ? helpMessage(answer) : renderAnswer(answer);
   };
 
@@ -83,7 +90,8 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'mention',
       { channel: mention.channel, user: mention.user },
       async () => {
-        const message = reply(questionFromSlackText(mention.text, context.botUserId));
+        const conversation = `${context.teamId ?? ''}/${mention.channel}/${thread_ts}`;
+        const message = reply(questionFromSlackText(mention.text, context.botUserId), conversation);
         await deps.postAnswer(
           { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS },
           `answer/${mention.channel}/${mention.ts}`,
@@ -110,7 +118,8 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'dm',
       { channel: message.channel, user: message.user },
       async () => {
-        const answer = reply(questionFromSlackText(message.text ?? '', context.botUserId));
+        const conversation = `${context.teamId ?? ''}/${message.channel}/${message.thread_ts ?? ''}`;
+        const answer = reply(questionFromSlackText(message.text ?? '', context.botUserId), conversation);
         await deps.postAnswer(
           { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS },
           `answer/${message.channel}/${message.ts}`,

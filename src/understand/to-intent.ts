@@ -151,19 +151,19 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     }
     case 'announced':
     case 'presented': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      const named = subject?.words.join(' ') ?? focusSubject(reading, context, label);
       if (named === undefined)
         return { kind: 'list', subject: label === 'announced' ? 'announcements' : 'sessions' };
       return { kind: 'activity', subject: named, focus: label };
     }
     case 'partnership': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      const named = subject?.words.join(' ') ?? focusSubject(reading, context, label);
       return named === undefined
         ? { kind: 'list', subject: 'announcements' }
         : { kind: 'partnership', partner: named };
     }
     case 'members': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      const named = subject?.words.join(' ') ?? focusSubject(reading, context, label);
       return named === undefined
         ? { kind: 'list', subject: 'speakers' }
         : { kind: 'members', organization: named };
@@ -296,6 +296,8 @@ function primarySubject(
 /** Words of a follow-up that point at a person, at a company or group, or at a place. */
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
 const GROUP_PRONOUNS = new Set(['they', 'them', 'their', 'theirs']);
+/** Intents about a company, whose follow-ups mean the previous answer's organisation. */
+const ORGANIZATION_FIRST: ReadonlySet<IntentLabel> = new Set(['members', 'announced', 'partnership']);
 /** A question this short with no subject of its own continues the conversation ("where?", "who?"). */
 const SHORT_FOLLOW_UP = 5;
 
@@ -303,7 +305,11 @@ const SHORT_FOLLOW_UP = 5;
  * "When is it?", "what else is she giving?", "where is their booth?", "who else spoke there?": the previous answer's
  * first result, or its person, organisation or session, as the pronoun asks.
  */
-function focusSubject(reading: SlottedReading, context: IntentContext): string | undefined {
+function focusSubject(
+  reading: SlottedReading,
+  context: IntentContext,
+  label?: IntentLabel,
+): string | undefined {
   const { focus } = context;
   if (focus === undefined) return undefined;
   const { words } = reading.tokens;
@@ -313,6 +319,9 @@ function focusSubject(reading: SlottedReading, context: IntentContext): string |
     words.includes('more') ||
     words.length <= SHORT_FOLLOW_UP;
   if (!pointsBack) return undefined;
+  // "Who works there?", "what else did they announce?": about a company, the first answer's organisation.
+  if (label !== undefined && ORGANIZATION_FIRST.has(label))
+    return focus.type === 'organization' ? focus.subject : (focus.organizations[0] ?? focus.subject);
   if (reading.pronouns.some((word) => PERSON_PRONOUNS.has(word)))
     return focus.type === 'person' ? focus.subject : (focus.people[0] ?? focus.subject);
   if (reading.pronouns.some((word) => GROUP_PRONOUNS.has(word)))
