@@ -9,6 +9,7 @@ import type { Dataset } from '../model/schema.ts';
 import { buildNameIndex } from '../search/name-index.ts';
 import { buildTextIndex } from '../search/text-index.ts';
 import { wordTokens } from '../text/normalize.ts';
+import { LEXICON } from '../understand/lexicon.ts';
 import { createUnderstanding } from '../understand/understand.ts';
 import { type ConversationContext, contextAfter } from './conversation.ts';
 import type { Finding, ResolveContext } from './finding.ts';
@@ -95,7 +96,7 @@ function conferenceWords(dataset: Dataset): Set<string> {
   const words = new Set(
     wordTokens([conference.name, conference.shortName ?? '', conference.city ?? ''].join(' ')),
   );
-  for (const word of ['conference', 'event', 'summit', 'con']) words.add(word);
+  for (const word of LEXICON.eventWords) words.add(word);
   // Years and edition markers ("2026", "eu") are too common in titles to be noise; keep them searchable.
   for (const word of [...words]) if (/^\d+$/.test(word) || word.length <= 2) words.delete(word);
   return words;

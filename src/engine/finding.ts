@@ -142,7 +142,13 @@ export interface Suggestions {
 
 export type Finding =
   | { readonly kind: 'help'; readonly conference: Conference; readonly examples: HelpExamples }
-  | { readonly kind: 'list'; readonly subject: ListSubject; readonly entries: readonly ListEntry[] }
+  | {
+      readonly kind: 'list';
+      readonly subject: ListSubject;
+      readonly entries: readonly ListEntry[];
+      /** Only those of sessions of this kind ("the companies at the keynotes"). */
+      readonly sessionKind?: string;
+    }
   | {
       readonly kind: 'sessions';
       readonly reason: SessionsReason;

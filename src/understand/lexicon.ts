@@ -52,6 +52,7 @@ const lexiconSchema = z.object({
   leadingPhrases: wordList,
   pronouns: wordList,
   roles: z.object({ sponsor: wordList, exhibitor: wordList }),
+  eventWords: wordList,
 });
 
 export interface Lexicon {
@@ -73,6 +74,8 @@ export interface Lexicon {
   /** Words that point back at the previous answer ("it", "that", "there"). */
   readonly pronouns: ReadonlySet<string>;
   readonly sponsorWords: ReadonlySet<string>;
+  /** Words that name any event ("the conference"): read like the event's own name. */
+  readonly eventWords: ReadonlySet<string>;
   readonly exhibitorWords: ReadonlySet<string>;
 }
 
@@ -107,6 +110,7 @@ function readLexicon(): Lexicon {
       .sort((a, b) => b.length - a.length),
     pronouns: new Set(data.pronouns),
     sponsorWords: new Set(data.roles.sponsor),
+    eventWords: new Set(data.eventWords),
     exhibitorWords: new Set(data.roles.exhibitor),
   };
 }

@@ -114,7 +114,11 @@ export function buildEntityLinker(catalog: Catalog, conferenceNames: readonly st
       let index = 0;
       while (index < words.length) {
         const word = words[index] ?? '';
-        const best = skip(word) ? undefined : longestAt(words, index, candidates(word), skip);
+        // A framing word starts no name, except the event's own ("the conference", "<event> summary").
+        const found = skip(word)
+          ? candidates(word).filter(({ entry, exact }) => exact && entry.type === 'conference')
+          : candidates(word);
+        const best = longestAt(words, index, found, skip);
         if (best === undefined) {
           index++;
           continue;

@@ -52,6 +52,15 @@ export interface ReadingContext {
 const GENERAL_STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP_WORDS, ...STOP_WORDS]);
 const MIN_CUE_TYPO_LENGTH = 5;
 const MIN_SWAP_LENGTH = 4;
+/** Weekday and month names in English, for mending "thursdy" before the dates are read. */
+const CALENDAR_WORDS: readonly string[] = [
+  ...Array.from({ length: 7 }, (_, day) =>
+    new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, day + 1)),
+  ),
+  ...Array.from({ length: 12 }, (_, month) =>
+    new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, month, 1)),
+  ),
+].map((name) => name.toLowerCase());
 /** Collections whose word, after a name, says what kind of place the name is. */
 const PLACE_COLLECTIONS: ReadonlySet<string> = new Set(['tracks', 'rooms']);
 
@@ -174,6 +183,8 @@ export function subjectSlots(
         before?: string;
         eventOnly: boolean;
         named: Array<{ words: string[]; types: ReadonlySet<EntityType> }>;
+        /** The slot is one catalog name: plain words after it start a slot of their own. */
+        entity?: EntitySpan;
       }
     | undefined;
   const close = () => {
@@ -200,8 +211,15 @@ export function subjectSlots(
     const role = reading.roles[index] ?? { kind: 'filler' };
     const word = words[index] ?? '';
     if (role.kind === 'entity') {
+      // A catalog name is a subject of its own ("I met <person> in the hallway"); the event's own name may sit
+      // inside a title ("Welcome to <event> 2026").
+      const ownName = !role.span.types.has('conference');
+      if (ownName && open !== undefined && open.entity !== role.span) close();
       const slot = subject(index);
-      if (!role.span.types.has('conference')) slot.eventOnly = false;
+      if (ownName) {
+        slot.eventOnly = false;
+        slot.entity = role.span;
+      }
       const last = slot.named[slot.named.length - 1];
       if (last !== undefined && last.types === role.span.types) last.words.push(word);
       else slot.named.push({ words: [word], types: role.span.types });
@@ -221,6 +239,8 @@ export function subjectSlots(
       open.words.push(word);
       continue;
     }
+    if (role.kind === 'word' && open?.entity !== undefined && !isEmptyWord(word, lexicon) && !cues.has(word))
+      close();
     if (role.kind === 'word' && role.glued) {
       const slot = subject(index);
       slot.words.push(word);
@@ -289,7 +309,12 @@ function cueSpelling(word: string, context: ReadingContext): string {
     lexicon.collections.has(candidate);
   if (word.length < MIN_SWAP_LENGTH || known(word) || /\d/.test(word) || context.isCorpusWord(word))
     return word;
-  const candidates = [...context.cueWords, ...lexicon.sessionKinds.keys(), ...lexicon.collections.keys()];
+  const candidates = [
+    ...context.cueWords,
+    ...[...lexicon.sessionKinds.keys()].flatMap((phrase) => phrase.split(' ')),
+    ...lexicon.collections.keys(),
+    ...CALENDAR_WORDS,
+  ];
   for (const candidate of candidates) {
     if (candidate.length < MIN_SWAP_LENGTH || candidate[0] !== word[0] || candidate.includes(' ')) continue;
     if (word.length < MIN_CUE_TYPO_LENGTH && !isSwap(word, candidate)) continue;

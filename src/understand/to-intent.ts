@@ -12,6 +12,8 @@ export interface IntentContext {
   readonly weighTopic: (words: readonly string[]) => string[];
   /** The framing words of the chosen intent's examples. */
   readonly cues: ReadonlySet<string>;
+  /** Whether the dataset uses the word, or a word a typo away. */
+  readonly carriesWeight: (word: string) => boolean;
   readonly focus?: ConversationFocus;
 }
 
@@ -36,8 +38,8 @@ const PREFERRED: Partial<Record<IntentLabel, readonly EntityType[]>> = {
   members: ['organization'],
   partnership: ['organization'],
   'who-is': ['person', 'organization'],
-  where: ['project', 'person', 'organization', 'room', 'track', 'term'],
-  when: ['project', 'person', 'organization', 'term'],
+  where: ['person', 'organization', 'room', 'track'],
+  when: ['person', 'organization'],
   now: ['room', 'track'],
   next: ['room', 'track'],
   first: ['room', 'track'],
@@ -55,11 +57,16 @@ const ANNOUNCING = /^(?:announc|launch|releas|unveil|news)/;
 
 export function toIntent(label: IntentLabel, read: QuestionReading, context: IntentContext): Intent {
   const { sessionKind: typedKind, ...rest } = read;
-  const slotted: SlottedReading = {
-    ...rest,
-    subjects: subjectSlots(read, framingWords(context.cues), context.lexicon),
-  };
-  const subject = primarySubject(label, slotted, context);
+  // A subject none of whose words the dataset uses, or nearly uses, is chatter ("total newbie", "trying to plan");
+  // when every subject is like that, they stay, so the answer can say honestly that nothing matches them.
+  const slots = subjectSlots(read, framingWords(context.cues), context.lexicon);
+  const weighted = slots.filter(
+    (slot) => slot.types.size > 0 || slot.words.some((word) => context.carriesWeight(word)),
+  );
+  const slotted: SlottedReading = { ...rest, subjects: weighted.length > 0 ? weighted : slots };
+  // Now, next, first and last are about the event as a whole when it is the only thing named.
+  const placeLabels: ReadonlySet<IntentLabel> = new Set(['now', 'next', 'first', 'last']);
+  const subject = primarySubject(label, slotted, context, placeLabels.has(label));
   // "Talk" filters nothing, except in "the ZEISS talk", where it says the name is a session's, not a company's.
   const namesASession =
     ((label === 'where' || label === 'when') && DETERMINERS.has(subject?.before ?? '')) ||
@@ -120,6 +127,13 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       return scheduleIntent(reading, allWords, context);
     case 'first':
     case 'last': {
+      // "Who spoke at the opening ceremony?": a subject that is no room or track names a session, not a place.
+      const isPlace =
+        subject === undefined ||
+        subject.types.has('room') ||
+        subject.types.has('track') ||
+        subject.words.some((word) => PLACE_WORDS.has(word));
+      if (!isPlace) return { kind: 'topic', topic: context.weighTopic(reading.tokens.words).join(' ') };
       const place = subject?.words.join(' ');
       return {
         kind: 'opener',
@@ -275,9 +289,11 @@ function primarySubject(
   label: IntentLabel,
   reading: SlottedReading,
   context: IntentContext,
+  skipEvent = false,
 ): SubjectSlot | undefined {
-  const slots = reading.subjects.filter((slot) =>
-    slot.words.some((word) => !isEmptyWord(word, context.lexicon)),
+  const slots = reading.subjects.filter(
+    (slot) =>
+      slot.words.some((word) => !isEmptyWord(word, context.lexicon)) && !(skipEvent && slot.eventOnly),
   );
   for (const type of PREFERRED[label] ?? []) {
     const typed = slots.find((slot) => slot.types.has(type));
@@ -287,6 +303,10 @@ function primarySubject(
       return { ...typed, words: named.words };
     if (typed !== undefined) return typed;
   }
+  // "Where is the Longhorn deep dive?": a title may run over several slots; a place question takes them all.
+  const first = slots[0];
+  if ((label === 'where' || label === 'when') && first !== undefined && slots.length > 1)
+    return { ...first, words: slots.flatMap((slot) => slot.words) };
   return slots.reduce<SubjectSlot | undefined>(
     (best, slot) => (best === undefined || slot.words.length > best.words.length ? slot : best),
     undefined,

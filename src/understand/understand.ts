@@ -45,6 +45,8 @@ export function createUnderstanding(
     const term = analyzeToken(word);
     return term !== null && text.documentFrequency(term) > 0;
   };
+  const carriesWeight = (word: string): boolean =>
+    !isEmptyWord(word, LEXICON) && (isCorpusWord(word) || text.corrections(word).length > 0);
   // Words that only frame a question carry no weight in its topic; every other word counts, so that an unknown
   // subject ("quantum computing") is answered with an honest "nothing", never with half of it.
   const weighTopic = (words: readonly string[]): string[] =>
@@ -67,6 +69,7 @@ export function createUnderstanding(
         lexicon: LEXICON,
         weighTopic,
         cues,
+        carriesWeight,
         ...(focus === undefined ? {} : { focus }),
       });
       return { intent, label, confidence };
