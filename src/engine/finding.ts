@@ -126,6 +126,8 @@ export interface HelpExamples {
 export interface Theme {
   readonly label: string;
   readonly sessions: readonly Session[];
+  /** For a dataset of organisations only: those of the theme (a sponsorship tier). */
+  readonly organizations: readonly Organization[];
 }
 
 /** What can be offered instead when nothing fits. */

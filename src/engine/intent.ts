@@ -62,6 +62,8 @@ export type Intent =
       readonly topic?: string;
       /** The topic followed "in" or "at" ("what's on in Janson"), so it may name a room or a track. */
       readonly placed?: true;
+      /** "What did I miss this morning?": only the sessions of the window that are already over. */
+      readonly missed?: true;
     }
   | {
       readonly kind: 'opener';
@@ -82,7 +84,8 @@ export type Intent =
   | { readonly kind: 'vendors'; readonly role: VendorRole; readonly topic: string; readonly listing?: true }
   | { readonly kind: 'topic'; readonly topic: string; readonly sessionKind?: SessionKind }
   | { readonly kind: 'identify'; readonly subject: string; readonly asked: 'who' | 'what' }
-  | { readonly kind: 'digest'; readonly day?: DayRef }
+  /** `part`: only that part of the day ("what did I miss this morning?"). */
+  | { readonly kind: 'digest'; readonly day?: DayRef; readonly part?: DayPart }
   /** "Summarize the conference", "main themes": the topics the programme spends most sessions on. */
   | { readonly kind: 'summary' }
   /** A fact about the event itself ("how many people attended?"), from the conference's own description. */

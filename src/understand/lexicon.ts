@@ -47,6 +47,7 @@ const lexiconSchema = z.object({
     parts: z.record(z.string(), z.enum(['morning', 'afternoon', 'evening'])),
   }),
   rewrites: z.record(z.string(), z.string()),
+  phraseRewrites: z.record(z.string(), z.string()),
   filler: wordList,
   leadingFiller: wordList,
   leadingPhrases: wordList,
@@ -65,6 +66,11 @@ export interface Lexicon {
   readonly parts: ReadonlyMap<string, DayPart>;
   /** Chat spellings and contractions, token → replacement words ("whats" → "what is"). */
   readonly rewrites: ReadonlyMap<string, readonly string[]>;
+  /** Word sequences said one way ("tl dr" → "summary", "right now" → "now"), longest first. */
+  readonly phraseRewrites: ReadonlyArray<{
+    readonly from: readonly string[];
+    readonly to: readonly string[];
+  }>;
   /** Words that never carry meaning in a question ("thanks", "stuff"). */
   readonly filler: ReadonlySet<string>;
   /** Words dropped at the very start only ("channel" from Slack's `<!channel>`, "hey"). */
@@ -103,6 +109,9 @@ function readLexicon(): Lexicon {
     ordinals: new Map(Object.entries(data.dayWords.ordinals)),
     parts: new Map(Object.entries(data.dayWords.parts)),
     rewrites: new Map(Object.entries(data.rewrites).map(([word, to]) => [word, to.split(' ')])),
+    phraseRewrites: Object.entries(data.phraseRewrites)
+      .map(([from, to]) => ({ from: from.split(' '), to: to.split(' ') }))
+      .sort((a, b) => b.from.length - a.from.length),
     filler: new Set(data.filler),
     leadingFiller: new Set(data.leadingFiller),
     leadingPhrases: data.leadingPhrases

@@ -294,6 +294,8 @@ function continuesSubject(
 }
 
 function firstType(span: EntitySpan): EntityType {
+  // The event's own name wins: "<event> summary" is about the event, whoever shares a word of its name.
+  if (span.types.has('conference')) return 'conference';
   return [...span.types][0] ?? 'term';
 }
 

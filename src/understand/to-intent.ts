@@ -191,8 +191,25 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       return { kind: 'identify', subject: named, asked: label === 'who-is' ? 'who' : 'what' };
     }
     case 'digest':
-    case 'catch-up':
       return { kind: 'digest', ...(times.day === undefined ? {} : { day: times.day }) };
+    case 'catch-up': {
+      // "What did I miss this morning?": that period's digest; in a place ("in Janson"), what is over there.
+      const place = subject?.words.join(' ');
+      if (place === undefined)
+        return {
+          kind: 'digest',
+          ...(times.day === undefined ? {} : { day: times.day }),
+          ...(times.part === undefined ? {} : { part: times.part }),
+        };
+      return {
+        kind: 'schedule',
+        day: times.day ?? { kind: 'relative', offset: 0 },
+        ...(times.part === undefined ? {} : { part: times.part }),
+        ...(place === undefined ? {} : { topic: place, placed: true as const }),
+        ...(sessionKind === undefined || sessionKind === 'talk' ? {} : { sessionKind }),
+        missed: true,
+      };
+    }
     case 'summary':
       return { kind: 'summary' };
     case 'event':

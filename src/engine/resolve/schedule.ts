@@ -186,8 +186,12 @@ export function resolveSchedule(
     at === undefined && nowMs >= window.startMs && nowMs < window.endMs
       ? sessions.filter((session) => isAheadAt(session, nowMs))
       : sessions;
-  const over = ahead.length > 0 ? sessions.length - ahead.length : 0;
-  if (over > 0) sessions = ahead;
+  // "What did I miss?" asks for the other side: what is over.
+  const missed =
+    intent.missed === true ? sessions.filter((session) => !isAheadAt(session, nowMs)) : undefined;
+  const over = missed === undefined && ahead.length > 0 ? sessions.length - ahead.length : 0;
+  if (missed !== undefined) sessions = missed;
+  else if (over > 0) sessions = ahead;
   const atLabel =
     intent.time === undefined
       ? undefined
