@@ -82,7 +82,13 @@ export type Intent =
   | { readonly kind: 'members'; readonly organization: string }
   /** `listing`: "who are the gold sponsors?", every organisation of the role, `topic` naming a tier or none. */
   | { readonly kind: 'vendors'; readonly role: VendorRole; readonly topic: string; readonly listing?: true }
-  | { readonly kind: 'topic'; readonly topic: string; readonly sessionKind?: SessionKind }
+  | {
+      readonly kind: 'topic';
+      readonly topic: string;
+      readonly sessionKind?: SessionKind;
+      /** Parts of the topic to try, in order, when the whole of it matches nothing. */
+      readonly alternatives?: readonly string[];
+    }
   | { readonly kind: 'identify'; readonly subject: string; readonly asked: 'who' | 'what' }
   /** `part`: only that part of the day ("what did I miss this morning?"). */
   | { readonly kind: 'digest'; readonly day?: DayRef; readonly part?: DayPart }

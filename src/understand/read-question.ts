@@ -220,6 +220,7 @@ export function subjectSlots(
         slot.eventOnly = false;
         slot.entity = role.span;
       }
+      // Typed as it was: the resolvers look names up again, and say so when they read a typo as a name.
       const last = slot.named[slot.named.length - 1];
       if (last !== undefined && last.types === role.span.types) last.words.push(word);
       else slot.named.push({ words: [word], types: role.span.types });

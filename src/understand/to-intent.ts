@@ -144,8 +144,10 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       };
     }
     case 'booth': {
-      const booth = allWords.find((word) => /\d/.test(word)) ?? allWords[0];
+      const booth = allWords.find((word) => /\d/.test(word));
       if (booth !== undefined) return { kind: 'booth', booth };
+      // "What booth number is Fugro?": where Fugro is.
+      if (subject !== undefined) return { kind: 'where', subject: subject.words.join(' ') };
       // "booth?" after an exhibitor: where that exhibitor is.
       const followed = focusSubject(reading, context);
       return followed === undefined
@@ -155,8 +157,12 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     case 'where':
     case 'when': {
       const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      // "Where do the keynotes happen?": every session of that kind, with its room and time.
+      if (named === undefined && sessionKind === 'keynote') return { kind: 'list', subject: 'keynotes' };
       if (named === undefined)
-        return sessionKind === undefined ? { kind: 'help' } : { kind: 'next', ...kind };
+        return sessionKind === undefined
+          ? { kind: 'help' }
+          : { kind: 'list', subject: 'sessions', sessionKind };
       // A kind word inside a title ("the live demo showcase") names the session, not a filter on it.
       const titled = reading.tokens.words.some(
         (word, index) => reading.roles[index]?.kind === 'phrase' && subject?.words.includes(word),
@@ -289,7 +295,18 @@ function topicIntent(reading: SlottedReading, allWords: readonly string[], conte
       ? { kind: 'list', subject: 'sessions' }
       : { kind: 'list', subject: 'sessions', sessionKind };
   }
-  return { kind: 'topic', topic, ...(sessionKind === undefined ? {} : { sessionKind }) };
+  // Each subject on its own, for when the whole question matches nothing ("we have a flooding problem in our
+  // county, is anyone doing real-time flood intelligence?"): the last one first, as questions end on what is asked.
+  const alternatives = reading.subjects
+    .map((slot) => context.weighTopic(slot.words).join(' '))
+    .filter((alternative) => alternative.length > 0 && alternative !== topic)
+    .reverse();
+  return {
+    kind: 'topic',
+    topic,
+    ...(sessionKind === undefined ? {} : { sessionKind }),
+    ...(alternatives.length === 0 ? {} : { alternatives }),
+  };
 }
 
 function searchIntent(reading: SlottedReading, allWords: readonly string[], context: IntentContext): Intent {
