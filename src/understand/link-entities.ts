@@ -58,7 +58,11 @@ function allowedTypos(word: string): number {
  * Builds the linker over a catalog. `isCorpusWord` says whether the dataset uses a word (such words are never read
  * as typos of a name); `conferenceNames` are the event's own names.
  */
-export function buildEntityLinker(catalog: Catalog, conferenceNames: readonly string[]): EntityLinker {
+export function buildEntityLinker(
+  catalog: Catalog,
+  conferenceNames: readonly string[],
+  isCorpusWord: (word: string) => boolean = () => false,
+): EntityLinker {
   const byFirst = new Map<string, NameEntry[]>();
   const add = (name: string, type: EntityType, partial = false, display = name): void => {
     const words = wordTokens(name).filter((word) => !NAME_FILLER.has(word));
@@ -92,11 +96,14 @@ export function buildEntityLinker(catalog: Catalog, conferenceNames: readonly st
   for (const name of conferenceNames) add(name, 'conference');
   const firstWords = SearchableMap.from([...byFirst.keys()].map((word) => [word, true] as const));
 
-  /** Name entries whose first word is `word` or within its typo allowance. */
+  /**
+   * Name entries whose first word is `word` or within its typo allowance. A word the dataset uses is taken as
+   * typed: looking for names it might be a typo of costs more than any other step of reading a question.
+   */
   const candidates = (word: string): Array<{ entry: NameEntry; exact: boolean }> => {
     const found = (byFirst.get(word) ?? []).map((entry) => ({ entry, exact: true }));
     const typos = allowedTypos(word);
-    if (typos === 0) return found;
+    if (typos === 0 || isCorpusWord(word)) return found;
     for (const [known] of firstWords.fuzzyGet(word, typos + 1)) {
       if (known === word || known[0] !== word[0]) continue;
       if (

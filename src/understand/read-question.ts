@@ -1,8 +1,9 @@
 // Reads one question into a template and its slots: names linked to the catalog, times, kinds and collections.
+
+import SearchableMap from 'minisearch/SearchableMap';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import type { ListSubject } from '../engine/intent.ts';
 import type { SessionKind } from '../model/schema.ts';
-import { typoDistance } from '../text/edit-distance.ts';
 import { STOP_WORDS } from '../text/stop-words.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { EntityLinker, EntitySpan, EntityType } from './link-entities.ts';
@@ -305,30 +306,40 @@ function firstType(span: EntitySpan): EntityType {
  * the dataset, is that word. Four-letter words only through a swap of two letters, the commonest slip.
  */
 function cueSpelling(word: string, context: ReadingContext): string {
-  const { lexicon } = context;
-  const known = (candidate: string) =>
-    context.cueWords.has(candidate) ||
-    lexicon.sessionKinds.has(candidate) ||
-    lexicon.collections.has(candidate);
-  if (word.length < MIN_SWAP_LENGTH || known(word) || /\d/.test(word) || context.isCorpusWord(word))
+  const { known, tree } = spellingWords(context);
+  if (word.length < MIN_SWAP_LENGTH || known.has(word) || /\d/.test(word) || context.isCorpusWord(word))
     return word;
-  const candidates = [
+  // A swap of two neighbouring letters ("tlak"): try each swap, which is cheaper than a wider fuzzy search.
+  for (let at = 0; at < word.length - 1; at++) {
+    const swapped = `${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`;
+    if (swapped !== word && known.has(swapped)) return swapped;
+  }
+  if (word.length < MIN_CUE_TYPO_LENGTH) return word;
+  let best: string | undefined;
+  for (const [candidate] of tree.fuzzyGet(word, 1)) {
+    if (candidate[0] === word[0] && (best === undefined || candidate < best)) best = candidate;
+  }
+  return best ?? word;
+}
+
+const spellingCache = new WeakMap<ReadonlySet<string>, { known: Set<string>; tree: SearchableMap<true> }>();
+
+/** The words a typo may be mended to, and a tree to find them by, built once per set of framing words. */
+function spellingWords(context: ReadingContext): { known: Set<string>; tree: SearchableMap<true> } {
+  const cached = spellingCache.get(context.cueWords);
+  if (cached !== undefined) return cached;
+  const { lexicon } = context;
+  const known = new Set([
     ...context.cueWords,
     ...[...lexicon.sessionKinds.keys()].flatMap((phrase) => phrase.split(' ')),
     ...lexicon.collections.keys(),
     ...CALENDAR_WORDS,
-  ];
-  for (const candidate of candidates) {
-    if (candidate.length < MIN_SWAP_LENGTH || candidate[0] !== word[0] || candidate.includes(' ')) continue;
-    if (word.length < MIN_CUE_TYPO_LENGTH && !isSwap(word, candidate)) continue;
-    if (typoDistance(word, candidate, 1) <= 1) return candidate;
-  }
-  return word;
-}
-
-/** Whether `b` is `a` with two neighbouring letters swapped. */
-function isSwap(a: string, b: string): boolean {
-  return a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('');
+  ]);
+  const tree = new SearchableMap<true>();
+  for (const candidate of known) if (candidate.length >= MIN_SWAP_LENGTH) tree.set(candidate, true);
+  const built = { known, tree };
+  spellingCache.set(context.cueWords, built);
+  return built;
 }
 
 interface PhraseSpan {

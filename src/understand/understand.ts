@@ -40,11 +40,11 @@ export function createUnderstanding(
   conferenceWords: ReadonlySet<string>,
 ): Understanding {
   const { classifier, cueWords, cuesByLabel } = training();
-  const linker = buildEntityLinker(catalog, [...conferenceWords]);
   const isCorpusWord = (word: string): boolean => {
     const term = analyzeToken(word);
     return term !== null && text.documentFrequency(term) > 0;
   };
+  const linker = buildEntityLinker(catalog, [...conferenceWords], isCorpusWord);
   const carriesWeight = (word: string): boolean =>
     !isEmptyWord(word, LEXICON) && (isCorpusWord(word) || text.corrections(word).length > 0);
   // Words that only frame a question carry no weight in its topic; every other word counts, so that an unknown
