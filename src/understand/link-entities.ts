@@ -18,6 +18,8 @@ export interface EntitySpan {
   readonly name: string;
   /** True when every word matched exactly. */
   readonly exact: boolean;
+  /** True when only part of a person's name was typed (a surname or a first name alone). */
+  readonly partial: boolean;
 }
 
 export interface EntityLinker {
@@ -121,11 +123,16 @@ export function buildEntityLinker(
       let index = 0;
       while (index < words.length) {
         const word = words[index] ?? '';
-        // A framing word starts no name, except the event's own ("the conference", "<event> summary").
+        // A framing word starts no name, except the event's own ("the conference") or a longer name typed exactly
+        // ("the Keynote Sessions track").
         const found = skip(word)
-          ? candidates(word).filter(({ entry, exact }) => exact && entry.type === 'conference')
+          ? candidates(word).filter(
+              ({ entry, exact }) => exact && (entry.type === 'conference' || entry.words.length > 1),
+            )
           : candidates(word);
-        const best = longestAt(words, index, found, skip);
+        const linked = longestAt(words, index, found, skip);
+        // A surname or first name alone, next to another unknown word, is someone else's name ("Taylor Swift").
+        const best = linked?.partial === true && besideUnknown(words, linked, skip) ? undefined : linked;
         if (best === undefined) {
           index++;
           continue;
@@ -183,5 +190,13 @@ function longestAt(
     types: new Set(best.entries.map((entry) => entry.type)),
     name: first.name,
     exact: best.exact,
+    partial: best.entries.every((entry) => entry.partial),
   };
+}
+
+/** Whether a word right before or after the span is one that is neither framing nor part of a known name. */
+function besideUnknown(words: readonly string[], span: EntitySpan, skip: (word: string) => boolean): boolean {
+  const before = words[span.start - 1];
+  const after = words[span.end];
+  return [before, after].some((word) => word !== undefined && !skip(word) && !NAME_FILLER.has(word));
 }

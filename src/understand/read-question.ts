@@ -7,7 +7,7 @@ import type { SessionKind } from '../model/schema.ts';
 import { STOP_WORDS } from '../text/stop-words.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { EntityLinker, EntitySpan, EntityType } from './link-entities.ts';
-import { type QuestionTokens, questionTokens } from './question-tokens.ts';
+import { fromWords, type QuestionTokens, questionTokens } from './question-tokens.ts';
 import { readTimes, type TimeReading } from './read-times.ts';
 import type { TemplateItem } from './template.ts';
 
@@ -82,7 +82,9 @@ export function readQuestion(question: string, context: ReadingContext): Questio
   const spans = context.linker.link(words, framing).filter((span) => !overlapsPhrase(span, phrases));
   const taken = new Set<number>();
   for (const span of spans) for (let index = span.start; index < span.end; index++) taken.add(index);
-  const times = readTimes({ ...tokens, words }, lexicon, {
+  // The mended words, re-joined, so that the dates are read from "thursday", not "thursdy".
+  const mended = fromWords(words, [...tokens.glued]);
+  const times = readTimes(mended, lexicon, {
     nowMs: context.nowMs,
     timeZone: context.timeZone,
     taken,
@@ -109,7 +111,7 @@ export function readQuestion(question: string, context: ReadingContext): Questio
   const sessionKind = phraseKinds.find((phrase) => phrase.kind !== undefined)?.kind;
   const collection = phraseKinds.find((phrase) => phrase.collection !== undefined)?.collection;
   const reading = {
-    tokens: { ...tokens, words },
+    tokens: mended,
     roles,
     times,
     ...(sessionKind === undefined ? {} : { sessionKind }),

@@ -286,6 +286,13 @@ function scheduleIntent(
 function topicIntent(reading: SlottedReading, allWords: readonly string[], context: IntentContext): Intent {
   const { times, sessionKind } = reading;
   if (times.day !== undefined || times.time !== undefined) return scheduleIntent(reading, allWords, context);
+  // "I am a geospatial nerd, what is in the Geospatial devroom?": a named room or track is what is asked about.
+  const place = reading.subjects.find(
+    (slot) =>
+      slot.types.has('room') || slot.types.has('track') || slot.words.some((word) => PLACE_WORDS.has(word)),
+  );
+  if (place !== undefined && reading.subjects.length > 1)
+    return { kind: 'topic', topic: place.words.join(' ') };
   const weighed = context.weighTopic(allWords);
   const topic = (weighed.length > 0 ? weighed : allWords).join(' ');
   if (topic.length === 0) {
