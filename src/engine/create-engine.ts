@@ -79,8 +79,8 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
     ask(question, options = {}) {
       const clean = sanitizeQuestion(question);
       const previous = options.context;
-      const { intent } = understanding.read(clean.text, clock(), previous?.focus);
-      return answerOf(clean.text, intent.kind, resolve(context, intent), previous);
+      const { intent, renamed } = understanding.read(clean.text, clock(), previous?.focus);
+      return answerOf(clean.text, intent.kind, resolve(context, intent, renamed), previous);
     },
     digest(request) {
       const changes = request.changes ?? context.changes();

@@ -16,6 +16,8 @@ export interface SubjectSlot {
   readonly words: readonly string[];
   /** Every word names the event itself. */
   readonly eventOnly: boolean;
+  /** The one catalog name the slot is, when it is one ("trimbel" linked to Trimble Inc.). */
+  readonly entity?: EntitySpan;
   /** The catalog names inside the slot, with their types ("netlify" in "the ceo of netlify"). */
   readonly named: ReadonlyArray<{
     readonly words: readonly string[];

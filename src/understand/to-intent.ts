@@ -1,6 +1,7 @@
 // Fills the intent the classifier chose with the slots read from the question: subject, day, time, kind, place.
 import type { ConversationFocus } from '../engine/conversation.ts';
 import type { Intent, VendorRole } from '../engine/intent.ts';
+import { normalizePhrase } from '../text/normalize.ts';
 import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
 import type { IntentLabel, Lexicon } from './lexicon.ts';
 import type { EntityType } from './link-entities.ts';
@@ -14,6 +15,8 @@ export interface IntentContext {
   readonly cues: ReadonlySet<string>;
   /** Whether the dataset uses the word, or a word a typo away. */
   readonly carriesWeight: (word: string) => boolean;
+  /** Told when a name typed with a typo is asked about by the catalog name it was linked to. */
+  readonly onRenamed?: (typed: string, name: string) => void;
   readonly focus?: ConversationFocus;
 }
 
@@ -45,6 +48,21 @@ const PREFERRED: Partial<Record<IntentLabel, readonly EntityType[]>> = {
   first: ['room', 'track'],
   last: ['room', 'track'],
 };
+
+/**
+ * The words to look a subject up by: as typed, except a name typed with a typo that the catalog knows ("trimbel"),
+ * which is looked up as that name, and the lookup told so it can still say it read a typo.
+ */
+function nameOf(subject: SubjectSlot | undefined, context: IntentContext): string | undefined {
+  if (subject === undefined) return undefined;
+  const typed = subject.words.join(' ');
+  const { entity } = subject;
+  if (entity === undefined || entity.exact || entity.partial || subject.named.length !== 1) return typed;
+  if (subject.named[0]?.words.length !== subject.words.length) return typed;
+  const name = normalizePhrase(entity.name);
+  context.onRenamed?.(typed, entity.name);
+  return name;
+}
 
 /** Intents about one organisation or person, which take only its name from a longer subject. */
 const ENTITY_FIRST: ReadonlySet<IntentLabel> = new Set(['members', 'partnership', 'announced']);
@@ -156,7 +174,7 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     }
     case 'where':
     case 'when': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      const named = nameOf(subject, context) ?? focusSubject(reading, context);
       // "Where do the keynotes happen?": every session of that kind, with its room and time.
       if (named === undefined && sessionKind === 'keynote') return { kind: 'list', subject: 'keynotes' };
       if (named === undefined)
@@ -171,19 +189,19 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     }
     case 'announced':
     case 'presented': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context, label);
+      const named = nameOf(subject, context) ?? focusSubject(reading, context, label);
       if (named === undefined)
         return { kind: 'list', subject: label === 'announced' ? 'announcements' : 'sessions' };
       return { kind: 'activity', subject: named, focus: label };
     }
     case 'partnership': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context, label);
+      const named = nameOf(subject, context) ?? focusSubject(reading, context, label);
       return named === undefined
         ? { kind: 'list', subject: 'announcements' }
         : { kind: 'partnership', partner: named };
     }
     case 'members': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context, label);
+      const named = nameOf(subject, context) ?? focusSubject(reading, context, label);
       return named === undefined
         ? { kind: 'list', subject: 'speakers' }
         : { kind: 'members', organization: named };
@@ -192,7 +210,7 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       return topicIntent(reading, allWords, context);
     case 'who-is':
     case 'what-is': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      const named = nameOf(subject, context) ?? focusSubject(reading, context);
       if (named === undefined) return { kind: 'help' };
       return { kind: 'identify', subject: named, asked: label === 'who-is' ? 'who' : 'what' };
     }

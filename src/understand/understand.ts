@@ -18,6 +18,8 @@ import { type TrainedUnderstanding, trainOnLexicon } from './train.ts';
 /** The intent of a question, with the label the classifier chose and how sure it was. */
 export interface Understood {
   readonly intent: Intent;
+  /** A name typed with a typo, asked about by the catalog name it was linked to. */
+  readonly renamed?: { readonly typed: string; readonly name: string };
   readonly label: IntentLabel;
   readonly confidence: number;
 }
@@ -65,14 +67,18 @@ export function createUnderstanding(
         return { intent: { kind: 'help' }, label: 'help', confidence: 1 };
       const { label, confidence } = classifier.classify(templateFeatures(reading.items));
       const cues = cuesByLabel.get(label) ?? cueWords;
+      let renamed: Understood['renamed'];
       const intent = toIntent(label, reading, {
+        onRenamed: (typed, name) => {
+          renamed = { typed, name };
+        },
         lexicon: LEXICON,
         weighTopic,
         cues,
         carriesWeight,
         ...(focus === undefined ? {} : { focus }),
       });
-      return { intent, label, confidence };
+      return { intent, label, confidence, ...(renamed === undefined ? {} : { renamed }) };
     },
   };
 }
