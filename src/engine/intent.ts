@@ -88,6 +88,8 @@ export type Intent =
       readonly sessionKind?: SessionKind;
       /** Parts of the topic to try, in order, when the whole of it matches nothing. */
       readonly alternatives?: readonly string[];
+      /** The topic is a room or track the question placed itself in ("what's in Moncreiff 2?"). */
+      readonly placed?: true;
     }
   | { readonly kind: 'identify'; readonly subject: string; readonly asked: 'who' | 'what' }
   /** `part`: only that part of the day ("what did I miss this morning?"). */

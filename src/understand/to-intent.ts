@@ -309,8 +309,13 @@ function topicIntent(reading: SlottedReading, allWords: readonly string[], conte
     (slot) =>
       slot.types.has('room') || slot.types.has('track') || slot.words.some((word) => PLACE_WORDS.has(word)),
   );
-  if (place !== undefined && reading.subjects.length > 1)
-    return { kind: 'topic', topic: place.words.join(' ') };
+  // A room or track named after "in" or "at" is the place itself ("what's in Moncreiff 2?"), not a subject ("rust").
+  const linkedPlace =
+    place !== undefined &&
+    (place.types.has('room') || place.types.has('track')) &&
+    ['in', 'at', 'inside'].includes(place.before ?? '');
+  if (place !== undefined && (reading.subjects.length > 1 || linkedPlace))
+    return { kind: 'topic', topic: place.words.join(' '), ...(linkedPlace ? { placed: true as const } : {}) };
   const weighed = context.weighTopic(allWords);
   const topic = (weighed.length > 0 ? weighed : allWords).join(' ');
   if (topic.length === 0) {

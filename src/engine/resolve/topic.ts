@@ -44,7 +44,10 @@ export function resolveTopic(context: ResolveContext, intent: Extract<Intent, { 
     suggestions: suggestionsFor(context, undefined),
   };
   // "Who spoke in the Go devroom?": everyone in that track, not the word "go".
-  const place = findProgrammePlace(context.catalog, intent.topic, { bareRoom: false });
+  const place = findProgrammePlace(context.catalog, intent.topic, {
+    bareRoom: false,
+    ...(intent.placed === true ? { placed: true } : {}),
+  });
   if (place !== undefined) return placeFinding(place, context.now());
   // An exhibitor list has no sessions: "who does X?" asks which organisations do X.
   if (context.catalog.dataset.sessions.length === 0)
