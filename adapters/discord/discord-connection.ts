@@ -30,7 +30,7 @@ export class DiscordAdapter implements ChatAdapter {
   /** Logs in and resolves once the bot is ready; rejects with a `DiscordStartError` saying what to fix. */
   async start(): Promise<void> {
     const { config } = this;
-    const { engine, services } = this.dependencies;
+    const { engine, ask, services } = this.dependencies;
     const logger = this.dependencies.logger.child({ adapter: 'discord' });
     const client = createDiscordClient({
       mentions: config.mentions,
@@ -43,7 +43,10 @@ export class DiscordAdapter implements ChatAdapter {
 
     // The handlers catch their own errors; this is the last net, so a bug never becomes an unhandled rejection.
     const lastResort = (error: unknown) => logger.error({ err: error }, 'Discord: handler failed');
-    const withServices = services === undefined ? {} : { services };
+    const withServices = {
+      ...(services === undefined ? {} : { services }),
+      ...(ask === undefined ? {} : { ask }),
+    };
     client.on(Events.InteractionCreate, (interaction) => {
       handleInteraction(interaction, { engine, logger, ...withServices }).catch(lastResort);
     });

@@ -6,11 +6,13 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
+import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { answerDigestCommand, answerReloadCommand } from './admin-commands.ts';
 import { answerAutocomplete } from './autocomplete.ts';
 import { COMMAND_OPTIONS, commandQuestion, isQuestionCommand, type QuestionCommandName } from './commands.ts';
+import { answerConferenceCommand } from './conference-command.ts';
 import { escapeDiscordText } from './escape-text.ts';
 import { gateQuestion } from './rate-gate.ts';
 import { renderReply } from './render-reply.ts';
@@ -19,6 +21,8 @@ import { renderReply } from './render-reply.ts';
 export interface InteractionContext {
   /** The engine for this question (a data refresh may swap it). */
   readonly engine: () => Engine;
+  /** With several conferences: answers with the channel's (or the named) conference. */
+  readonly ask?: AskIn;
   readonly logger: Logger;
   /** Rate limits, admins, subscriptions and reload; absent, questions are not limited and admin commands say so. */
   readonly services?: ChatServices;
@@ -67,6 +71,7 @@ async function answerCommand(
   try {
     if (name === 'digest') await answerDigestCommand(interaction, context.services, log);
     else if (name === 'reload') await answerReloadCommand(interaction, context.services, log);
+    else if (name === 'conference') await answerConferenceCommand(interaction, context.services, log);
     else if (isQuestionCommand(name)) await answerQuestion(interaction, name, context, log);
     else {
       await interaction.reply({
@@ -105,7 +110,11 @@ async function answerQuestion(
   if (question.kind === 'unknown') return;
   const deferred = DEFERRED_COMMANDS.has(name);
   if (deferred) await interaction.deferReply();
-  const answer = context.engine().ask(question.text);
+  const answer = await askIn(context, question.text, {
+    platform: 'discord',
+    channelId: interaction.channelId,
+    ...(interaction.guildId === null ? {} : { workspaceId: interaction.guildId }),
+  });
   const reply = renderReply(answer, 'embeds');
   if (deferred) await interaction.editReply(reply);
   else await interaction.reply(reply satisfies InteractionReplyOptions);
