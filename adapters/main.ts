@@ -181,7 +181,10 @@ async function startChatAdapters(
     const ask =
       conferences === undefined
         ? {}
-        : { ask: (question: string, place: ChannelPlace) => conferences.ask(question, place, wrap) };
+        : {
+            ask: (question: string, place: ChannelPlace) => conferences.ask(question, place, wrap),
+            engineIn: (place: ChannelPlace) => conferences.registry.engine(conferences.conferenceOf(place)),
+          };
     // A dropped connection turns /healthz to 503 until it is back.
     const onConnectionChange = (connected: boolean) =>
       connected ? readiness.ready(platform) : readiness.expect(platform, 'reconnecting');

@@ -30,7 +30,7 @@ export class DiscordAdapter implements ChatAdapter {
   /** Logs in and resolves once the bot is ready; rejects with a `DiscordStartError` saying what to fix. */
   async start(): Promise<void> {
     const { config } = this;
-    const { engine, ask, services } = this.dependencies;
+    const { engine, ask, engineIn, services } = this.dependencies;
     const logger = this.dependencies.logger.child({ adapter: 'discord' });
     const client = createDiscordClient({
       mentions: config.mentions,
@@ -46,6 +46,7 @@ export class DiscordAdapter implements ChatAdapter {
     const withServices = {
       ...(services === undefined ? {} : { services }),
       ...(ask === undefined ? {} : { ask }),
+      ...(engineIn === undefined ? {} : { engineIn }),
     };
     client.on(Events.InteractionCreate, (interaction) => {
       handleInteraction(interaction, { engine, logger, ...withServices }).catch(lastResort);

@@ -6,6 +6,7 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
+import type { ChannelPlace } from '../conferences/binding-store.ts';
 import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -23,6 +24,8 @@ export interface InteractionContext {
   readonly engine: () => Engine;
   /** With several conferences: answers with the channel's (or the named) conference. */
   readonly ask?: AskIn;
+  /** With several conferences: the channel's conference's engine, for /vendor's suggestions. */
+  readonly engineIn?: (place: ChannelPlace) => Promise<Engine>;
   readonly logger: Logger;
   /** Rate limits, admins, subscriptions and reload; absent, questions are not limited and admin commands say so. */
   readonly services?: ChatServices;
@@ -50,7 +53,17 @@ export async function handleInteraction(
   context: InteractionContext,
 ): Promise<void> {
   if (interaction.isAutocomplete()) {
-    await answerAutocomplete(interaction, context.engine, context.logger);
+    const { engineIn } = context;
+    const place: ChannelPlace = {
+      platform: 'discord',
+      channelId: interaction.channelId,
+      ...(interaction.guildId === null ? {} : { workspaceId: interaction.guildId }),
+    };
+    await answerAutocomplete(
+      interaction,
+      engineIn === undefined ? context.engine : () => engineIn(place),
+      context.logger,
+    );
     return;
   }
   if (interaction.isChatInputCommand()) await answerCommand(interaction, context);

@@ -29,6 +29,8 @@ export interface AdapterDependencies {
    * question goes to `engine`.
    */
   readonly ask?: AskIn;
+  /** With several conferences: the engine of a channel's conference (opened if need be), for suggestions. */
+  readonly engineIn?: (place: ChannelPlace) => Promise<Engine>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly logger: Logger;
   /** Rate limits, admins, digest subscriptions and reload; absent in tests that need none of them. */

@@ -60,6 +60,7 @@ beforeAll(async () => {
   harness = await startHarness({
     engine: () => hallway.registry.peek(hallway.registry.defaultId) ?? missing(),
     ask: hallway.ask,
+    engineIn: hallway.engineIn,
     services: () => hallway.services,
   });
 });
@@ -112,6 +113,28 @@ describe('two conferences in one Hallway on Discord', () => {
     const second = await ask('what rooms are there?', SECOND_CHANNEL_ID);
     expect(second).toContain('Hall 12');
     expect(second).not.toContain('Room Azul');
+  });
+
+  it("/vendor suggests the organisations of the channel's own conference", async () => {
+    const suggest = async (channelId: string) => {
+      const typing = interactionCreate(
+        'autocomplete',
+        'vendor',
+        [{ name: 'name', value: '', focused: true }],
+        {
+          channelId,
+        },
+      );
+      harness.fake.dispatch('INTERACTION_CREATE', typing);
+      const answer = (await harness.fake.waitForRequest(callback(typing.id))).body as {
+        data?: { choices?: Array<{ name: string }> };
+      };
+      return (answer.data?.choices ?? []).map((choice) => choice.name);
+    };
+    expect((await suggest(CHANNEL_ID)).sort()).toEqual(['Gull Systems', 'Harbour Labs', 'Sardinha Cloud']);
+    const kube = await suggest(SECOND_CHANNEL_ID);
+    expect(kube).toContain('Spectro Cloud');
+    expect(kube).not.toContain('Harbour Labs');
   });
 
   it("each subscribed channel gets only its own conference's digest, on that conference's day", async () => {

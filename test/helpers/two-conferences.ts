@@ -19,6 +19,7 @@ import type { AskIn } from '../../adapters/shared/chat-adapter.ts';
 import type { ChatServices } from '../../adapters/shared/chat-services.ts';
 import { createChatServices } from '../../adapters/shared/create-chat-services.ts';
 import type { Logger } from '../../adapters/shared/logger.ts';
+import type { Engine } from '../../src/index.ts';
 import { DEFAULT_DATASET, MINI_CONF } from './engines.ts';
 
 /** 08:00 on KubeCon EU 2026's last day (Amsterdam, CET) and on Mini Conf's first day (Lisbon, WET). */
@@ -31,6 +32,8 @@ export interface TwoConferences {
   readonly services: ChatServices;
   /** What `npm start` gives each platform as `ask`. */
   readonly ask: AskIn;
+  /** What `npm start` gives each platform as `engineIn`. */
+  readonly engineIn: (place: ChannelPlace) => Promise<Engine>;
   /** Opens the digest (scheduler per conference) on the database; once per "run" of Hallway. */
   openDigests(): ConferenceDigests;
   close(): Promise<void>;
@@ -99,6 +102,7 @@ export async function twoConferences(options: TwoConferencesOptions): Promise<Tw
     service,
     services,
     ask: (question, place) => service.ask(question, place),
+    engineIn: (place) => registry.engine(service.conferenceOf(place)),
     openDigests,
     async close() {
       await digests?.runtime.close();

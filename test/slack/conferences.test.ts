@@ -134,6 +134,11 @@ describe('two conferences in one Hallway on Slack', () => {
     );
   });
 
+  it("an admin's reload reads the channel's own conference again", async () => {
+    expect(await command('reload', 'C0MINI')).toContain('Reloaded: 5 sessions;');
+    expect(await command('reload', 'C0KUBE')).toContain('Reloaded: 14 sessions;');
+  });
+
   it("each subscribed channel gets its own conference's digest, on that conference's day, in its zone", async () => {
     expect(await command('digest here', 'C0MINI')).toContain(
       "It follows this channel's conference, MiniConf.",
