@@ -1,6 +1,6 @@
 // Which conference answers a question: the one the question names, else the channel's binding, else the default;
 // and the admin command that binds a channel or a whole workspace to a conference (`/hallway use`, `/conference`).
-import { type Answer, type Engine, pickConference } from '../../src/index.ts';
+import { type Answer, type Engine, pickConference, sanitizeQuestion } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { BindingScope, BindingStore, ChannelPlace } from './binding-store.ts';
 import { ConferenceLoadError, type ConferenceRegistry } from './conference-registry.ts';
@@ -62,9 +62,12 @@ export class ConferenceService {
     return registry.defaultId;
   }
 
-  /** Routes a question; rejects with a ConferenceLoadError when that conference's data cannot be opened. */
+  /**
+   * Routes a question (cleaned first, so a huge paste costs no more than a short question); rejects with a
+   * ConferenceLoadError when that conference's data cannot be opened. An unnamed question goes on as asked.
+   */
   async route(question: string, place: ChannelPlace): Promise<Routed> {
-    const picked = pickConference(question, this.options.registry.names());
+    const picked = pickConference(sanitizeQuestion(question).text, this.options.registry.names());
     const conferenceId = picked?.id ?? this.conferenceOf(place);
     const engine = await this.options.registry.engine(conferenceId);
     return { conferenceId, engine, question: picked?.question ?? question };
@@ -78,7 +81,9 @@ export class ConferenceService {
   ): Promise<Answer> {
     try {
       const routed = await this.route(question, place);
-      return wrap(routed.engine).ask(routed.question);
+      const answer = wrap(routed.engine).ask(routed.question);
+      // The answer keeps the question as asked, naming its conference: "share" asks it again, in the channel.
+      return routed.question === question ? answer : { ...answer, question: sanitizeQuestion(question).text };
     } catch (error) {
       if (!(error instanceof ConferenceLoadError)) throw error;
       return unavailable(

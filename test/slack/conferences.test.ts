@@ -12,7 +12,7 @@ import {
 } from '../helpers/two-conferences.ts';
 import { captureLogger } from './capture-logger.ts';
 import { BOT, eventually, type FakeSlack, type FakeSocket, startFakeSlack } from './fake-slack.ts';
-import { eventCallback, mentionEvent, slashCommand } from './slack-requests.ts';
+import { eventCallback, mentionEvent, shareClick, slashCommand } from './slack-requests.ts';
 import { acked, sendEnvelope } from './socket-envelopes.ts';
 
 const log = captureLogger();
@@ -132,6 +132,21 @@ describe('two conferences in one Hallway on Slack', () => {
     expect(await command('at KubeCon EU 2026, what rooms are there?', 'C0MINI', 'U0ALICE')).toContain(
       'Hall 12',
     );
+  });
+
+  it("sharing an answer to a question that named a conference shares that conference's answer", async () => {
+    await command('at KubeCon EU 2026, what rooms are there?', 'C0MINI', 'U0ALICE');
+    const reply = fake.callsTo(`respond:conf-${commandCount}`)[0];
+    const value = JSON.stringify(reply?.body.blocks).match(/"value":"([^"]*)"/)?.[1];
+    expect(value).toBe('at KubeCon EU 2026, what rooms are there?');
+    const click = {
+      ...shareClick(value ?? '', fake.responseUrl('conf-share')),
+      channel: { id: 'C0MINI', name: 'mini' },
+    };
+    sendEnvelope(fake.sockets[0] as FakeSocket, 'interactive', click);
+    const shared = await eventually(() => fake.callsTo('respond:conf-share')[0], 'the shared answer');
+    expect(shared.body.response_type).toBe('in_channel');
+    expect(String(shared.body.text)).toContain('Hall 12');
   });
 
   it("an admin's reload reads the channel's own conference again", async () => {
