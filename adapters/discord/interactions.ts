@@ -123,11 +123,12 @@ async function answerQuestion(
   if (question.kind === 'unknown') return;
   const deferred = DEFERRED_COMMANDS.has(name);
   if (deferred) await interaction.deferReply();
-  const answer = await askIn(context, question.text, {
+  const asked = askIn(context, question.text, {
     platform: 'discord',
     channelId: interaction.channelId,
     ...(interaction.guildId === null ? {} : { workspaceId: interaction.guildId }),
   });
+  const answer = asked instanceof Promise ? await asked : asked;
   const reply = renderReply(answer, 'embeds');
   if (deferred) await interaction.editReply(reply);
   else await interaction.reply(reply satisfies InteractionReplyOptions);

@@ -86,11 +86,12 @@ export async function handleMessage(message: Message, context: MessageContext): 
       await message.reply({ content: gate.text });
       return;
     }
-    const answer = await askIn(context, verdict.question, {
+    const asked = askIn(context, verdict.question, {
       platform: 'discord',
       channelId: message.channelId,
       ...(message.guildId === null ? {} : { workspaceId: message.guildId }),
     });
+    const answer = asked instanceof Promise ? await asked : asked;
     await message.reply(renderReply(answer, replyFormat(message)));
     log.info(
       { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },

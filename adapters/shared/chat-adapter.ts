@@ -42,14 +42,17 @@ export interface AdapterDependencies {
 /** Answers a question asked in a channel, with that channel's conference. */
 export type AskIn = (question: string, place: ChannelPlace) => Promise<Answer>;
 
-/** Answers with the channel's conference when there are several, else with the one engine. */
+/**
+ * Answers with the channel's conference when there are several, else with the one engine, synchronously: with
+ * one conference a handler answers before the next event is handled, as it always did (replies keep their order).
+ */
 export function askIn(
   dependencies: { readonly engine: () => Engine; readonly ask?: AskIn | undefined },
   question: string,
   place: ChannelPlace,
-): Promise<Answer> {
+): Answer | Promise<Answer> {
   if (dependencies.ask !== undefined) return dependencies.ask(question, place);
-  return Promise.resolve(dependencies.engine().ask(question));
+  return dependencies.engine().ask(question);
 }
 
 /** Registered by each platform in `adapters/main.ts`. */

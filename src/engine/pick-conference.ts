@@ -1,17 +1,17 @@
-// Picks the conference a question names ("at FOSDEM, what's in the Rust devroom?") by the conferences' own names.
+// Picks the conference a question names ("at DevConf, what's in the Rust room?") by the conferences' own names.
 import { normalizePhrase, wordTokens } from '../text/normalize.ts';
 
 /** One conference a question may name: its id and the names its data and configuration give it. */
 export interface ConferenceNames {
   readonly id: string;
-  /** Full name, short name, id; each also matches without a trailing year ("FOSDEM 2026" → "FOSDEM"). */
+  /** Full name, short name, id; each also matches without a trailing year ("DevConf 2026" → "DevConf"). */
   readonly names: readonly string[];
 }
 
 /** The conference a question names, and the question without the naming phrase when it was a framing. */
 export interface PickedConference {
   readonly id: string;
-  /** "at FOSDEM, what's on?" → "what's on?"; a name that is part of the question itself is kept. */
+  /** "at DevConf, what's on?" → "what's on?"; a name that is part of the question itself is kept. */
   readonly question: string;
 }
 
@@ -69,7 +69,7 @@ function findPhrase(words: readonly string[], phrase: readonly string[]): number
 
 /**
  * Takes out "at NAME" (anywhere) or a leading "NAME," so the conference's engine does not search for its own
- * name. A name used as the subject ("when is FOSDEM?") stays: that engine answers it about itself.
+ * name. A name used as the subject ("when is DevConf?") stays: that engine answers it about itself.
  */
 function withoutFraming(question: string, words: readonly string[], start: number, length: number): string {
   const framed = start > 0 && FRAMING.has(words[start - 1] ?? '');
@@ -86,7 +86,7 @@ function withoutFraming(question: string, words: readonly string[], start: numbe
   const match = pattern.exec(folded);
   // Folding changed the text's length (rare letters): keep the question as it was rather than cut it wrong.
   if (match === null || folded.length !== question.length) return question;
-  // A leading name is a framing only when a comma or colon closes it ("FOSDEM: what's on?").
+  // A leading name is a framing only when a comma or colon closes it ("DevConf: what's on?").
   if (!framed && !/[,:]$/.test(match[0])) return question;
   const cut = `${question.slice(0, match.index + (match[1]?.length ?? 0))} ${question.slice(match.index + match[0].length)}`;
   const rest = cut
