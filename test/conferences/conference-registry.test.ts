@@ -4,20 +4,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConferenceLoadError, ConferenceRegistry } from '../../adapters/conferences/conference-registry.ts';
+import { ConferenceLoadError } from '../../adapters/conferences/conference-registry.ts';
 import {
-  type ConferencesConfig,
   parseConferencesConfig,
   readConferencesFile,
 } from '../../adapters/conferences/conferences-config.ts';
-import { LiveData } from '../../adapters/sources/live-data.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
 import { DEFAULT_DATASET, MINI_CONF } from '../helpers/engines.ts';
+import { testRegistry } from './test-registry.ts';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'hallway-conferences-'));
 
-function config(maxLoaded = 2): ConferencesConfig {
-  const parsed = parseConferencesConfig(
+function registry(maxLoaded = 2) {
+  const { registry: conferences, opened } = testRegistry(
     {
       maxLoaded,
       conferences: [
@@ -27,28 +26,9 @@ function config(maxLoaded = 2): ConferencesConfig {
         { id: 'broken', name: 'Broken', sources: [{ path: join(cacheDir, 'missing') }] },
       ],
     },
-    join(cacheDir, 'conferences.json'),
+    cacheDir,
+    captureLogger().logger,
   );
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-  return parsed.config;
-}
-
-function registry(maxLoaded = 2) {
-  const opened: string[] = [];
-  const log = captureLogger();
-  const conferences = new ConferenceRegistry({
-    config: config(maxLoaded),
-    logger: log.logger,
-    open: (entry) => {
-      opened.push(entry.id);
-      return LiveData.open({
-        specs: entry.specs,
-        cacheDir: join(cacheDir, entry.id),
-        logger: log.logger,
-        now: Date.now,
-      });
-    },
-  });
   return { conferences, opened };
 }
 

@@ -4,14 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConferenceRegistry } from '../../adapters/conferences/conference-registry.ts';
 import { type BindingContext, ConferenceService } from '../../adapters/conferences/conference-service.ts';
-import { parseConferencesConfig } from '../../adapters/conferences/conferences-config.ts';
 import { SqliteBindingStore } from '../../adapters/conferences/sqlite-binding-store.ts';
-import { LiveData } from '../../adapters/sources/live-data.ts';
 import { openDatabase } from '../../adapters/store/open-database.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
 import { DEFAULT_DATASET, MINI_CONF } from '../helpers/engines.ts';
+import { testRegistry } from './test-registry.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'hallway-service-'));
 const db = openDatabase(join(folder, 'hallway.db'));
@@ -19,7 +17,7 @@ const bindings = new SqliteBindingStore(db);
 const log = captureLogger();
 afterAll(() => db.close());
 
-const parsed = parseConferencesConfig(
+const { registry } = testRegistry(
   {
     conferences: [
       { id: 'kubecon-eu-2026', name: 'KubeCon EU 2026', sources: [{ path: DEFAULT_DATASET }] },
@@ -27,20 +25,9 @@ const parsed = parseConferencesConfig(
       { id: 'broken', name: 'Broken Conf', sources: [{ path: join(folder, 'missing') }] },
     ],
   },
-  join(folder, 'conferences.json'),
+  folder,
+  log.logger,
 );
-if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-const registry = new ConferenceRegistry({
-  config: parsed.config,
-  logger: log.logger,
-  open: (entry) =>
-    LiveData.open({
-      specs: entry.specs,
-      cacheDir: join(folder, entry.id),
-      logger: log.logger,
-      now: Date.now,
-    }),
-});
 const service = new ConferenceService({
   registry,
   bindings: () => bindings,

@@ -4,20 +4,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { ConferenceRegistry } from '../../adapters/conferences/conference-registry.ts';
 import { ConferenceService } from '../../adapters/conferences/conference-service.ts';
-import { parseConferencesConfig } from '../../adapters/conferences/conferences-config.ts';
-import { LiveData } from '../../adapters/sources/live-data.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
 import { DEFAULT_DATASET } from '../helpers/engines.ts';
 import { describeWithShared, sharedPath } from '../helpers/shared.ts';
+import { testRegistry } from './test-registry.ts';
 
 const FOSDEM = 'datasets/fosdem-2026-pentabarf/2026.xml';
 
 describeWithShared('a question naming a conference, on real data', [FOSDEM], () => {
   it('goes to FOSDEM when it says "at FOSDEM", and to the default otherwise', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'hallway-named-'));
-    const parsed = parseConferencesConfig(
+    const log = captureLogger();
+    const { registry } = testRegistry(
       {
         conferences: [
           { id: 'kubecon-eu-2026', name: 'KubeCon EU 2026', sources: [{ path: DEFAULT_DATASET }] },
@@ -25,21 +24,9 @@ describeWithShared('a question naming a conference, on real data', [FOSDEM], () 
           { id: 'fosdem-2026', name: 'Brussels devrooms', sources: [{ path: sharedPath(FOSDEM) }] },
         ],
       },
-      join(folder, 'conferences.json'),
+      folder,
+      log.logger,
     );
-    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-    const log = captureLogger();
-    const registry = new ConferenceRegistry({
-      config: parsed.config,
-      logger: log.logger,
-      open: (entry) =>
-        LiveData.open({
-          specs: entry.specs,
-          cacheDir: join(folder, entry.id),
-          logger: log.logger,
-          now: Date.now,
-        }),
-    });
     const service = new ConferenceService({
       registry,
       bindings: () => undefined,
