@@ -86,9 +86,11 @@ export class ConferenceService {
       return routed.question === question ? answer : { ...answer, question: sanitizeQuestion(question).text };
     } catch (error) {
       if (!(error instanceof ConferenceLoadError)) throw error;
+      // The reasons (paths, URLs) are for the log, where the registry wrote them, not for the channel.
+      const label = this.options.registry.label(error.conferenceId);
       return unavailable(
         question,
-        `Sorry, ${error.message}. Please try again later, or ask whoever runs Hallway.`,
+        `Sorry, I could not read the data for ${label} just now. Please try again later, or ask whoever runs Hallway.`,
       );
     }
   }
