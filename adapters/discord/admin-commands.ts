@@ -79,9 +79,14 @@ export async function answerDigestCommand(
     ...adminContext(interaction, services),
     commandFor: (command) => `/digest ${command}`,
   };
+  // With several conferences the reply may first open the channel's (a feed to fetch): past Discord's 3 seconds.
+  const slow = services.conferences !== undefined;
+  if (slow) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const reply = await services.subscriptions(subcommand, context);
   const note = subcommand === 'subscribe' && !reply.refused ? postingNote(interaction) : '';
-  await interaction.reply({ content: `${reply.text}${note}`, ...PRIVATE });
+  const content = `${reply.text}${note}`;
+  if (slow) await interaction.editReply({ content, allowedMentions: { parse: [] } });
+  else await interaction.reply({ content, ...PRIVATE });
   log.info({ subcommand, refused: reply.refused }, 'Discord: /digest answered');
 }
 

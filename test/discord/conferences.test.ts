@@ -38,10 +38,15 @@ async function run(
   const command = interactionCreate('command', name, [{ subcommand }], extra);
   const data = { ...command.data, options: [{ type: 1, name: subcommand, options }] };
   harness.fake.dispatch('INTERACTION_CREATE', { ...command, data });
-  const reply = (await harness.fake.waitForRequest(callback(command.id))).body as {
-    data?: { content?: string };
+  const first = (await harness.fake.waitForRequest(callback(command.id))).body as {
+    type: number;
+    data?: { content?: string; flags?: number };
   };
-  return reply.data?.content ?? '';
+  if (first.type !== 5) return first.data?.content ?? '';
+  // Deferred, privately (/digest may first open the channel's conference); the reply is edited in.
+  expect(first.data?.flags).toBe(64);
+  const edit = (await harness.fake.waitForRequest(original(command.token))).body as { content?: string };
+  return edit.content ?? '';
 }
 
 const digestText = (channelId: string) =>
