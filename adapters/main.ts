@@ -1,10 +1,20 @@
 // `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
+
+import type { AskOptions } from '../src/index.ts';
+import type { BindingStore, ChannelPlace } from './conferences/binding-store.ts';
+import { openConferenceDigests } from './conferences/conference-digests.ts';
+import { registerConferenceMetrics } from './conferences/conference-metrics.ts';
+import type { ConferenceRegistry } from './conferences/conference-registry.ts';
+import { ConferenceService } from './conferences/conference-service.ts';
+import { readConferencesFile } from './conferences/conferences-config.ts';
+import { openConferences } from './conferences/open-conferences.ts';
 import { runConsole } from './console/console-adapter.ts';
 import { type DigestConfig, readDigestConfig } from './digest/digest-config.ts';
 import { type DigestRuntime, openDigestRuntime } from './digest/digest-runtime.ts';
+import type { PostOutcome } from './digest/post-digest.ts';
 import { discordAdapterFactory } from './discord/discord-adapter.ts';
 import { countRefreshes } from './ops/count-refreshes.ts';
-import { instrumentEngine } from './ops/instrument-engine.ts';
+import { engineInstrumenter, instrumentEngine } from './ops/instrument-engine.ts';
 import { recordDigestPost } from './ops/metrics-sink.ts';
 import { type Operations, startOperations } from './ops/operations.ts';
 import { parseAdminList } from './shared/admins.ts';
@@ -15,6 +25,7 @@ import { readCoreEnv } from './shared/env.ts';
 import { loadDotenvUnlessDisabled } from './shared/load-dotenv.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { openData } from './shared/open-engine.ts';
+import { DEFAULT_CACHE_DIR } from './shared/paths.ts';
 import { PLATFORMS, type Platform } from './shared/platforms.ts';
 import { readRateLimitConfig } from './shared/rate-limit-config.ts';
 import type { RateLimitConfig } from './shared/rate-limiter.ts';
@@ -53,15 +64,35 @@ async function main(): Promise<Outcome> {
   }
   const { ops } = started;
   ops.readiness.expect('data', 'loading');
-  const opened = await openData({
-    entries: env.value.dataPaths,
-    logger,
-    refreshMinutes,
-    ...(configFile === undefined ? {} : { configFile }),
-    ...(fixedNow === undefined ? {} : { fixedNow }),
-    ...(cacheDir === undefined ? {} : { cacheDir }),
-    ...(timeZone === undefined ? {} : { timeZone }),
-  });
+  // A file listing several conferences: each is opened on first use; the default one now.
+  const conferencesFile = configFile === undefined ? undefined : readConferencesFile(configFile);
+  if (conferencesFile !== undefined && !conferencesFile.ok) {
+    console.error(
+      `Hallway cannot start; fix the conferences file:\n  ${conferencesFile.problems.join('\n  ')}`,
+    );
+    await ops.server?.close();
+    return 2;
+  }
+  const opened = conferencesFile?.ok
+    ? await openConferences({
+        config: conferencesFile.config,
+        logger,
+        cacheDir: cacheDir ?? DEFAULT_CACHE_DIR,
+        ...(fixedNow === undefined ? {} : { fixedNow }),
+        ...(timeZone === undefined ? {} : { timeZone }),
+        onLoad: (_id, loaded) => {
+          if (ops.metrics !== undefined) countRefreshes(loaded, ops.metrics);
+        },
+      })
+    : await openData({
+        entries: env.value.dataPaths,
+        logger,
+        refreshMinutes,
+        ...(configFile === undefined ? {} : { configFile }),
+        ...(fixedNow === undefined ? {} : { fixedNow }),
+        ...(cacheDir === undefined ? {} : { cacheDir }),
+        ...(timeZone === undefined ? {} : { timeZone }),
+      });
   if (!opened.ok) {
     console.error(
       `Hallway refuses to start: the data could not be loaded.\n  ${opened.problems.join('\n  ')}`,
@@ -69,15 +100,22 @@ async function main(): Promise<Outcome> {
     await ops.server?.close();
     return 1;
   }
-  const { live } = opened;
-  if (ops.metrics !== undefined) countRefreshes(live, ops.metrics);
-  live.start();
-  ops.shutdown.onShutdown('source refresh', () => live.stop(), 'intake');
+  const registry = 'registry' in opened ? opened.registry : undefined;
+  const live = 'registry' in opened ? opened.defaultLive : opened.live;
+  if (registry === undefined) {
+    if (ops.metrics !== undefined) countRefreshes(live, ops.metrics);
+    live.start();
+    ops.shutdown.onShutdown('source refresh', () => live.stop(), 'intake');
+  } else {
+    ops.shutdown.onShutdown('source refresh', () => registry.stop(), 'intake');
+    if (ops.metricsRegistry !== undefined) registerConferenceMetrics(ops.metricsRegistry, registry);
+  }
   ops.readiness.ready('data');
 
   const chat = await startChatAdapters(live, ops, logger, {
     digest: digestConfig.value,
     rateLimits: rateLimits.value,
+    ...(registry === undefined ? {} : { registry }),
   });
   if (chat.started > 0) return 'running';
   if (chat.fatal !== undefined) {
@@ -105,33 +143,58 @@ async function startChatAdapters(
   live: LiveData,
   ops: Operations,
   logger: Logger,
-  config: { readonly digest: DigestConfig; readonly rateLimits: RateLimitConfig },
+  config: {
+    readonly digest: DigestConfig;
+    readonly rateLimits: RateLimitConfig;
+    readonly registry?: ConferenceRegistry;
+  },
 ): Promise<{ started: number; failed: number; fatal?: string }> {
   const { readiness, shutdown, metrics } = ops;
   const started: ChatAdapter[] = [];
   let failed = 0;
   let digest: DigestRuntime | undefined;
+  let bindings: BindingStore | undefined;
+  const conferences =
+    config.registry === undefined
+      ? undefined
+      : new ConferenceService({
+          registry: config.registry,
+          bindings: () => bindings,
+          clock: Date.now,
+          logger,
+        });
   const services = createChatServices({
     live,
     rateLimits: config.rateLimits,
     admins: parseAdminList(process.env.HALLWAY_ADMINS),
     digest: () => digest,
     logger,
+    ...(conferences === undefined ? {} : { conferences }),
   });
   const plans = FACTORIES.map(({ platform, factory }) => {
-    const engine = instrumentEngine(() => live.current(), {
+    const instrumentation = {
       platform,
       logger,
       inFlight: shutdown.inFlight,
       ...(metrics === undefined ? {} : { metrics }),
-    });
+    };
+    const engine = instrumentEngine(() => live.current(), instrumentation);
+    const wrap = engineInstrumenter(instrumentation);
+    const ask =
+      conferences === undefined
+        ? {}
+        : {
+            ask: (question: string, place: ChannelPlace, options?: AskOptions) =>
+              conferences.ask(question, place, wrap, options),
+            engineIn: (place: ChannelPlace) => conferences.registry.engine(conferences.conferenceOf(place)),
+          };
     // A dropped connection turns /healthz to 503 until it is back.
     const onConnectionChange = (connected: boolean) =>
       connected ? readiness.ready(platform) : readiness.expect(platform, 'reconnecting');
     return {
       factory,
       platform,
-      plan: factory.plan({ engine, env: process.env, logger, services, onConnectionChange }),
+      plan: factory.plan({ engine, ...ask, env: process.env, logger, services, onConnectionChange }),
     };
   });
   for (const { factory, platform, plan } of plans) {
@@ -147,18 +210,28 @@ async function startChatAdapters(
   }
   if (!plans.some(({ plan }) => plan.kind === 'start')) return { started: 0, failed };
   try {
-    digest = openDigestRuntime({
+    const common = {
       config: config.digest,
-      engine: () => live.current(),
       posters: () => started.flatMap((adapter) => adapter.digestPoster?.() ?? []),
       clock: Date.now,
       logger,
-      onOutcome: (outcome) => {
+      onOutcome: (outcome: PostOutcome) => {
         if (outcome.kind === 'posted' || outcome.kind === 'failed') {
           recordDigestPost(outcome.key.platform, outcome.kind === 'posted');
         }
       },
-    });
+    };
+    if (conferences === undefined) digest = openDigestRuntime({ ...common, engine: () => live.current() });
+    else {
+      // One database: subscriptions, the post log and the channels' conferences.
+      const opened = openConferenceDigests({
+        ...common,
+        registry: conferences.registry,
+        conferenceOf: (place) => conferences.conferenceOf(place),
+      });
+      digest = opened.runtime;
+      bindings = opened.bindings;
+    }
   } catch (error) {
     return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
   }

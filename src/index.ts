@@ -17,6 +17,12 @@ export {
 } from './engine/conversation.ts';
 export { type AskOptions, createEngine, type Engine, type EngineOptions } from './engine/create-engine.ts';
 export { assertNever, type IntentKind } from './engine/intent.ts';
+export {
+  type ConferenceNames,
+  namePhrases,
+  type PickedConference,
+  pickConference,
+} from './engine/pick-conference.ts';
 export { MAX_QUESTION_LENGTH, sanitizeQuestion } from './engine/sanitize.ts';
 export type { DataFormat } from './load/detect-format.ts';
 export { type LoadResult, loadDataset } from './load/load-dataset.ts';

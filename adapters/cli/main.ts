@@ -15,16 +15,17 @@ Commands:
   ask [QUESTION]        Answer QUESTION, or one question per line of stdin.
       --json            One JSON object per answer (JSON Lines).
       --data PATH|URL   Use this dataset or schedule instead of the default (repeatable; merged in order).
-      --config FILE     Use the sources listed in a conference config file.
+      --config FILE     Use the sources listed in a conference config file, or in a file listing conferences.
+      --conference ID   With a file listing conferences: answer about this one (default: the file's default).
       --time-zone ZONE  The conference's IANA zone, for sources whose times have no offset (Sessionize).
       --now TIME        Answer as if it were TIME (ISO 8601), for "what's on now?".
       --context FILE    Keep the conversation in FILE, so a follow-up ("when is it?") refers to the last answer.
   stats                 Count sessions, people, organizations, rooms, tracks and days; say what the data covers.
-      --data, --config, --time-zone  As for ask.
+      --data, --config, --conference, --time-zone  As for ask.
       --json            One JSON object.
   digest [--date YYYY-MM-DD] [--now TIME] [--evening] [--json]
                         The day's digest, as the bot posts it (default: today in the conference's zone).
-      --data, --config, --time-zone  As for ask.
+      --data, --config, --conference, --time-zone  As for ask.
   check SOURCE... [--time-zone ZONE]
                         Read schedules as the bot would: format, counts, coverage, warnings, sample answers.
                         Exit 0 clean, 1 errors, 3 warnings only.
@@ -61,6 +62,7 @@ export async function runCli(
   const selection = {
     dataPaths: values.data ?? [],
     ...(values.config === undefined ? {} : { config: values.config }),
+    ...(values.conference === undefined ? {} : { conference: values.conference }),
     ...(timeZone === undefined ? {} : { timeZone }),
   };
   switch (command) {
@@ -130,6 +132,7 @@ function parse(args: readonly string[]) {
       data: { type: 'string', multiple: true },
       now: { type: 'string' },
       config: { type: 'string' },
+      conference: { type: 'string' },
       date: { type: 'string' },
       evening: { type: 'boolean' },
       guild: { type: 'string' },

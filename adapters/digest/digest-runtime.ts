@@ -27,7 +27,8 @@ export interface DigestRuntimeOptions {
 export interface DigestRuntime {
   readonly store: DigestStore;
   readonly scheduler: DigestScheduler;
-  subscriptions(command: SubscriptionCommand, context: CommandContext): CommandReply;
+  /** Async with several conferences: the channel's conference is opened to say when its next digest goes out. */
+  subscriptions(command: SubscriptionCommand, context: CommandContext): CommandReply | Promise<CommandReply>;
   /** Settles interrupted posts, starts the timers and catches up; call once the chat platforms are connected. */
   start(): Promise<void>;
   /** Stops the timers and lets posts in flight finish (the shutdown's "stop new work"). */

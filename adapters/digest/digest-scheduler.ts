@@ -42,6 +42,13 @@ export interface DigestSchedulerOptions {
   readonly retry?: { readonly policy?: RetryPolicy; readonly sleep?: (ms: number) => Promise<void> };
   /** Told of every post's outcome, for metrics. */
   readonly onOutcome?: (outcome: PostOutcome) => void;
+  /**
+   * With several conferences, one scheduler per conference: the channels that belong to this one (bound to it,
+   * or unbound and this is the default). Absent, every channel does.
+   */
+  readonly belongs?: (platform: Platform, channelId: string, workspaceId?: string) => boolean;
+  /** Wraps each run, so a conference loaded on demand is opened and kept in memory while its digest is posted. */
+  readonly around?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 /** A digest posted this long after its time (a slow start, a busy loop) is not called late. */
@@ -112,7 +119,11 @@ export class DigestScheduler {
 
   /** Posts every digest due now (on time, or late within the catch-up window). Runs one at a time. */
   runDue(): Promise<PostOutcome[]> {
-    const run = this.running.then(() => (this.stopped ? [] : this.postDue()));
+    const around = this.options.around ?? ((work) => work());
+    const run = this.running.then(() =>
+      // A conference without channels is not even opened.
+      this.stopped || !this.hasChannels() ? [] : around(() => this.postDue()),
+    );
     this.running = run.catch(() => undefined);
     return run;
   }
@@ -175,12 +186,21 @@ export class DigestScheduler {
   /** Subscribed channels, and the environment's; a channel subscribed after the post time is not owed it. */
   private channels(platform: Platform, at: number): string[] {
     const { store, schedule } = this.options;
-    const fromEnv = schedule.defaultChannels.filter((c) => c.platform === platform).map((c) => c.channelId);
+    const belongs = this.options.belongs ?? (() => true);
+    const fromEnv = schedule.defaultChannels
+      .filter((c) => c.platform === platform && belongs(platform, c.channelId))
+      .map((c) => c.channelId);
     const subscribed = store
       .subscriptions(platform)
       .filter((subscription) => subscription.createdAt <= at)
+      .filter((subscription) => belongs(platform, subscription.channelId, subscription.workspaceId))
       .map((subscription) => subscription.channelId);
     return [...new Set([...fromEnv, ...subscribed])];
+  }
+
+  /** Whether any connected platform has a channel for this scheduler's digest, whenever it subscribed. */
+  private hasChannels(): boolean {
+    return this.options.posters().some((poster) => this.channels(poster.platform, Infinity).length > 0);
   }
 
   private async postOne(

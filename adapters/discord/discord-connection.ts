@@ -31,7 +31,7 @@ export class DiscordAdapter implements ChatAdapter {
   /** Logs in and resolves once the bot is ready; rejects with a `DiscordStartError` saying what to fix. */
   async start(): Promise<void> {
     const { config } = this;
-    const { engine, services } = this.dependencies;
+    const { engine, ask, engineIn, services } = this.dependencies;
     const logger = this.dependencies.logger.child({ adapter: 'discord' });
     const client = createDiscordClient({
       mentions: config.mentions,
@@ -44,7 +44,11 @@ export class DiscordAdapter implements ChatAdapter {
 
     // The handlers catch their own errors; this is the last net, so a bug never becomes an unhandled rejection.
     const lastResort = (error: unknown) => logger.error({ err: error }, 'Discord: handler failed');
-    const withServices = services === undefined ? {} : { services };
+    const withServices = {
+      ...(services === undefined ? {} : { services }),
+      ...(ask === undefined ? {} : { ask }),
+      ...(engineIn === undefined ? {} : { engineIn }),
+    };
     // Follow-ups ("when is it?") refer to the previous answer in the same channel or DM.
     const conversations = new ConversationMemory();
     client.on(Events.InteractionCreate, (interaction) => {

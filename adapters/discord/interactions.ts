@@ -6,12 +6,15 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
+import type { ChannelPlace } from '../conferences/binding-store.ts';
+import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
 import { answerDigestCommand, answerReloadCommand } from './admin-commands.ts';
 import { answerAutocomplete } from './autocomplete.ts';
 import { COMMAND_OPTIONS, commandQuestion, isQuestionCommand, type QuestionCommandName } from './commands.ts';
+import { answerConferenceCommand } from './conference-command.ts';
 import { escapeDiscordText } from './escape-text.ts';
 import { gateQuestion } from './rate-gate.ts';
 import { renderReply } from './render-reply.ts';
@@ -20,6 +23,10 @@ import { renderReply } from './render-reply.ts';
 export interface InteractionContext {
   /** The engine for this question (a data refresh may swap it). */
   readonly engine: () => Engine;
+  /** With several conferences: answers with the channel's (or the named) conference. */
+  readonly ask?: AskIn;
+  /** With several conferences: the channel's conference's engine, for /vendor's suggestions. */
+  readonly engineIn?: (place: ChannelPlace) => Promise<Engine>;
   readonly logger: Logger;
   /** Rate limits, admins, subscriptions and reload; absent, questions are not limited and admin commands say so. */
   readonly services?: ChatServices;
@@ -49,7 +56,17 @@ export async function handleInteraction(
   context: InteractionContext,
 ): Promise<void> {
   if (interaction.isAutocomplete()) {
-    await answerAutocomplete(interaction, context.engine, context.logger);
+    const { engineIn } = context;
+    const place: ChannelPlace = {
+      platform: 'discord',
+      channelId: interaction.channelId,
+      ...(interaction.guildId === null ? {} : { workspaceId: interaction.guildId }),
+    };
+    await answerAutocomplete(
+      interaction,
+      engineIn === undefined ? context.engine : () => engineIn(place),
+      context.logger,
+    );
     return;
   }
   if (interaction.isChatInputCommand()) await answerCommand(interaction, context);
@@ -70,6 +87,7 @@ async function answerCommand(
   try {
     if (name === 'digest') await answerDigestCommand(interaction, context.services, log);
     else if (name === 'reload') await answerReloadCommand(interaction, context.services, log);
+    else if (name === 'conference') await answerConferenceCommand(interaction, context.services, log);
     else if (isQuestionCommand(name)) await answerQuestion(interaction, name, context, log);
     else {
       await interaction.reply({
@@ -108,12 +126,20 @@ async function answerQuestion(
   if (question.kind === 'unknown') return;
   const deferred = DEFERRED_COMMANDS.has(name);
   if (deferred) await interaction.deferReply();
-  const engine = context.engine();
   const conversation = interaction.channelId ?? `dm/${interaction.user.id}`;
-  const answer =
-    context.conversations === undefined
-      ? engine.ask(question.text)
-      : context.conversations.ask(conversation, question.text, (q, options) => engine.ask(q, options));
+  const options = context.conversations?.optionsFor(conversation) ?? {};
+  const asked = askIn(
+    context,
+    question.text,
+    {
+      platform: 'discord',
+      channelId: interaction.channelId,
+      ...(interaction.guildId === null ? {} : { workspaceId: interaction.guildId }),
+    },
+    options,
+  );
+  const answer = asked instanceof Promise ? await asked : asked;
+  context.conversations?.remember(conversation, answer);
   const reply = renderReply(answer, 'embeds');
   if (deferred) await interaction.editReply(reply);
   else await interaction.reply(reply satisfies InteractionReplyOptions);

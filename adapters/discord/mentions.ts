@@ -1,6 +1,7 @@
 // Messages: answer an @mention of the bot in a server channel (as a reply to it) and every DM; ignore bots.
 import type { Message } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
+import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -11,6 +12,8 @@ import { channelFormat, type ReplyFormat, renderReply } from './render-reply.ts'
 /** What the message handler needs. */
 export interface MessageContext {
   readonly engine: () => Engine;
+  /** With several conferences: answers with the channel's (or the named) conference. */
+  readonly ask?: AskIn;
   readonly logger: Logger;
   /** DISCORD_MENTIONS: whether mentions in server channels are answered. DMs always are. */
   readonly mentions: boolean;
@@ -86,13 +89,19 @@ export async function handleMessage(message: Message, context: MessageContext): 
       await message.reply({ content: gate.text });
       return;
     }
-    const engine = context.engine();
-    const answer =
-      context.conversations === undefined
-        ? engine.ask(verdict.question)
-        : context.conversations.ask(message.channelId, verdict.question, (q, options) =>
-            engine.ask(q, options),
-          );
+    const options = context.conversations?.optionsFor(message.channelId) ?? {};
+    const asked = askIn(
+      context,
+      verdict.question,
+      {
+        platform: 'discord',
+        channelId: message.channelId,
+        ...(message.guildId === null ? {} : { workspaceId: message.guildId }),
+      },
+      options,
+    );
+    const answer = asked instanceof Promise ? await asked : asked;
+    context.conversations?.remember(message.channelId, answer);
     await message.reply(renderReply(answer, replyFormat(message)));
     log.info(
       { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },

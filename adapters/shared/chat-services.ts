@@ -1,6 +1,7 @@
 // What `npm start` gives every chat platform beside the engine: rate limits, the admin list, the digest
 // subscription commands and the admin reload. Built once in `adapters/main.ts`; each platform only decides who
 // is an admin on it and how to show the replies.
+import type { BindingCommand, BindingContext, BindingReply } from '../conferences/conference-service.ts';
 import type { CommandContext, CommandReply, SubscriptionCommand } from '../digest/digest-subscriptions.ts';
 import type { AdminList } from './admins.ts';
 import type { Platform } from './platforms.ts';
@@ -12,7 +13,12 @@ export interface ChatServices {
   /** `HALLWAY_ADMINS`, beside each platform's own admins. */
   readonly admins: AdminList;
   /** Digest subscription commands; undefined when the digest is not set up (no database). */
-  readonly subscriptions?: (command: SubscriptionCommand, context: CommandContext) => CommandReply;
+  readonly subscriptions?: (
+    command: SubscriptionCommand,
+    context: CommandContext,
+  ) => CommandReply | Promise<CommandReply>;
+  /** `/hallway use` and `/conference`: which conference a channel answers about; undefined with one conference. */
+  readonly conferences?: (command: BindingCommand, context: BindingContext) => BindingReply;
   /** Reloads the data now; undefined when there is nothing to reload. */
   readonly reload?: (context: AdminContext) => Promise<ReloadReply>;
   /** Told of every refused request, for the metrics. */

@@ -1,6 +1,7 @@
 // `/hallway …`: acknowledged at once, rate-limited, then a digest command, a reload, or a private answer.
 import type { App, RespondArguments } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
+import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { runAdminCommand } from './admin-commands.ts';
@@ -14,6 +15,7 @@ import { apologyMessage, helpMessage, POST_OPTIONS, privateAnswer, SLASH_COMMAND
 /** What the `/hallway` listener uses; the guard and the rate gate are shared with the other listeners. */
 export interface CommandListenerDependencies {
   readonly engine: () => Engine;
+  readonly ask?: AskIn;
   readonly services: ChatServices | undefined;
   readonly logger: Logger;
   readonly guard: Guard;
@@ -60,7 +62,11 @@ export function registerCommandListener(app: App, deps: CommandListenerDependenc
           await respond(ephemeral(reply));
           return;
         }
-        const answer = deps.engine().ask(parsed.question === '' ? 'help' : parsed.question);
+        const answer = await askIn(deps, parsed.question === '' ? 'help' : parsed.question, {
+          platform: 'slack',
+          channelId: command.channel_id,
+          ...(command.team_id === undefined ? {} : { workspaceId: command.team_id }),
+        });
         await respond(ephemeral(answer.intent === 'help' ? helpMessage(answer) : privateAnswer(answer)));
       },
       () => respond(ephemeral(apologyMessage())),

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
+import type { AskIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import { closeServer } from '../shared/http-guards.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -29,6 +30,8 @@ export const HTTP_ENDPOINT = '/slack/events';
 export interface SlackAppOptions {
   readonly config: SlackConfig;
   readonly engine: () => Engine;
+  /** With several conferences: answers with the channel's (or the named) conference. */
+  readonly ask?: AskIn;
   readonly logger: Logger;
   /** Rate limits, admins, digest subscriptions and reload, from `npm start`; absent, none of them apply. */
   readonly services?: ChatServices;
@@ -122,6 +125,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   });
   registerListeners(app, {
     engine: options.engine,
+    ...(options.ask === undefined ? {} : { ask: options.ask }),
     postAnswer: createAnswerPoster(postingClient, answerRetryPolicy(clientOptions.retryConfig)),
     logger,
     deduper: options.hooks?.deduper ?? createEventDeduper(),

@@ -1,6 +1,7 @@
 // Bolt listeners: mention → thread reply, DM → DM reply, /hallway (see command-listener.ts), share button, App Home.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Answer, Engine } from '../../src/index.ts';
+import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -25,6 +26,8 @@ import {
 export interface ListenerDependencies {
   /** The engine for this question (a data refresh may swap it). */
   readonly engine: () => Engine;
+  /** With several conferences: answers with the channel's (or the named) conference. */
+  readonly ask?: AskIn;
   readonly logger: Logger;
   readonly deduper: EventDeduper;
   /** Posts an answer at most once (marked with its key, reconciled after a lost reply). */
@@ -51,11 +54,14 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   /** Follow-ups ("when is it?") refer to the previous answer in the same thread or DM. */
   const memory = deps.conversations ?? new ConversationMemory();
   /** The reply to a question: Slack's own help for "help", the rendered answer otherwise. */
-  const reply = (question: string, conversation: string): SlackMessage => {
-    const engine = deps.engine();
-    const answer: Answer = memory.ask(conversation, question === '' ? 'help' : question, (q, options) =>
-      engine.ask(q, options),
+  const reply = async (question: string, channelId: string, conversation: string): Promise<SlackMessage> => {
+    const answer: Answer = await askIn(
+      deps,
+      question === '' ? 'help' : question,
+      { platform: 'slack', channelId },
+      memory.optionsFor(conversation),
     );
+    memory.remember(conversation, answer);
     return answer.intent === 'help' ? helpMessage(answer) : renderAnswer(answer);
   };
 
@@ -91,7 +97,11 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       { channel: mention.channel, user: mention.user },
       async () => {
         const conversation = `${context.teamId ?? ''}/${mention.channel}/${thread_ts}`;
-        const message = reply(questionFromSlackText(mention.text, context.botUserId), conversation);
+        const message = await reply(
+          questionFromSlackText(mention.text, context.botUserId),
+          mention.channel,
+          conversation,
+        );
         await deps.postAnswer(
           { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS },
           `answer/${mention.channel}/${mention.ts}`,
@@ -119,7 +129,11 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       { channel: message.channel, user: message.user },
       async () => {
         const conversation = `${context.teamId ?? ''}/${message.channel}/${message.thread_ts ?? ''}`;
-        const answer = reply(questionFromSlackText(message.text ?? '', context.botUserId), conversation);
+        const answer = await reply(
+          questionFromSlackText(message.text ?? '', context.botUserId),
+          message.channel,
+          conversation,
+        );
         await deps.postAnswer(
           { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS },
           `answer/${message.channel}/${message.ts}`,
@@ -129,7 +143,14 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     );
   });
 
-  registerCommandListener(app, { engine: deps.engine, services: deps.services, logger, guard, gate });
+  registerCommandListener(app, {
+    engine: deps.engine,
+    ...(deps.ask === undefined ? {} : { ask: deps.ask }),
+    services: deps.services,
+    logger,
+    guard,
+    gate,
+  });
 
   // Not rate-limited: the button asks again a question that was admitted, and the click removes the button.
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, ack, body, respond }) => {
@@ -139,7 +160,10 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       async () => {
         await ack();
         const question = decodeSlackEntities(action.value ?? '');
-        const answer = deps.engine().ask(question === '' ? 'help' : question);
+        const answer = await askIn(deps, question === '' ? 'help' : question, {
+          platform: 'slack',
+          channelId: body.channel?.id ?? '',
+        });
         const sharedBy = body.user.name ?? body.user.username ?? 'someone';
         // response_url posts in channels Hallway was never invited to, which chat.postMessage cannot.
         await respond({

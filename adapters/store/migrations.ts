@@ -58,4 +58,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE digest_subscriptions_next RENAME TO digest_subscriptions;
     `,
   },
+  {
+    version: 3,
+    description: 'which conference a channel or a whole workspace (Discord server) answers about',
+    sql: `
+      -- scope 'channel': target_id is a channel; scope 'workspace': a Slack team or Discord guild, for every
+      -- channel in it that has no binding of its own.
+      CREATE TABLE conference_bindings (
+        platform      TEXT    NOT NULL,
+        scope         TEXT    NOT NULL CHECK (scope IN ('channel', 'workspace')),
+        target_id     TEXT    NOT NULL,
+        workspace_id  TEXT,
+        conference_id TEXT    NOT NULL,
+        created_by    TEXT    NOT NULL,
+        created_at    INTEGER NOT NULL,
+        PRIMARY KEY (platform, scope, target_id)
+      ) STRICT;
+    `,
+  },
 ];

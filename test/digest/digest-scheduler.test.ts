@@ -242,7 +242,7 @@ describe('the digest runtime', () => {
       clock: () => Date.parse('2026-03-25T12:00:00Z'),
       logger: captureLogger().logger,
     });
-    const reply = runtime.subscriptions('subscribe', {
+    const reply = await runtime.subscriptions('subscribe', {
       platform: 'discord',
       channelId: '3001',
       userId: '4001',
