@@ -367,10 +367,9 @@ function primarySubject(
       return { ...typed, words: named.words };
     if (typed !== undefined) return typed;
   }
-  // "Where is the Longhorn deep dive?": a title may run over several slots; a place question takes them all.
-  const first = slots[0];
-  if ((label === 'where' || label === 'when') && first !== undefined && slots.length > 1)
-    return { ...first, words: slots.flatMap((slot) => slot.words) };
+  // "What time is the CCC Jahresrückblick? want to get a seat early": a place or time question is about the first
+  // thing it names; what follows is chatter.
+  if (label === 'where' || label === 'when') return slots[0];
   return slots.reduce<SubjectSlot | undefined>(
     (best, slot) => (best === undefined || slot.words.length > best.words.length ? slot : best),
     undefined,
