@@ -144,10 +144,17 @@ function templateItems(reading: Omit<QuestionReading, 'items'>, context: Reading
       case 'time':
         items.push({ kind: 'slot', slot: 'TIME' });
         return;
-      case 'entity':
-        if (role.span !== lastSpan) items.push({ kind: 'slot', slot: 'X', type: firstType(role.span) });
+      case 'entity': {
+        if (role.span !== lastSpan) {
+          // The event's name inside a title ("Welcome to <event> 2026") is part of that title, not the event.
+          const inTitle = role.span.types.has('conference') && besideSubjectWord(reading, role.span, context);
+          items.push(
+            inTitle ? { kind: 'slot', slot: 'X' } : { kind: 'slot', slot: 'X', type: firstType(role.span) },
+          );
+        }
         lastSpan = role.span;
         return;
+      }
       case 'phrase':
         if (role.phrase !== lastPhrase) {
           const { collection } = role.phrase;
@@ -295,6 +302,33 @@ function continuesSubject(
     if (role?.kind === 'phrase') continue;
     if (role?.kind === 'entity') return true;
     return role?.kind === 'word' && !cues.has(word) && !isEmptyWord(word, lexicon);
+  }
+  return false;
+}
+
+/** Whether the nearest word before or after a span, past stop words, is a plain subject word. */
+function besideSubjectWord(
+  reading: Omit<QuestionReading, 'items'>,
+  span: EntitySpan,
+  context: ReadingContext,
+): boolean {
+  const plain = (index: number): boolean | undefined => {
+    const role = reading.roles[index];
+    const word = reading.tokens.words[index] ?? '';
+    if (role === undefined) return false;
+    if (role.kind === 'word' && isEmptyWord(word, context.lexicon)) return undefined;
+    return role.kind === 'word' && !context.cueWords.has(word);
+  };
+  for (let index = span.start - 1; index >= 0; index--) {
+    const verdict = plain(index);
+    if (verdict !== undefined) {
+      if (verdict) return true;
+      break;
+    }
+  }
+  for (let index = span.end; index < reading.roles.length; index++) {
+    const verdict = plain(index);
+    if (verdict !== undefined) return verdict;
   }
   return false;
 }
