@@ -327,7 +327,9 @@ function topicIntent(reading: SlottedReading, allWords: readonly string[], conte
   }
   // Each subject on its own, for when the whole question matches nothing ("we have a flooding problem in our
   // county, is anyone doing real-time flood intelligence?"): the last one first, as questions end on what is asked.
-  const alternatives = reading.subjects
+  // Not when a part names something in the catalog: "Kubernetes security" is not just "security".
+  const named = reading.subjects.some((slot) => slot.types.size > 0);
+  const alternatives = (named ? [] : reading.subjects)
     .map((slot) => context.weighTopic(slot.words).join(' '))
     .filter((alternative) => alternative.length > 0 && alternative !== topic)
     .reverse();

@@ -222,9 +222,12 @@ export function resolveSchedule(
         ...(atLabel === undefined ? {} : { at: atLabel }),
         ...(place !== undefined
           ? { topic: place.name }
-          : intent.topic === undefined
-            ? {}
-            : { topic: intent.topic }),
+          : intent.topic !== undefined
+            ? { topic: intent.topic }
+            : // "Who's doing the keynote on Sunday?": no keynote then, which is not the same as nothing at all.
+              intent.sessionKind === undefined || intent.sessionKind === 'talk'
+              ? {}
+              : { topic: intent.sessionKind.replace('-', ' ') }),
       },
       suggestions: suggestionsFor(context, undefined),
     };
