@@ -4,6 +4,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import type { ListSubject } from '../engine/intent.ts';
 import type { SessionKind } from '../model/schema.ts';
+import { analyzeToken } from '../text/analyzer.ts';
 import { STOP_WORDS } from '../text/stop-words.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { EntityLinker, EntitySpan, EntityType } from './link-entities.ts';
@@ -345,19 +346,30 @@ function firstType(span: EntitySpan): EntityType {
  */
 function cueSpelling(word: string, context: ReadingContext): string {
   const { known, tree } = spellingWords(context);
-  if (word.length < MIN_SWAP_LENGTH || known.has(word) || /\d/.test(word) || context.isCorpusWord(word))
-    return word;
+  if (word.length < MIN_SWAP_LENGTH || known.has(word) || /\d/.test(word)) return word;
+  const mended = closestKnown(word, known, tree);
+  // A word of the dataset stays as it is, unless it is only the framing word's own stem ("keynot" for "keynote").
+  if (mended === undefined) return word;
+  return context.isCorpusWord(word) && analyzeToken(word) !== analyzeToken(mended) ? word : mended;
+}
+
+/** The framing word a typo was meant as, or undefined. */
+function closestKnown(
+  word: string,
+  known: ReadonlySet<string>,
+  tree: SearchableMap<true>,
+): string | undefined {
   // A swap of two neighbouring letters ("tlak"): try each swap, which is cheaper than a wider fuzzy search.
   for (let at = 0; at < word.length - 1; at++) {
     const swapped = `${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`;
     if (swapped !== word && known.has(swapped)) return swapped;
   }
-  if (word.length < MIN_CUE_TYPO_LENGTH) return word;
+  if (word.length < MIN_CUE_TYPO_LENGTH) return undefined;
   let best: string | undefined;
   for (const [candidate] of tree.fuzzyGet(word, 1)) {
     if (candidate[0] === word[0] && (best === undefined || candidate < best)) best = candidate;
   }
-  return best ?? word;
+  return best;
 }
 
 const spellingCache = new WeakMap<ReadonlySet<string>, { known: Set<string>; tree: SearchableMap<true> }>();

@@ -94,6 +94,9 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
   const reading: SlottedReading = sessionKind === undefined ? slotted : { ...slotted, sessionKind };
   const { times } = reading;
   const kind = sessionKind === undefined ? {} : { sessionKind };
+  // "Who?", "when?", "where?" right after an answer: too short for its framing to say more than its question word.
+  const followUp = shortFollowUp(reading, context);
+  if (followUp !== undefined) return followUp;
   const allWords = reading.subjects.flatMap((slot) => slot.words);
   switch (label) {
     case 'help':
@@ -378,11 +381,32 @@ function primarySubject(
   );
 }
 
+/** Question words of a bare follow-up, and what each asks about the previous answer. */
+function shortFollowUp(reading: SlottedReading, context: IntentContext): Intent | undefined {
+  const { focus } = context;
+  const { words } = reading.tokens;
+  if (focus === undefined || reading.subjects.length > 0 || words.length > BARE_FOLLOW_UP) return undefined;
+  if (reading.times.words.size > 0 || reading.sessionKind !== undefined || reading.collection !== undefined)
+    return undefined;
+  switch (words[0]) {
+    case 'who':
+      return { kind: 'identify', subject: focus.session ?? focus.subject, asked: 'who' };
+    case 'when':
+      return { kind: 'when', subject: focus.session ?? focus.subject };
+    case 'where':
+      return { kind: 'where', subject: focus.subject };
+    default:
+      return undefined;
+  }
+}
+
 /** Words of a follow-up that point at a person, at a company or group, or at a place. */
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
 const GROUP_PRONOUNS = new Set(['they', 'them', 'their', 'theirs']);
 /** Intents about a company, whose follow-ups mean the previous answer's organisation. */
 const ORGANIZATION_FIRST: ReadonlySet<IntentLabel> = new Set(['members', 'announced', 'partnership']);
+/** A question this short, with only a question word and framing, is a bare follow-up ("who?", "where is it?"). */
+const BARE_FOLLOW_UP = 3;
 /** A question this short with no subject of its own continues the conversation ("where?", "who?"). */
 const SHORT_FOLLOW_UP = 5;
 
