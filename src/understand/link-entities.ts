@@ -48,6 +48,7 @@ const NAME_FILLER: ReadonlySet<string> = new Set([
   'llc',
 ]);
 const MIN_PARTIAL_LENGTH = 4;
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'inside']);
 const MAX_NAME_WORDS = 8;
 
 function allowedTypos(word: string): number {
@@ -125,9 +126,15 @@ export function buildEntityLinker(
         const word = words[index] ?? '';
         // A framing word starts no name, except the event's own ("the conference") or a longer name typed exactly
         // ("the Keynote Sessions track").
+        // A room named like an ordinary word stands after "in" or "at" ("what's on in One?").
+        const placed = PLACE_PREPOSITIONS.has(words[index - 1] ?? '');
         const found = skip(word)
           ? candidates(word).filter(
-              ({ entry, exact }) => exact && (entry.type === 'conference' || entry.words.length > 1),
+              ({ entry, exact }) =>
+                exact &&
+                (entry.type === 'conference' ||
+                  entry.words.length > 1 ||
+                  (placed && (entry.type === 'room' || entry.type === 'track'))),
             )
           : candidates(word);
         const linked = longestAt(words, index, found, skip);

@@ -367,7 +367,14 @@ function closestKnown(
   if (word.length < MIN_CUE_TYPO_LENGTH) return undefined;
   let best: string | undefined;
   for (const [candidate] of tree.fuzzyGet(word, 1)) {
-    if (candidate[0] === word[0] && (best === undefined || candidate < best)) best = candidate;
+    // Of two one-edit readings ("sponsord": sponsor, sponsored), the longer says more.
+    if (candidate[0] !== word[0]) continue;
+    if (
+      best === undefined ||
+      candidate.length > best.length ||
+      (candidate.length === best.length && candidate < best)
+    )
+      best = candidate;
   }
   return best;
 }

@@ -97,7 +97,8 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
   // "Who?", "when?", "where?" right after an answer: too short for its framing to say more than its question word.
   const followUp = shortFollowUp(reading, context);
   if (followUp !== undefined) return followUp;
-  const allWords = reading.subjects.flatMap((slot) => slot.words);
+  // The event's own name is no topic ("what is on the last day of <event>?").
+  const allWords = reading.subjects.filter((slot) => !slot.eventOnly).flatMap((slot) => slot.words);
   switch (label) {
     case 'help':
       return { kind: 'help' };
@@ -119,7 +120,7 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     }
     case 'vendors-list':
     case 'vendors': {
-      const topic = allWords.filter((word) => !roleWord(word, context.lexicon)).join(' ');
+      const topic = context.weighTopic(allWords.filter((word) => !roleWord(word, context.lexicon))).join(' ');
       const role = vendorRole(reading, context.lexicon);
       return label === 'vendors-list' || topic.length === 0
         ? { kind: 'vendors', role, topic, listing: true }
