@@ -17,6 +17,8 @@ export interface ClockTime {
   readonly minute: number;
   /** "after 6pm", "from 14:00": from then to the end of the day, rather than at that moment. */
   readonly onward?: true;
+  /** With `onward`: up to this wall-clock time ("between 9 and 10", "in the next 30 minutes"). */
+  readonly until?: { readonly hour: number; readonly minute: number };
 }
 
 /** The collections a "list …" question can ask for. */

@@ -154,7 +154,11 @@ export function resolveSchedule(
   const onward = intent.time?.onward === true;
   const at = onward ? undefined : instant;
   const dayEndMs = dayWindow(day, conference.timeZone).endMs;
-  const searched = onward && instant !== undefined ? { startMs: instant, endMs: dayEndMs } : window;
+  const until =
+    intent.time?.until === undefined
+      ? undefined
+      : wallClockInstant(day, conference.timeZone, intent.time.until.hour, intent.time.until.minute);
+  const searched = onward && instant !== undefined ? { startMs: instant, endMs: until ?? dayEndMs } : window;
   const filtered = intent.topic !== undefined || intent.sessionKind !== undefined;
   const found = (allDay: boolean) =>
     (at === undefined
@@ -195,7 +199,9 @@ export function resolveSchedule(
   const atLabel =
     intent.time === undefined
       ? undefined
-      : `${onward ? 'from' : 'at'} ${clockLabel(intent.time.hour, intent.time.minute)}`;
+      : intent.time.until !== undefined
+        ? `from ${clockLabel(intent.time.hour, intent.time.minute)} to ${clockLabel(intent.time.until.hour, intent.time.until.minute)}`
+        : `${onward ? 'from' : 'at'} ${clockLabel(intent.time.hour, intent.time.minute)}`;
   const reason = {
     kind: 'schedule',
     date: day,
