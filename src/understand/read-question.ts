@@ -1,13 +1,12 @@
 // Reads one question into a template and its slots: names linked to the catalog, times, kinds and collections.
 
-import SearchableMap from 'minisearch/SearchableMap';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import type { ListSubject } from '../engine/intent.ts';
 import type { SessionKind } from '../model/schema.ts';
-import { analyzeToken } from '../text/analyzer.ts';
 import { STOP_WORDS } from '../text/stop-words.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { EntityLinker, EntitySpan, EntityType } from './link-entities.ts';
+import { mendFramingTypo } from './mend-typos.ts';
 import { fromWords, type QuestionTokens, questionTokens } from './question-tokens.ts';
 import { readTimes, type TimeReading } from './read-times.ts';
 import type { TemplateItem } from './template.ts';
@@ -54,19 +53,6 @@ export interface ReadingContext {
 }
 
 const GENERAL_STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP_WORDS, ...STOP_WORDS]);
-const MIN_CUE_TYPO_LENGTH = 5;
-const MIN_SWAP_LENGTH = 4;
-/** Weekday and month names in English, for mending "thursdy" before the dates are read. */
-const CALENDAR_WORDS: readonly string[] = [
-  ...Array.from({ length: 7 }, (_, day) =>
-    new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, day + 1)),
-  ),
-  ...Array.from({ length: 12 }, (_, month) =>
-    new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, month, 1)),
-  ),
-].map((name) => name.toLowerCase());
-/** Collections whose word, after a name, says what kind of place the name is. */
-const PLACE_COLLECTIONS: ReadonlySet<string> = new Set(['tracks', 'rooms']);
 
 /** True for words that never carry a subject: general stop words and the lexicon's filler. */
 export function isEmptyWord(word: string, lexicon: Lexicon): boolean {
@@ -77,7 +63,7 @@ export function readQuestion(question: string, context: ReadingContext): Questio
   const { lexicon } = context;
   const tokens = questionTokens(question, lexicon);
   const words = tokens.words.map((word, index) =>
-    tokens.glued.has(index) ? word : cueSpelling(word, context),
+    tokens.glued.has(index) ? word : mendFramingTypo(word, context),
   );
   const phrases = findPhrases(words, lexicon);
   const framing = (word: string) =>
@@ -178,135 +164,6 @@ function templateItems(reading: Omit<QuestionReading, 'items'>, context: Reading
   return items;
 }
 
-/**
- * The subjects of a question once its intent is known: runs of words that are neither that intent's framing
- * words (`cues`) nor times, kinds or filler. Names from the catalog stay whole.
- */
-export function subjectSlots(
-  reading: QuestionReading,
-  cues: ReadonlySet<string>,
-  lexicon: Lexicon,
-): SubjectSlot[] {
-  const slots: SubjectSlot[] = [];
-  const { words } = reading.tokens;
-  let open:
-    | {
-        words: string[];
-        types: Set<EntityType>;
-        before?: string;
-        eventOnly: boolean;
-        named: Array<{ words: string[]; types: ReadonlySet<EntityType> }>;
-        /** The slot is one catalog name: plain words after it start a slot of their own. */
-        entity?: EntitySpan;
-      }
-    | undefined;
-  const close = () => {
-    // A run of stop words is no subject.
-    if (open?.words.some((word) => !isEmptyWord(word, lexicon))) {
-      while (open.words.length > 0 && isEmptyWord(open.words[open.words.length - 1] ?? '', lexicon))
-        open.words.pop();
-      slots.push(open);
-    }
-    open = undefined;
-  };
-  const subject = (index: number) => {
-    const before = words[index - 1];
-    open ??= {
-      words: [],
-      types: new Set(),
-      eventOnly: true,
-      named: [],
-      ...(before === undefined ? {} : { before }),
-    };
-    return open;
-  };
-  for (let index = 0; index < reading.roles.length; index++) {
-    const role = reading.roles[index] ?? { kind: 'filler' };
-    const word = words[index] ?? '';
-    if (role.kind === 'entity') {
-      // A catalog name is a subject of its own ("I met <person> in the hallway"); the event's own name may sit
-      // inside a title ("Welcome to <event> 2026").
-      const ownName = !role.span.types.has('conference');
-      if (ownName && open !== undefined && open.entity !== role.span) close();
-      const slot = subject(index);
-      if (ownName) {
-        slot.eventOnly = false;
-        slot.entity = role.span;
-      }
-      // Typed as it was: the resolvers look names up again, and say so when they read a typo as a name.
-      const last = slot.named[slot.named.length - 1];
-      if (last !== undefined && last.types === role.span.types) last.words.push(word);
-      else slot.named.push({ words: [word], types: role.span.types });
-      for (const type of role.span.types) slot.types.add(type);
-      slot.words.push(word);
-      continue;
-    }
-    // "the Kernel track", "Hall 12 room": the place word names the subject before it.
-    if (role.kind === 'phrase' && open !== undefined && PLACE_COLLECTIONS.has(role.phrase.collection ?? '')) {
-      open.words.push(word);
-      open.eventOnly = false;
-      close();
-      continue;
-    }
-    // A kind word between two subject words is part of a title ("the live demo showcase").
-    if (role.kind === 'phrase' && open !== undefined && continuesSubject(reading, index + 1, cues, lexicon)) {
-      open.words.push(word);
-      continue;
-    }
-    if (role.kind === 'word' && open?.entity !== undefined && !isEmptyWord(word, lexicon) && !cues.has(word))
-      close();
-    if (role.kind === 'word' && role.glued) {
-      const slot = subject(index);
-      slot.words.push(word);
-      slot.eventOnly = false;
-      continue;
-    }
-    // A stop word between two subject words joins them ("welcome to <event>", "state of the art").
-    if (
-      role.kind === 'word' &&
-      open !== undefined &&
-      isEmptyWord(word, lexicon) &&
-      continuesSubject(reading, index + 1, cues, lexicon)
-    ) {
-      open.words.push(word);
-      continue;
-    }
-    if (role.kind !== 'word' || cues.has(word) || lexicon.pronouns.has(word)) {
-      close();
-      continue;
-    }
-    if (isEmptyWord(word, lexicon)) {
-      // A stop word inside a subject ("state of the art") stays with it.
-      if (open !== undefined) open.words.push(word);
-      continue;
-    }
-    const slot = subject(index);
-    slot.words.push(word);
-    slot.eventOnly = false;
-  }
-  close();
-  // The event's own name is a subject only when nothing else is ("where is the next edition of <event>?"); inside
-  // a title ("Welcome to <event> 2026") it stays part of it.
-  const others = slots.filter((slot) => !slot.eventOnly);
-  return others.length > 0 ? others : slots;
-}
-
-function continuesSubject(
-  reading: QuestionReading,
-  from: number,
-  cues: ReadonlySet<string>,
-  lexicon: Lexicon,
-): boolean {
-  for (let index = from; index < reading.roles.length; index++) {
-    const role = reading.roles[index];
-    const word = reading.tokens.words[index] ?? '';
-    if (role?.kind === 'phrase') continue;
-    if (role?.kind === 'entity') return true;
-    return role?.kind === 'word' && !cues.has(word) && !isEmptyWord(word, lexicon);
-  }
-  return false;
-}
-
 /** Whether the nearest word before or after a span, past stop words, is a plain subject word. */
 function besideSubjectWord(
   reading: Omit<QuestionReading, 'items'>,
@@ -340,66 +197,7 @@ function firstType(span: EntitySpan): EntityType {
   return [...span.types][0] ?? 'term';
 }
 
-/**
- * A word typed a letter off a framing word, a kind or a collection ("anounce", "keynot", "tlak"), and not a word of
- * the dataset, is that word. Four-letter words only through a swap of two letters, the commonest slip.
- */
-function cueSpelling(word: string, context: ReadingContext): string {
-  const { known, tree } = spellingWords(context);
-  if (word.length < MIN_SWAP_LENGTH || known.has(word) || /\d/.test(word)) return word;
-  const mended = closestKnown(word, known, tree);
-  // A word of the dataset stays as it is, unless it is only the framing word's own stem ("keynot" for "keynote").
-  if (mended === undefined) return word;
-  return context.isCorpusWord(word) && analyzeToken(word) !== analyzeToken(mended) ? word : mended;
-}
-
-/** The framing word a typo was meant as, or undefined. */
-function closestKnown(
-  word: string,
-  known: ReadonlySet<string>,
-  tree: SearchableMap<true>,
-): string | undefined {
-  // A swap of two neighbouring letters ("tlak"): try each swap, which is cheaper than a wider fuzzy search.
-  for (let at = 0; at < word.length - 1; at++) {
-    const swapped = `${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`;
-    if (swapped !== word && known.has(swapped)) return swapped;
-  }
-  if (word.length < MIN_CUE_TYPO_LENGTH) return undefined;
-  let best: string | undefined;
-  for (const [candidate] of tree.fuzzyGet(word, 1)) {
-    // Of two one-edit readings ("sponsord": sponsor, sponsored), the longer says more.
-    if (candidate[0] !== word[0]) continue;
-    if (
-      best === undefined ||
-      candidate.length > best.length ||
-      (candidate.length === best.length && candidate < best)
-    )
-      best = candidate;
-  }
-  return best;
-}
-
-const spellingCache = new WeakMap<ReadonlySet<string>, { known: Set<string>; tree: SearchableMap<true> }>();
-
-/** The words a typo may be mended to, and a tree to find them by, built once per set of framing words. */
-function spellingWords(context: ReadingContext): { known: Set<string>; tree: SearchableMap<true> } {
-  const cached = spellingCache.get(context.cueWords);
-  if (cached !== undefined) return cached;
-  const { lexicon } = context;
-  const known = new Set([
-    ...context.cueWords,
-    ...[...lexicon.sessionKinds.keys()].flatMap((phrase) => phrase.split(' ')),
-    ...lexicon.collections.keys(),
-    ...CALENDAR_WORDS,
-  ]);
-  const tree = new SearchableMap<true>();
-  for (const candidate of known) if (candidate.length >= MIN_SWAP_LENGTH) tree.set(candidate, true);
-  const built = { known, tree };
-  spellingCache.set(context.cueWords, built);
-  return built;
-}
-
-interface PhraseSpan {
+export interface PhraseSpan {
   readonly start: number;
   readonly end: number;
   readonly kind?: SessionKind;
