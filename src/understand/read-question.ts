@@ -27,6 +27,9 @@ export interface SubjectSlot {
   readonly types: ReadonlySet<EntityType>;
   /** The word before the slot ("in", "at", "from", "about"), which says how it is used. */
   readonly before?: string;
+  /** Where the slot starts and ends (exclusive) among the question's words. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Everything read from a question before its intent is decided. */

@@ -25,6 +25,8 @@ export function subjectSlots(
         before?: string;
         eventOnly: boolean;
         named: Array<{ words: string[]; types: ReadonlySet<EntityType> }>;
+        start: number;
+        end: number;
         /** The slot is one catalog name: plain words after it start a slot of their own. */
         entity?: EntitySpan;
       }
@@ -45,8 +47,11 @@ export function subjectSlots(
       types: new Set(),
       eventOnly: true,
       named: [],
+      start: index,
+      end: index + 1,
       ...(before === undefined ? {} : { before }),
     };
+    open.end = index + 1;
     return open;
   };
   for (let index = 0; index < reading.roles.length; index++) {
@@ -82,8 +87,6 @@ export function subjectSlots(
       open.words.push(word);
       continue;
     }
-    if (role.kind === 'word' && open?.entity !== undefined && !isEmptyWord(word, lexicon) && !cues.has(word))
-      close();
     if (role.kind === 'word' && role.glued) {
       const slot = subject(index);
       slot.words.push(word);

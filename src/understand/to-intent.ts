@@ -43,8 +43,8 @@ const PREFERRED: Partial<Record<IntentLabel, readonly EntityType[]>> = {
   members: ['organization'],
   partnership: ['organization'],
   'who-is': ['person', 'organization'],
-  where: ['person', 'organization', 'room', 'track'],
-  when: ['person', 'organization'],
+  where: ['person', 'organization', 'room', 'track', 'project', 'term'],
+  when: ['person', 'organization', 'project', 'term'],
   now: ['room', 'track'],
   next: ['room', 'track'],
   first: ['room', 'track'],
@@ -363,10 +363,13 @@ function primarySubject(
   context: IntentContext,
   skipEvent = false,
 ): SubjectSlot | undefined {
-  const slots = reading.subjects.filter(
+  const meaningful = reading.subjects.filter(
     (slot) =>
       slot.words.some((word) => !isEmptyWord(word, context.lexicon)) && !(skipEvent && slot.eventOnly),
   );
+  // Names side by side in a place or time question are one title ("the Argo CD Contribfest").
+  const placing = label === 'where' || label === 'when';
+  const slots = placing ? joinAdjacent(meaningful) : meaningful;
   for (const type of PREFERRED[label] ?? []) {
     const typed = slots.find((slot) => slot.types.has(type));
     const named = typed?.named.find((name) => name.types.has(type));
@@ -375,9 +378,9 @@ function primarySubject(
       return { ...typed, words: named.words };
     if (typed !== undefined) return typed;
   }
-  // "What time is the CCC Jahresrückblick? want to get a seat early": a place or time question is about the first
-  // thing it names; what follows is chatter.
-  if (label === 'where' || label === 'when') return slots[0];
+  // A place or time question is about the thing it names after "the" ("where do I go for the Istio talk?",
+  // "what time is the Longhorn deep dive? want a seat"), else the first thing it names.
+  if (placing) return slots.find((slot) => DETERMINERS.has(slot.before ?? '')) ?? slots[0];
   return slots.reduce<SubjectSlot | undefined>(
     (best, slot) => (best === undefined || slot.words.length > best.words.length ? slot : best),
     undefined,
@@ -393,4 +396,23 @@ function vendorRole(reading: SlottedReading, lexicon: Lexicon): VendorRole {
   if (words.some((word) => lexicon.sponsorWords.has(word))) return 'sponsor';
   if (words.some((word) => lexicon.exhibitorWords.has(word))) return 'exhibitor';
   return 'any';
+}
+
+/** Slots with no word between them, joined: a title that runs over a name ("Argo CD" + "Contribfest"). */
+function joinAdjacent(slots: readonly SubjectSlot[]): SubjectSlot[] {
+  const joined: SubjectSlot[] = [];
+  for (const slot of slots) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && last.end === slot.start) {
+      joined[joined.length - 1] = {
+        ...last,
+        words: [...last.words, ...slot.words],
+        types: new Set([...last.types, ...slot.types]),
+        named: [...last.named, ...slot.named],
+        eventOnly: last.eventOnly && slot.eventOnly,
+        end: slot.end,
+      };
+    } else joined.push(slot);
+  }
+  return joined;
 }
