@@ -2,6 +2,7 @@
 import type { ConversationFocus } from '../engine/conversation.ts';
 import type { Intent, VendorRole } from '../engine/intent.ts';
 import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
+import { agendaIntent } from './agenda-intent.ts';
 import type { IntentLabel, Lexicon } from './lexicon.ts';
 import type { EntityType } from './link-entities.ts';
 import { isEmptyWord, type QuestionReading, type SubjectSlot, subjectSlots } from './read-question.ts';
@@ -183,6 +184,13 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       return { kind: 'summary' };
     case 'event':
       return { kind: 'event', question: reading.tokens.text };
+    case 'agenda-add':
+    case 'agenda-remove':
+    case 'agenda-show':
+    case 'agenda-clear':
+    case 'agenda-lead':
+    case 'forget-me':
+      return agendaIntent(label, reading, reading.subjects);
     case 'none':
       return searchIntent(reading, allWords, context);
   }
