@@ -1,7 +1,7 @@
 // Fills the agenda intents ("add the Agones keynote to my agenda", "remind me 15 minutes before") from a reading.
 import type { AgendaIntent } from '../engine/intent.ts';
 import type { IntentLabel } from './lexicon.ts';
-import type { QuestionReading, SubjectSlot } from './read-question.ts';
+import type { QuestionReading } from './read-question.ts';
 
 /** The agenda labels, each of which maps onto one `AgendaIntent` kind. */
 export type AgendaLabel = Extract<
@@ -9,8 +9,31 @@ export type AgendaLabel = Extract<
   'agenda-add' | 'agenda-remove' | 'agenda-show' | 'agenda-clear' | 'agenda-lead' | 'forget-me'
 >;
 
-/** Words of an agenda request that never name the session ("my", "agenda", "talk"). */
+/** Words of an agenda request that never name the session ("add", "my", "agenda", "talk"). */
 const FRAMING = new Set([
+  'remind',
+  'me',
+  'add',
+  'star',
+  'unstar',
+  'put',
+  'save',
+  'bookmark',
+  'remove',
+  'take',
+  'delete',
+  'drop',
+  'do',
+  'not',
+  'stop',
+  'reminding',
+  'when',
+  'starts',
+  'i',
+  'want',
+  'am',
+  'going',
+  'go',
   'my',
   'agenda',
   'schedule',
@@ -47,15 +70,11 @@ const MINUTE_WORDS = new Set(['minute', 'minutes', 'min', 'mins', 'm']);
 const HOUR_WORDS = new Set(['hour', 'hours', 'hr', 'hrs', 'h']);
 
 /** The agenda intent of `label`, with the session words (add, remove), the day (show) or the minutes (lead). */
-export function agendaIntent(
-  label: AgendaLabel,
-  reading: QuestionReading,
-  subjects: readonly SubjectSlot[],
-): AgendaIntent {
+export function agendaIntent(label: AgendaLabel, reading: QuestionReading): AgendaIntent {
   switch (label) {
     case 'agenda-add':
     case 'agenda-remove':
-      return { kind: label, subject: sessionWords(subjects, reading) };
+      return { kind: label, subject: sessionWords(reading) };
     case 'agenda-show':
       return { kind: 'agenda-show', ...(reading.times.day === undefined ? {} : { day: reading.times.day }) };
     case 'agenda-clear':
@@ -69,12 +88,12 @@ export function agendaIntent(
   }
 }
 
-/** The words naming the session: the subject slots, without the agenda's own framing. */
-function sessionWords(subjects: readonly SubjectSlot[], reading: QuestionReading): string {
-  const words = subjects.flatMap((slot) => slot.words).filter((word) => !FRAMING.has(word));
-  const kind =
-    reading.sessionKind === undefined || reading.sessionKind === 'talk' ? [] : [reading.sessionKind];
-  return [...words, ...kind].join(' ');
+/**
+ * The words naming the session: the question without the agenda's own framing. Not the classifier's subject slots:
+ * a title's words that are also cues elsewhere ("the closing keynote") would be lost from them.
+ */
+function sessionWords(reading: QuestionReading): string {
+  return reading.tokens.words.filter((word) => !FRAMING.has(word)).join(' ');
 }
 
 /** "15 minutes", "5 min", "half an hour", "1 hour", "an hour": the lead time in minutes. */

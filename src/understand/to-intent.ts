@@ -190,7 +190,7 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     case 'agenda-clear':
     case 'agenda-lead':
     case 'forget-me':
-      return agendaIntent(label, reading, reading.subjects);
+      return agendaIntent(label, reading);
     case 'none':
       return searchIntent(reading, allWords, context);
   }
