@@ -1,4 +1,8 @@
 // What an agenda question asks the adapter to do, and what the adapter did: typed values with no wording.
+import type { Session } from '../model/schema.ts';
+
+/** Where and when a session is, before or after a change. */
+export type SessionPlace = Pick<Session, 'start' | 'end' | 'room'>;
 
 /**
  * The request an agenda question carries on its answer (`Answer.agenda`). The engine names the sessions; the
@@ -24,8 +28,8 @@ export type AgendaChange =
       readonly kind: 'moved';
       readonly sessionId: string;
       readonly title: string;
-      readonly before: { readonly start?: string; readonly end?: string; readonly room?: string };
-      readonly after: { readonly start?: string; readonly end?: string; readonly room?: string };
+      readonly before: SessionPlace;
+      readonly after: SessionPlace;
     }
   | {
       readonly kind: 'cancelled';

@@ -193,7 +193,7 @@ function directions(session: Session): string {
 }
 
 function changeSentence(change: AgendaChange, zone: string): string {
-  const when = (place: { readonly start?: string; readonly end?: string }) =>
+  const when = (place: { readonly start?: string | undefined; readonly end?: string | undefined }) =>
     place.start === undefined
       ? 'no time'
       : formatTimeRange(
