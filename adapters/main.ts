@@ -1,4 +1,6 @@
 // `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
+
+import { type AgendaRuntime, openAgendaRuntime } from './agenda/agenda-runtime.ts';
 import { runConsole } from './console/console-adapter.ts';
 import { type DigestConfig, readDigestConfig } from './digest/digest-config.ts';
 import { type DigestRuntime, openDigestRuntime } from './digest/digest-runtime.ts';
@@ -110,11 +112,13 @@ async function startChatAdapters(
   const started: ChatAdapter[] = [];
   let failed = 0;
   let digest: DigestRuntime | undefined;
+  let agenda: AgendaRuntime | undefined;
   const services = createChatServices({
     live,
     rateLimits: config.rateLimits,
     admins: parseAdminList(process.env.HALLWAY_ADMINS),
     digest: () => digest,
+    agenda: () => agenda?.service,
     logger,
   });
   const plans = FACTORIES.map(({ platform, factory }) => {
@@ -161,6 +165,22 @@ async function startChatAdapters(
   } catch (error) {
     return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
   }
+  try {
+    agenda = openAgendaRuntime({
+      databasePath: config.digest.databasePath,
+      engine: () => live.current(),
+      messengers: () => started.flatMap((adapter) => adapter.agendaMessenger?.() ?? []),
+      clock: Date.now,
+      logger,
+    });
+  } catch (error) {
+    await digest.close();
+    return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
+  }
+  const agendaRuntime = agenda;
+  live.onChange((report) => agendaRuntime.onChange(report));
+  shutdown.onShutdown('agenda reminders', () => agendaRuntime.scheduler.stop(), 'intake');
+  shutdown.onShutdown('agenda database', () => agendaRuntime.close(), 'close');
   const running = digest;
   // Stop posting with the other intake, let posts in flight finish, and close the file after the platforms.
   shutdown.onShutdown('digest scheduler', () => running.stop(), 'intake');
@@ -182,11 +202,13 @@ async function startChatAdapters(
     }
   }
   if (started.length === 0) {
+    await agendaRuntime.close();
     await running.close();
     return { started: 0, failed };
   }
   // Catching up on a missed digest may take a while (retries); answering questions does not wait for it.
   running.start().catch((error: unknown) => logger.error({ err: error }, 'digest could not start'));
+  agendaRuntime.start().catch((error: unknown) => logger.error({ err: error }, 'agenda could not start'));
   return { started: started.length, failed };
 }
 

@@ -3,12 +3,12 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Answer, Engine } from '../../src/index.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
+import { registerAgendaActions, type SlackReply, slackReply } from './agenda-slack.ts';
 import type { AnswerPoster } from './answer-poster.ts';
 import { registerCommandListener } from './command-listener.ts';
 import type { EventDeduper } from './dedupe.ts';
 import { HomeOpenedEventSchema, ignoreReason, MentionEventSchema, MessageEventSchema } from './payloads.ts';
 import { createRateGate } from './rate-gate.ts';
-import { renderAnswer, type SlackMessage } from './render-blocks.ts';
 import { createGuard, createReporter, type Outcome, type Surface } from './request-guard.ts';
 import { decodeSlackEntities, questionFromSlackText } from './slack-text.ts';
 import {
@@ -45,11 +45,12 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     report({ kind: 'ignored', surface, reason });
   };
 
-  /** The reply to a question: Slack's own help for "help", the rendered answer otherwise. */
-  const reply = (question: string): SlackMessage => {
+  /** The reply to a question: Slack's own help for "help", an agenda request carried out, or the answer. */
+  const reply = (question: string, userId: string): SlackReply => {
     const engine = deps.engine();
     const answer: Answer = engine.ask(question === '' ? 'help' : question);
-    return answer.intent === 'help' ? helpMessage(answer) : renderAnswer(answer);
+    if (answer.intent === 'help') return { message: helpMessage(answer), personal: false };
+    return slackReply(answer, userId, deps.services);
   };
 
   // Slack redelivers an event it thinks was not acknowledged (X-Slack-Retry-Num); answer each event_id once.
@@ -83,7 +84,12 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'mention',
       { channel: mention.channel, user: mention.user },
       async () => {
-        const message = reply(questionFromSlackText(mention.text, context.botUserId));
+        const { message, personal } = reply(questionFromSlackText(mention.text, context.botUserId), user);
+        // An agenda is its owner's alone: in a channel, only they see it.
+        if (personal) {
+          await client.chat.postEphemeral({ channel: mention.channel, user, thread_ts, ...message });
+          return;
+        }
         await deps.postAnswer(
           { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS },
           `answer/${mention.channel}/${mention.ts}`,
@@ -110,7 +116,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'dm',
       { channel: message.channel, user: message.user },
       async () => {
-        const answer = reply(questionFromSlackText(message.text ?? '', context.botUserId));
+        const { message: answer } = reply(questionFromSlackText(message.text ?? '', context.botUserId), user);
         await deps.postAnswer(
           { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS },
           `answer/${message.channel}/${message.ts}`,
@@ -121,6 +127,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   });
 
   registerCommandListener(app, { engine: deps.engine, services: deps.services, logger, guard, gate });
+  registerAgendaActions(app, { services: deps.services, guard, logger });
 
   // Not rate-limited: the button asks again a question that was admitted, and the click removes the button.
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, ack, body, respond }) => {

@@ -34,8 +34,10 @@ const SLACK_USAGE = [
 ];
 
 /** A private answer with the button that shares it: the reply to `/hallway <question>`. */
-export function privateAnswer(answer: Answer): SlackMessage {
-  const message = renderAnswer(answer, { reserveBlocks: 1 });
+export function privateAnswer(
+  answer: Answer,
+  message: SlackMessage = renderAnswer(answer, { reserveBlocks: 1 }),
+): SlackMessage {
   return { text: message.text, blocks: [...message.blocks, shareButton(answer.question)] };
 }
 

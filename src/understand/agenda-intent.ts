@@ -9,10 +9,10 @@ export type AgendaLabel = Extract<
   'agenda-add' | 'agenda-remove' | 'agenda-show' | 'agenda-clear' | 'agenda-lead' | 'forget-me'
 >;
 
-/** Words of an agenda request that never name the session ("add", "my", "agenda", "talk"). */
-const FRAMING = new Set([
+/** Words that ask to change an agenda; an add or a remove with none of them is not one. */
+const ACTION_WORDS = new Set([
   'remind',
-  'me',
+  'reminding',
   'add',
   'star',
   'unstar',
@@ -23,35 +23,18 @@ const FRAMING = new Set([
   'take',
   'delete',
   'drop',
-  'do',
-  'not',
-  'stop',
-  'reminding',
-  'when',
-  'starts',
-  'i',
-  'want',
-  'am',
-  'going',
-  'go',
-  'my',
   'agenda',
   'schedule',
-  'calendar',
-  'talk',
-  'talks',
-  'session',
-  'sessions',
-  's',
-  'the',
-  'a',
-  'an',
-  'to',
-  'from',
-  'off',
-  'on',
-  'about',
-  'please',
+  'going',
+  'want',
+]);
+
+/** Words of an agenda request that never name the session ("add", "my", "agenda", "talk"). */
+const FRAMING = new Set([
+  ...ACTION_WORDS,
+  ...'me do not stop when starts i am go my calendar talk talks session sessions s the a an to from off on about please'.split(
+    ' ',
+  ),
 ]);
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -69,11 +52,16 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const MINUTE_WORDS = new Set(['minute', 'minutes', 'min', 'mins', 'm']);
 const HOUR_WORDS = new Set(['hour', 'hours', 'hr', 'hrs', 'h']);
 
-/** The agenda intent of `label`, with the session words (add, remove), the day (show) or the minutes (lead). */
-export function agendaIntent(label: AgendaLabel, reading: QuestionReading): AgendaIntent {
+/**
+ * The agenda intent of `label`, with the session words (add, remove), the day (show) or the minutes (lead);
+ * undefined for an add or remove that asks for no change (the question is then searched instead).
+ */
+export function agendaIntent(label: AgendaLabel, reading: QuestionReading): AgendaIntent | undefined {
   switch (label) {
     case 'agenda-add':
     case 'agenda-remove':
+      // Changing an agenda takes a word that asks for it; without one the classifier only saw a long subject.
+      if (!reading.tokens.words.some((word) => ACTION_WORDS.has(word))) return undefined;
       return { kind: label, subject: sessionWords(reading) };
     case 'agenda-show':
       return { kind: 'agenda-show', ...(reading.times.day === undefined ? {} : { day: reading.times.day }) };

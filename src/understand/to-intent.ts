@@ -190,7 +190,7 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     case 'agenda-clear':
     case 'agenda-lead':
     case 'forget-me':
-      return agendaIntent(label, reading);
+      return agendaIntent(label, reading) ?? searchIntent(reading, allWords, context);
     case 'none':
       return searchIntent(reading, allWords, context);
   }

@@ -66,6 +66,8 @@ export interface FakeSlack {
   script(method: string, ...replies: ScriptedReply[]): void;
   /** The messages posted to `channel`, oldest first (what `conversations.history` reads). */
   messagesIn(channel: string): readonly FakeMessage[];
+  /** The bytes uploaded to each file's upload URL (files.getUploadURLExternal), by file id. */
+  readonly uploads: ReadonlyMap<string, string>;
   /** Sets what `users.info` returns for `userId`. */
   setUser(userId: string, user: FakeUser): void;
   close(): Promise<void>;
@@ -80,8 +82,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const scripts = new Map<string, ScriptedReply[]>();
   const users = new Map<string, FakeUser>();
   const history = new Map<string, FakeMessage[]>();
+  const uploads = new Map<string, string>();
   let connectionCount = 0;
   let messageCount = 0;
+  let fileCount = 0;
 
   const server = createServer((request, response) => {
     readBody(request)
@@ -112,6 +116,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (respond !== null) {
       calls.push({ method: `respond:${respond[1]}`, body });
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    // files.uploadV2's second step: the file's bytes, posted to the URL files.getUploadURLExternal gave.
+    const upload = path.match(/^\/upload\/(F\w+)$/);
+    if (upload?.[1] !== undefined) {
+      uploads.set(upload[1], raw);
+      calls.push({ method: `upload:${upload[1]}`, body: {} });
+      response.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
       return;
     }
     const method = path.replace(/^\/api\//, '');
@@ -168,6 +180,21 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, messages: historyPage(body, (message) => message.thread_ts === body.ts) };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: '1774512000.999999' };
+      case 'conversations.open':
+        // The DM channel with a user: its id is the user's, with Slack's D prefix.
+        return { ok: true, channel: { id: `D${String(body.users).replace(/^U/, '')}` } };
+      case 'files.getUploadURLExternal': {
+        fileCount += 1;
+        const fileId = `F${String(fileCount).padStart(6, '0')}`;
+        return { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof body.files === 'string' ? JSON.parse(body.files) : body.files) as Array<{
+          id: string;
+          title?: string;
+        }>;
+        return { ok: true, files: files.map((file) => ({ id: file.id, title: file.title ?? '' })) };
+      }
       case 'users.info': {
         const id = String(body.user);
         return { ok: true, user: { id, is_admin: false, is_owner: false, ...users.get(id) } };
@@ -209,6 +236,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       scripts.set(method, [...(scripts.get(method) ?? []), ...replies]);
     },
     messagesIn: (channel) => history.get(channel) ?? [],
+    uploads,
     setUser: (userId, user) => {
       users.set(userId, user);
     },
