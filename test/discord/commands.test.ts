@@ -20,7 +20,7 @@ import { TOKEN } from './fake-discord-world.ts';
 import { kubeconEngine } from './harness.ts';
 
 describe('command definitions', () => {
-  it('declare the seven commands with names, options and descriptions Discord accepts', () => {
+  it('declare the eight commands with names, options and descriptions Discord accepts', () => {
     expect(COMMAND_DEFINITIONS.map((command) => command.name)).toEqual([...COMMAND_NAMES]);
     for (const command of COMMAND_DEFINITIONS) {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
@@ -49,7 +49,7 @@ describe('command definitions', () => {
     expect(optionsOf('reload')).toEqual([]);
   });
 
-  it('questions work in servers and in DMs, /digest and /reload in servers only; the guild copy drops global-only fields', () => {
+  it('questions and /agenda work in servers and in DMs, /digest and /reload in servers only; the guild copy drops global-only fields', () => {
     const contexts = Object.fromEntries(
       COMMAND_DEFINITIONS.map((command) => [command.name, command.contexts]),
     );
@@ -61,6 +61,7 @@ describe('command definitions', () => {
       help: [0, 1],
       digest: [0],
       reload: [0],
+      agenda: [0, 1],
     });
     for (const command of guildCommandDefinitions()) {
       expect(command).not.toHaveProperty('contexts');
