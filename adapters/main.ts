@@ -2,6 +2,7 @@
 
 import { type AgendaRuntime, openAgendaRuntime } from './agenda/agenda-runtime.ts';
 import { runConsole } from './console/console-adapter.ts';
+import { createConsoleAgenda } from './console/console-agenda.ts';
 import { type DigestConfig, readDigestConfig } from './digest/digest-config.ts';
 import { type DigestRuntime, openDigestRuntime } from './digest/digest-runtime.ts';
 import { discordAdapterFactory } from './discord/discord-adapter.ts';
@@ -95,7 +96,7 @@ async function main(): Promise<Outcome> {
     await ops.server?.close();
     return 1;
   }
-  return runConsoleUntilDone(live, ops, logger);
+  return runConsoleUntilDone(live, ops, logger, digestConfig.value.databasePath);
 }
 
 /**
@@ -216,7 +217,12 @@ async function startChatAdapters(
  * The console, until its input ends. Then the process exits, unless the HTTP endpoints are served: they stay up
  * (so `echo question | HALLWAY_HTTP_PORT=8080 npm start` can be scraped) until SIGTERM or SIGINT.
  */
-async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logger): Promise<Outcome> {
+async function runConsoleUntilDone(
+  live: LiveData,
+  ops: Operations,
+  logger: Logger,
+  databasePath: string,
+): Promise<Outcome> {
   const { readiness, shutdown, metrics, server } = ops;
   const interactive = process.stdin.isTTY === true;
   const engine = instrumentEngine(() => live.current(), {
@@ -232,9 +238,18 @@ async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logg
     console.error('No chat adapter is configured; starting the console (see .env.example).');
   const input = new AbortController();
   shutdown.onShutdown('console input', () => input.abort(), 'intake');
+  // The local user's agenda; its reminders are printed here when due.
+  const agenda = createConsoleAgenda({
+    databasePath,
+    engine: () => live.current(),
+    output: process.stdout,
+    logger,
+  });
+  live.onChange((report) => agenda.notify(report));
+  shutdown.onShutdown('console agenda', () => agenda.close(), 'close');
   readiness.ready('console');
   await runConsole({
-    ask: (question) => engine().ask(question),
+    ask: (question) => agenda.reply(engine().ask(question)),
     input: process.stdin,
     output: process.stdout,
     interactive,
@@ -248,6 +263,7 @@ async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logg
     return 'running';
   }
   live.stop();
+  await agenda.close();
   return 0;
 }
 

@@ -118,7 +118,9 @@ export function composeAgendaOutcome(context: ComposeContext, outcome: AgendaOut
       }
       return { title: `Changed: ${outcome.change.title}`, answered: true, ...answer.finish() };
     case 'unavailable':
-      answer.paragraph(NOT_KEPT);
+      answer.paragraph(
+        'Your agenda is not available here: Hallway could not open its database (the log says why).',
+      );
       return { title: 'My agenda', answered: false, ...answer.finish() };
     default:
       return assertNever(outcome);
