@@ -164,7 +164,11 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       const engine = deps.engine();
       await client.views.publish({
         user_id: user,
-        view: homeView(engine.catalog.conference, engine.ask('help')),
+        view: homeView(
+          engine.catalog.conference,
+          engine.ask('help'),
+          deps.services?.agenda?.()?.list({ platform: 'slack', userId: user }),
+        ),
       });
     });
   });

@@ -75,8 +75,11 @@ export function helpMessage(engineHelp: Answer): SlackMessage {
   };
 }
 
-/** The Home tab: what Hallway is for, how to ask, example questions from the loaded dataset. */
-export function homeView(conference: Conference, engineHelp: Answer): types.HomeView {
+/**
+ * The Home tab: what Hallway is for, how to ask, example questions from the loaded dataset, and the viewer's own
+ * agenda when agendas are kept (the Home tab is private to the user who opens it).
+ */
+export function homeView(conference: Conference, engineHelp: Answer, agenda?: Answer): types.HomeView {
   const examples = engineHelp.blocks.flatMap((block) => (block.type === 'bullets' ? block.items : []));
   const blocks: SlackBlock[] = [
     header(`Hallway: ${conference.name}`),
@@ -88,6 +91,11 @@ export function homeView(conference: Conference, engineHelp: Answer): types.Home
   ];
   if (examples.length > 0) {
     blocks.push(section('Try asking:'), section(examples.map((example) => `• ${example}`).join('\n')));
+  }
+  if (agenda !== undefined) {
+    // The agenda's blocks, within the 100 a Home tab holds: what comes before it, and a line after it, are kept.
+    const room = SLACK_LIMITS.homeBlocks - blocks.length - 3;
+    blocks.push({ type: 'divider' }, ...renderAnswer(agenda).blocks.slice(0, room));
   }
   blocks.push(context('Answers come from the conference dataset and name their sources.'));
   return { type: 'home', blocks };

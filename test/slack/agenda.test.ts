@@ -132,6 +132,17 @@ describe('my agenda on Slack (real Bolt, HTTP mode)', () => {
     expect(store.stars(ALICE).map((s) => s.sessionId)).toEqual(['tiles']);
   });
 
+  it("shows the viewer's own agenda on the App Home tab", async () => {
+    await harness.handled(() =>
+      harness.sendEvent({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' }),
+    );
+    const [published] = harness.fake.callsTo('views.publish').slice(-1);
+    expect(published?.body.user_id).toBe('U0ALICE');
+    const view = JSON.stringify(published?.body.view);
+    expect(view).toContain('Your agenda: 1 session in time order');
+    expect(view).toContain('Azulejo tiles');
+  });
+
   it('uploads the agenda as an .ics to the DM; parsed back it has the same UTC start and UID', async () => {
     const listed = await slash('agenda');
     const calendar = buttons(listed).find((button) => button.action_id.startsWith('hallway_agenda_ics'));
