@@ -1,6 +1,7 @@
 // The agenda's Slack buttons: "⭐ Add to my agenda" under each session of an answer, "Remove" and "📅 Add to
 // calendar" under an agenda reply. Each button's value is a session id (or nothing, for the whole agenda).
 import { type Answer, cutToLength } from '../../src/index.ts';
+import { escapeToFit } from './escape.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import { plain, renderAnswer, type SlackBlock, type SlackMessage } from './render-blocks.ts';
 
@@ -21,7 +22,8 @@ function button(kind: ButtonKind, index: number, sessionId: string, title: strin
   return {
     type: 'button' as const,
     action_id: `${kind === 'star' ? AGENDA_STAR_ACTION : AGENDA_UNSTAR_ACTION}:${index}`,
-    text: plain(cutToLength(label, SLACK_LIMITS.buttonText)),
+    // A title is data: escaped like every other text Hallway shows, so nothing in it can ping or link.
+    text: plain(escapeToFit(label, SLACK_LIMITS.buttonText)),
     value: cutToLength(sessionId, SLACK_LIMITS.buttonValue),
   };
 }
@@ -39,7 +41,11 @@ export function withStarButtons(message: SlackMessage, answer: Answer): SlackMes
   const sessions = sessionsOf(answer);
   if (sessions.length === 0 || message.blocks.length >= SLACK_LIMITS.blocksPerMessage) return message;
   const elements = sessions.map((session, index) => button('star', index, session.id, session.title));
-  return { ...message, blocks: [...message.blocks, { type: 'actions', elements }] };
+  // Above the closing sources line, which stays last.
+  const last = message.blocks.at(-1);
+  const tail = last?.type === 'context' ? [last] : [];
+  const body = tail.length === 0 ? message.blocks : message.blocks.slice(0, -1);
+  return { ...message, blocks: [...body, { type: 'actions', elements }, ...tail] };
 }
 
 /**

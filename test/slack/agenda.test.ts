@@ -107,6 +107,27 @@ describe('my agenda on Slack (real Bolt, HTTP mode)', () => {
     expect(rearms).toBeGreaterThan(0);
   });
 
+  it('puts star buttons in the daily digest too, above its sources line', async () => {
+    for (const send of harness.slack.digestPoster.messages(
+      'C0DIGEST',
+      engine.digest({ date: '2027-03-27' }),
+      {
+        key: 'digest/C0DIGEST/agenda',
+        resumed: false,
+      },
+    ))
+      await send();
+    const [post] = harness.fake
+      .callsTo('chat.postMessage')
+      .filter((call) => call.body.channel === 'C0DIGEST');
+    const stars = buttons(post?.body ?? {}).filter((button) =>
+      button.action_id.startsWith('hallway_agenda_star'),
+    );
+    expect(stars.map((button) => button.value)).toContain('opening');
+    const blocks = (post?.body.blocks ?? []) as Array<{ type: string }>;
+    expect(blocks.at(-1)?.type).toBe('context');
+  });
+
   it('stars from words in a DM, and answers an agenda question in a channel only to its owner', async () => {
     const reply = await dm('add the closing keynote to my agenda');
     expect(String(reply.text)).toContain('Added “Closing keynote: Saudade for monoliths”');
