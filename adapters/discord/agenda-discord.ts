@@ -63,8 +63,8 @@ function sessionsOf(answer: Answer, limit: number) {
   return answer.results.filter((result) => result.type === 'session').slice(0, limit);
 }
 
-/** A star button under each session an answer shows. */
-function starButtons(answer: Answer) {
+/** A star button under each session an answer (or a digest part) shows. */
+export function starButtons(answer: Answer) {
   return buttonRow(
     sessionsOf(answer, BUTTONS_SHOWN).map((session) => ({
       kind: 'star' as const,

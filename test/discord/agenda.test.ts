@@ -105,6 +105,19 @@ describe('my agenda on Discord (real discord.js)', () => {
     expect(store.stars(ADA_AGENDA).map((star) => star.sessionId)).toEqual(['tiles']);
   });
 
+  it('puts star buttons under the daily digest too', async () => {
+    const poster = h.adapter.digestPoster?.();
+    if (poster === undefined) throw new Error('the Discord adapter has no digest poster');
+    const [first] = poster.messages(CHANNEL_ID, engine.digest({ date: '2027-03-27' }), {
+      key: 'digest/discord/agenda',
+      resumed: false,
+    });
+    await first?.();
+    const [posted] = h.fake.messagesIn(CHANNEL_ID).slice(-1);
+    const ids = buttons(posted?.body as Sent).map((button) => button.custom_id);
+    expect(ids).toContain('hallway_agenda:star:opening');
+  });
+
   it('stars from words in a DM, and answers an agenda question in a channel by DM', async () => {
     const question = messageCreate('add the closing keynote to my agenda', { dm: true });
     h.fake.dispatch('MESSAGE_CREATE', question);
