@@ -30,6 +30,7 @@ const SLACK_USAGE = [
   'Mention me in a channel (@Hallway who spoke about platform engineering?) and I answer in a thread.',
   'Send me a direct message and I answer here.',
   `Type ${SLASH_COMMAND} followed by a question anywhere: only you see the answer, and a button shares it with the channel.`,
+  `My agenda: press ⭐ under a session (or say "add the opening keynote to my agenda"), see it with ${SLASH_COMMAND} agenda (only you do), and get a DM 10 minutes before each one ("remind me 15 minutes before" changes that). "Forget me" deletes it all.`,
   `Admins: ${SLASH_COMMAND} digest here (or off, or list) says which channels get the daily digest; ${SLASH_COMMAND} reload reads the data again.`,
 ];
 

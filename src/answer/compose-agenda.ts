@@ -9,8 +9,7 @@ import { formatClock, formatDay, formatTimeRange } from '../time/conference-time
 import { builder, type ComposeContext, type Composed } from './compose-context.ts';
 import { count, joinWords, quoted, sessionWhen } from './describe.ts';
 
-const NOT_KEPT =
-  'Your agenda is kept by the chat app you ask in (Slack, Discord or the console); none is kept here.';
+const NOT_KEPT = 'Your agenda is kept by the chat app you ask in; none is kept here.';
 
 /** The answer to an agenda question before the adapter acts on it: the session named, a choice, or a miss. */
 export function composeAgendaRequest(
