@@ -1,5 +1,6 @@
 // Kill the process between a reminder's intent row and its result row, restart, and check: one reminder, not
-// zero, not two; whether the DM went out before the kill or not.
+// zero, not two; whether the DM went out before the kill or not. And DMs that fail: retried with the backoff,
+// recorded when they give up, never in the way of other users' reminders.
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReminderScheduler } from '../../adapters/agenda/reminder-scheduler.ts';
@@ -24,6 +25,24 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake?.close();
 });
+
+/** A scheduler over `store` sending through the fake Slack, retrying up to `attempts` times without waiting. */
+function schedulerOver(store: SqliteAgendaStore, now: number, attempts: number) {
+  const client = new webApi.WebClient(FAKE_SLACK_BOT_TOKEN, {
+    slackApiUrl: fake.apiUrl,
+    ...NO_RETRY_OPTIONS,
+  });
+  return new ReminderScheduler({
+    store,
+    engine: () => agendaEngine(() => now),
+    messengers: () => [
+      createSlackAgendaMessenger(client, { attempts, baseDelayMs: 1, maxDelayMs: 1 }, async () => {}),
+    ],
+    clock: () => now,
+    logger: captureLogger().logger,
+    timers: { set: () => undefined, clear: () => undefined },
+  });
+}
 
 async function crashThenRestart(crashAt: 'after-send' | 'before-send', userId: string) {
   const { path, db, store } = freshDatabase();
@@ -73,5 +92,30 @@ describe('a reminder across a crash', () => {
     expect(dms).toHaveLength(1);
     expect(dms[0]?.text).toContain('starts at 00:30');
     expect(row).toEqual({ state: 'sent' });
+  });
+});
+
+describe('a reminder DM that fails', () => {
+  it('is retried after a transient error, and a user Slack refuses is recorded without holding up the others', async () => {
+    const { db, store } = freshDatabase();
+    const night = { id: 'night', startMs: NIGHT_START };
+    for (const userId of ['U0FLAKY', 'U0GONE', 'U0FINE']) store.star({ platform: 'slack', userId }, night, 0);
+    fake.script('chat.postMessage', { channel: 'D0FLAKY', error: 'service_unavailable' });
+    fake.script('conversations.open', { channel: 'U0GONE', error: 'user_not_found' });
+    const outcomes = await schedulerOver(store, NOW, 3).runDue();
+    const byUser = Object.fromEntries(outcomes.map((outcome) => [outcome.key.userId, outcome.kind]));
+    expect(byUser).toEqual({ U0FLAKY: 'sent', U0GONE: 'failed', U0FINE: 'sent' });
+    expect(fake.messagesIn('D0FLAKY').filter((message) => message.text.includes('Night owls'))).toHaveLength(
+      1,
+    );
+    const failed = db
+      .prepare("SELECT user_id, state, error FROM agenda_deliveries WHERE state = 'failed'")
+      .all();
+    expect(failed).toEqual([
+      expect.objectContaining({ state: 'failed', error: expect.stringContaining('user_not_found') }),
+    ]);
+    // Given up means given up: the next pass does not send it again.
+    expect(await schedulerOver(store, NOW, 3).runDue()).toEqual([]);
+    db.close();
   });
 });

@@ -21,7 +21,7 @@ export interface ScriptedReply {
   readonly error?: string;
   /** More fields for the error body, such as `needed` for `missing_scope`. */
   readonly fields?: Readonly<Record<string, unknown>>;
-  /** Only for a call to this channel; calls to other channels pass it by. */
+  /** Only for a call to this channel (for conversations.open, this user); other calls pass it by. */
   readonly channel?: string;
   /** Slack does the work (a `chat.postMessage` is posted), then the connection drops before the reply. */
   readonly lost?: boolean;
@@ -129,7 +129,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = path.replace(/^\/api\//, '');
     calls.push({ method, body });
     const queue = scripts.get(method) ?? [];
-    const index = queue.findIndex((entry) => entry.channel === undefined || entry.channel === body.channel);
+    // A script may name the channel it is for, or for conversations.open the user.
+    const index = queue.findIndex(
+      (entry) => entry.channel === undefined || entry.channel === (body.channel ?? body.users),
+    );
     const scripted = index === -1 ? undefined : queue.splice(index, 1)[0];
     if (scripted === undefined) {
       json(response, reply(method, body));
