@@ -33,6 +33,8 @@ export type DeliveryOutcome =
 /** setTimeout's longest delay; a reminder further away re-arms the timer when this one fires. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 const DEFAULT_BATCH = 500;
+/** How soon a reminder left due by a failed pass is tried again. */
+const RETRY_DELAY_MS = 5_000;
 const MINUTE_MS = 60_000;
 
 const REAL_TIMERS: Timers = {
@@ -81,7 +83,10 @@ export class ReminderScheduler {
     if (this.stopped) return;
     const next = this.options.store.nextReminderAt();
     if (next === undefined) return;
-    const delay = Math.min(Math.max(next - this.options.clock(), 0), MAX_DELAY_MS);
+    // A reminder still due after a pass failed to be handled (its database write failed): try it again a little
+    // later rather than at once, so a lasting fault cannot spin the timer.
+    const wait = next - this.options.clock();
+    const delay = wait <= 0 ? RETRY_DELAY_MS : Math.min(wait, MAX_DELAY_MS);
     this.timer = this.timers.set(() => {
       this.timer = undefined;
       this.runDue().catch((error: unknown) =>
@@ -121,12 +126,16 @@ export class ReminderScheduler {
       if (due.length === 0) return outcomes;
       // Side by side: one user's slow or failing DM never holds up another's.
       const settled = await Promise.allSettled(due.map((reminder) => this.remind(reminder)));
+      let handled = 0;
       for (const result of settled) {
-        if (result.status === 'fulfilled') outcomes.push(result.value);
-        else this.options.logger.error({ err: result.reason }, 'agenda reminder crashed');
+        if (result.status === 'fulfilled') {
+          outcomes.push(result.value);
+          handled += 1;
+        } else this.options.logger.error({ err: result.reason }, 'agenda reminder crashed');
       }
-      // A pass begun before a stop finishes its slice; the next slice waits for the next start.
-      if (due.length < batch || this.stopped) return outcomes;
+      // A pass begun before a stop finishes its slice; the next slice waits for the next start. A slice with
+      // nothing handled would come back the same: the timer retries it later instead.
+      if (due.length < batch || this.stopped || handled === 0) return outcomes;
     }
   }
 

@@ -220,4 +220,22 @@ describe('agenda reminders', () => {
     expect(closing?.remindAtMs).toBe(Date.parse('2027-03-28T16:20:00Z'));
     expect(store.stars(ANA).find((star) => star.sessionId === 'tiles')?.remindAtMs).toBeUndefined();
   });
+
+  it('does not spin on a reminder it cannot record: the timer tries again a few seconds later', async () => {
+    const { store, make, timers, slack } = setup(Date.parse('2027-03-27T13:52:00Z'));
+    store.star(ANA, { id: 'tiles', startMs: Date.parse('2027-03-27T14:00:00Z') }, DAY_ONE_0800);
+    const locked = Object.assign(Object.create(store) as typeof store, {
+      claimDelivery: () => {
+        throw new Error('database is locked');
+      },
+    });
+    const scheduler = make(locked);
+    expect(await scheduler.start()).toEqual([]);
+    expect(slack.sent).toEqual([]);
+    expect(timers.pending()?.delayMs).toBe(5_000);
+    // The fault clears: the retry sends it.
+    const healthy = make();
+    await healthy.start();
+    expect(slack.sent).toHaveLength(1);
+  });
 });
