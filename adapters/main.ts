@@ -179,7 +179,6 @@ async function startChatAdapters(
     return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
   }
   const agendaRuntime = agenda;
-  live.onChange((report) => agendaRuntime.onChange(report));
   shutdown.onShutdown('agenda reminders', () => agendaRuntime.scheduler.stop(), 'intake');
   shutdown.onShutdown('agenda database', () => agendaRuntime.close(), 'close');
   const running = digest;
@@ -209,6 +208,8 @@ async function startChatAdapters(
   }
   // Catching up on a missed digest may take a while (retries); answering questions does not wait for it.
   running.start().catch((error: unknown) => logger.error({ err: error }, 'digest could not start'));
+  // A schedule change after a refresh: a DM to everyone who starred the session.
+  live.onChange((report) => agendaRuntime.onChange(report));
   agendaRuntime.start().catch((error: unknown) => logger.error({ err: error }, 'agenda could not start'));
   return { started: started.length, failed };
 }
