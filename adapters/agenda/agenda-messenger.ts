@@ -7,9 +7,10 @@ export interface AgendaMessenger {
   readonly platform: AgendaPlatform;
   /**
    * DMs `answer` to `userId`, retrying with the platform's backoff, and rejects once it gives up. `key` marks the
-   * message; `resuming` says an earlier run claimed it and may have sent it, so look for it before sending again.
+   * message; `resumedFrom` (epoch ms) says an earlier run claimed it then and may have sent it: look for it from
+   * that moment on before sending again.
    */
-  send(userId: string, answer: Answer, key: string, resuming: boolean): Promise<void>;
+  send(userId: string, answer: Answer, key: string, resumedFrom?: number): Promise<void>;
 }
 
 /** The text form of a delivery key, unique per DM ("reminder/slack/U1/opening/1806138000000"). */

@@ -43,7 +43,8 @@ export interface DeliveryKey extends AgendaUser {
 /** What claiming a delivery found: a new claim; one a crash left unfinished; or one already finished. */
 export type DeliveryClaim =
   | { readonly kind: 'new' }
-  | { readonly kind: 'interrupted'; readonly attempts: number }
+  /** `intentAt`: when the crashed run claimed it, which is where to start looking for it. */
+  | { readonly kind: 'interrupted'; readonly attempts: number; readonly intentAt: number }
   | { readonly kind: 'finished'; readonly state: 'sent' | 'failed' | 'dropped' };
 
 /** The default reminder lead, in minutes. */

@@ -3,7 +3,7 @@
 import type { AgendaOutcome, ChangeReport, Engine } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { type AgendaMessenger, deliveryKeyText } from './agenda-messenger.ts';
-import type { AgendaStore, AgendaUser, DeliveryKey, DueReminder } from './agenda-store.ts';
+import type { AgendaStore, AgendaUser, DeliveryClaim, DeliveryKey, DueReminder } from './agenda-store.ts';
 
 /** setTimeout and clearTimeout, injected so tests drive the clock. */
 export interface Timers {
@@ -168,7 +168,7 @@ export class ReminderScheduler {
     const minutesLeft = Math.max(1, Math.round((startMs - now) / MINUTE_MS));
     const outcome: AgendaOutcome = { kind: 'reminder', sessionId: due.sessionId, leadMinutes: minutesLeft };
     const late = now - due.remindAtMs > MINUTE_MS ? { lateByMs: now - due.remindAtMs } : {};
-    const result = await this.deliver(messenger, key, outcome, claim.kind === 'interrupted');
+    const result = await this.deliver(messenger, key, outcome, resumedFrom(claim));
     store.markReminded(user, due.sessionId);
     if (result.kind === 'sent') logger.info({ ...key, ...late }, 'agenda reminder sent');
     return result;
@@ -188,7 +188,7 @@ export class ReminderScheduler {
         }
         const claim = store.claimDelivery(key, now);
         if (claim.kind === 'finished') jobs.push(Promise.resolve({ kind: 'already', key }));
-        else jobs.push(this.deliver(messenger, key, outcome, claim.kind === 'interrupted'));
+        else jobs.push(this.deliver(messenger, key, outcome, resumedFrom(claim)));
       }
     };
     for (const moved of report.moved) {
@@ -222,12 +222,12 @@ export class ReminderScheduler {
     messenger: AgendaMessenger,
     key: DeliveryKey,
     outcome: AgendaOutcome,
-    resuming: boolean,
+    resumed: number | undefined,
   ): Promise<DeliveryOutcome> {
     const { store, clock, logger } = this.options;
     try {
       const answer = this.options.engine().agenda(outcome);
-      await messenger.send(key.userId, answer, deliveryKeyText(key), resuming);
+      await messenger.send(key.userId, answer, deliveryKeyText(key), resumed);
       store.finishDelivery(key, 'sent', clock());
       if (key.kind !== 'reminder') logger.info({ ...key }, 'agenda change notice sent');
       return { kind: 'sent', key };
@@ -244,4 +244,9 @@ export class ReminderScheduler {
     this.options.logger.info({ ...key, reason }, 'agenda DM dropped');
     return { kind: 'dropped', key, reason };
   }
+}
+
+/** When a crashed run claimed this delivery, if one did. */
+function resumedFrom(claim: DeliveryClaim): number | undefined {
+  return claim.kind === 'interrupted' ? claim.intentAt : undefined;
 }

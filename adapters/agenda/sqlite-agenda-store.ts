@@ -192,10 +192,12 @@ export class SqliteAgendaStore implements AgendaStore {
     return this.db.transaction((): DeliveryClaim => {
       const row = this.db
         .prepare(
-          `SELECT state, attempts FROM agenda_deliveries
+          `SELECT state, attempts, intent_at FROM agenda_deliveries
            WHERE platform = ? AND user_id = ? AND session_id = ? AND kind = ? AND key_at = ?`,
         )
-        .get(...params) as { state: 'intent' | 'sent' | 'failed' | 'dropped'; attempts: number } | undefined;
+        .get(...params) as
+        | { state: 'intent' | 'sent' | 'failed' | 'dropped'; attempts: number; intent_at: number }
+        | undefined;
       if (row === undefined) {
         this.db
           .prepare(
@@ -212,7 +214,7 @@ export class SqliteAgendaStore implements AgendaStore {
            WHERE platform = ? AND user_id = ? AND session_id = ? AND kind = ? AND key_at = ?`,
         )
         .run(...params);
-      return { kind: 'interrupted', attempts: row.attempts };
+      return { kind: 'interrupted', attempts: row.attempts, intentAt: row.intent_at };
     })();
   }
 

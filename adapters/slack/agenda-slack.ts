@@ -137,13 +137,21 @@ export function createSlackAgendaMessenger(
 ): AgendaMessenger {
   return {
     platform: 'slack',
-    async send(userId, answer, key, resuming) {
+    async send(userId, answer, key, resumedFrom) {
       const retry = { policy, classify: classifySlackError, ...(sleep === undefined ? {} : { sleep }) };
       const channel = await withRetries(() => dmChannel(client, userId), retry);
       const message = renderAnswer(answer);
       // A resumed DM looks in the channel's history for its key first: sent before a crash means not sent again.
       await withRetries(
-        postOnce(client, { channel, ...message, ...POST_OPTIONS }, { key, checkFirst: resuming }),
+        postOnce(
+          client,
+          { channel, ...message, ...POST_OPTIONS },
+          // The history is searched from (a little before) the crashed run's claim, however long ago that was
+          // (never from later than now: Slack's timestamps are its own clock's).
+          resumedFrom === undefined
+            ? { key }
+            : { key, checkFirst: true, now: () => Math.min(resumedFrom, Date.now()) },
+        ),
         retry,
       );
     },

@@ -26,8 +26,8 @@ function inbox(platform: AgendaPlatform, failFor: ReadonlySet<string> = new Set(
   const resumed: string[] = [];
   const messenger: AgendaMessenger = {
     platform,
-    async send(userId: string, answer: Answer, key: string, resuming: boolean) {
-      if (resuming) {
+    async send(userId: string, answer: Answer, key: string, resumedFrom?: number) {
+      if (resumedFrom !== undefined) {
         resumed.push(key);
         if (sent.some((message) => message.key === key)) return;
       }

@@ -219,7 +219,6 @@ describe('my agenda on Slack (real Bolt, HTTP mode)', () => {
       'U0ALICE',
       engine.agenda({ kind: 'reminder', sessionId: 'night', leadMinutes: 9 }),
       `reminder/slack/U0ALICE/night/${key.keyAt}`,
-      false,
     );
     other.db.close();
     // Restart on the same file: the reminder is still due, its intent row unfinished; Slack's history has it.
