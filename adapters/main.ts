@@ -1,6 +1,7 @@
 // `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
 
 import type { AskOptions } from '../src/index.ts';
+import { type AgendaRuntime, openAgendaRuntime } from './agenda/agenda-runtime.ts';
 import type { BindingStore, ChannelPlace } from './conferences/binding-store.ts';
 import { openConferenceDigests } from './conferences/conference-digests.ts';
 import { registerConferenceMetrics } from './conferences/conference-metrics.ts';
@@ -9,6 +10,7 @@ import { ConferenceService } from './conferences/conference-service.ts';
 import { readConferencesFile } from './conferences/conferences-config.ts';
 import { openConferences } from './conferences/open-conferences.ts';
 import { runConsole } from './console/console-adapter.ts';
+import { createConsoleAgenda } from './console/console-agenda.ts';
 import { type DigestConfig, readDigestConfig } from './digest/digest-config.ts';
 import { type DigestRuntime, openDigestRuntime } from './digest/digest-runtime.ts';
 import type { PostOutcome } from './digest/post-digest.ts';
@@ -132,7 +134,7 @@ async function main(): Promise<Outcome> {
     await ops.server?.close();
     return 1;
   }
-  return runConsoleUntilDone(live, ops, logger);
+  return runConsoleUntilDone(live, ops, logger, digestConfig.value.databasePath);
 }
 
 /**
@@ -163,11 +165,13 @@ async function startChatAdapters(
           clock: Date.now,
           logger,
         });
+  let agenda: AgendaRuntime | undefined;
   const services = createChatServices({
     live,
     rateLimits: config.rateLimits,
     admins: parseAdminList(process.env.HALLWAY_ADMINS),
     digest: () => digest,
+    agenda: () => agenda?.service,
     logger,
     ...(conferences === undefined ? {} : { conferences }),
   });
@@ -235,6 +239,21 @@ async function startChatAdapters(
   } catch (error) {
     return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
   }
+  try {
+    agenda = openAgendaRuntime({
+      databasePath: config.digest.databasePath,
+      engine: () => live.current(),
+      messengers: () => started.flatMap((adapter) => adapter.agendaMessenger?.() ?? []),
+      clock: Date.now,
+      logger,
+    });
+  } catch (error) {
+    await digest.close();
+    return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
+  }
+  const agendaRuntime = agenda;
+  shutdown.onShutdown('agenda reminders', () => agendaRuntime.scheduler.stop(), 'intake');
+  shutdown.onShutdown('agenda database', () => agendaRuntime.close(), 'close');
   const running = digest;
   // Stop posting with the other intake, let posts in flight finish, and close the file after the platforms.
   shutdown.onShutdown('digest scheduler', () => running.stop(), 'intake');
@@ -256,11 +275,15 @@ async function startChatAdapters(
     }
   }
   if (started.length === 0) {
+    await agendaRuntime.close();
     await running.close();
     return { started: 0, failed };
   }
   // Catching up on a missed digest may take a while (retries); answering questions does not wait for it.
   running.start().catch((error: unknown) => logger.error({ err: error }, 'digest could not start'));
+  // A schedule change after a refresh: a DM to everyone who starred the session.
+  live.onChange((report) => agendaRuntime.onChange(report));
+  agendaRuntime.start().catch((error: unknown) => logger.error({ err: error }, 'agenda could not start'));
   return { started: started.length, failed };
 }
 
@@ -268,7 +291,12 @@ async function startChatAdapters(
  * The console, until its input ends. Then the process exits, unless the HTTP endpoints are served: they stay up
  * (so `echo question | HALLWAY_HTTP_PORT=8080 npm start` can be scraped) until SIGTERM or SIGINT.
  */
-async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logger): Promise<Outcome> {
+async function runConsoleUntilDone(
+  live: LiveData,
+  ops: Operations,
+  logger: Logger,
+  databasePath: string,
+): Promise<Outcome> {
   const { readiness, shutdown, metrics, server } = ops;
   const interactive = process.stdin.isTTY === true;
   const engine = instrumentEngine(() => live.current(), {
@@ -284,11 +312,21 @@ async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logg
     console.error('No chat adapter is configured; starting the console (see .env.example).');
   const input = new AbortController();
   shutdown.onShutdown('console input', () => input.abort(), 'intake');
+  // The local user's agenda; its reminders are printed here when due.
+  const agenda = createConsoleAgenda({
+    databasePath,
+    engine: () => live.current(),
+    output: process.stdout,
+    logger,
+  });
+  live.onChange((report) => agenda.notify(report));
+  shutdown.onShutdown('console agenda', () => agenda.close(), 'close');
   readiness.ready('console');
   // One console session is one conversation: a follow-up refers to the previous answer.
   const conversation = new ConversationMemory();
   await runConsole({
-    ask: (question) => conversation.ask('console', question, (q, options) => engine().ask(q, options)),
+    ask: (question) =>
+      agenda.reply(conversation.ask('console', question, (q, options) => engine().ask(q, options))),
     input: process.stdin,
     output: process.stdout,
     interactive,
@@ -302,6 +340,7 @@ async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logg
     return 'running';
   }
   live.stop();
+  await agenda.close();
   return 0;
 }
 

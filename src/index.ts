@@ -1,4 +1,13 @@
 // The core's public surface. Adapters import from here and nowhere deeper.
+
+export type { AgendaEntry } from './agenda/agenda-clashes.ts';
+export { agendaEntries } from './agenda/agenda-clashes.ts';
+export type {
+  AgendaChange,
+  AgendaOutcome,
+  AgendaRequest,
+  AgendaRequestKind,
+} from './agenda/agenda-request.ts';
 export type {
   Answer,
   AnswerBlock,

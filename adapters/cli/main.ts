@@ -5,6 +5,7 @@ import type { CommandIo } from './command-io.ts';
 import { askCommand } from './commands/ask.ts';
 import { checkCommand } from './commands/check.ts';
 import { digestCommand } from './commands/digest.ts';
+import { icsCommand } from './commands/ics.ts';
 import { statsCommand } from './commands/stats.ts';
 import { validateCommand } from './commands/validate.ts';
 import { checkDate, checkNow, checkTimeZone, type OptionCheck } from './option-values.ts';
@@ -26,6 +27,8 @@ Commands:
   digest [--date YYYY-MM-DD] [--now TIME] [--evening] [--json]
                         The day's digest, as the bot posts it (default: today in the conference's zone).
       --data, --config, --conference, --time-zone  As for ask.
+  ics SESSION_ID...     An .ics calendar of these sessions on stdout (UTC times, the zone named, stable UIDs).
+      --data, --config, --time-zone  As for ask.
   check SOURCE... [--time-zone ZONE]
                         Read schedules as the bot would: format, counts, coverage, warnings, sample answers.
                         Exit 0 clean, 1 errors, 3 warnings only.
@@ -95,6 +98,8 @@ export async function runCli(
         },
         io,
       );
+    case 'ics':
+      return icsCommand({ ...selection, sessionIds: positionals, ...(now === undefined ? {} : { now }) }, io);
     case 'check':
       return checkCommand({ ...selection, dataPaths: [...positionals, ...selection.dataPaths] }, io);
     case 'validate':

@@ -17,8 +17,10 @@ export const QUESTION_COMMANDS = ['ask', 'who', 'vendor', 'session', 'help'] as 
 export type QuestionCommandName = (typeof QUESTION_COMMANDS)[number];
 /** The commands for a server's admins (`list` is open to everyone): digests, the channel's conference, reloading. */
 export const ADMIN_COMMANDS = ['digest', 'conference', 'reload'] as const;
+/** The user's own agenda, answered only to them. */
+export const AGENDA_COMMANDS = ['agenda'] as const;
 /** Every command Hallway registers. */
-export const COMMAND_NAMES = [...QUESTION_COMMANDS, ...ADMIN_COMMANDS] as const;
+export const COMMAND_NAMES = [...QUESTION_COMMANDS, ...ADMIN_COMMANDS, ...AGENDA_COMMANDS] as const;
 /** One of Hallway's command names. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 /** The subcommands of /digest, named as the shared subscription commands are. */
@@ -141,6 +143,11 @@ export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationComman
     ...IN_SERVERS,
     name: 'reload',
     description: 'Read the conference data again now (Manage Server or HALLWAY_ADMINS).',
+  },
+  {
+    ...WHERE,
+    name: 'agenda',
+    description: 'Your agenda: the sessions you starred, in time order, clashes marked (only you see it).',
   },
 ];
 

@@ -61,5 +61,8 @@ function lazyAdapter(
     digestPoster() {
       return connection?.digestPoster();
     },
+    agendaMessenger() {
+      return connection?.agendaMessenger();
+    },
   };
 }

@@ -1,10 +1,13 @@
 // A live Discord connection: log in, wire commands and messages, report what to fix, stop cleanly.
 // Loaded only when Discord starts, so that discord.js costs nothing to a bot that runs without it.
+
 import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
+import type { AgendaMessenger } from '../agenda/agenda-messenger.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { AdapterDependencies, ChatAdapter } from '../shared/chat-adapter.ts';
 import { ConversationMemory } from '../shared/conversation-memory.ts';
+import { createDiscordAgendaMessenger } from './agenda-discord.ts';
 import { COMMAND_NAMES } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
 import { createDiscordClient } from './create-discord-client.ts';
@@ -21,6 +24,7 @@ export class DiscordAdapter implements ChatAdapter {
   readonly name = 'Discord';
   private client: Client | undefined;
   private poster: DigestPoster | undefined;
+  private messenger: AgendaMessenger | undefined;
 
   constructor(
     private readonly config: DiscordConfig,
@@ -98,7 +102,10 @@ export class DiscordAdapter implements ChatAdapter {
       throw new DiscordStartError(explainStartFailure(failure), { cause: error });
     }
     ready = true;
-    if (client.isReady()) this.poster = createDiscordDigestPoster(client);
+    if (client.isReady()) {
+      this.poster = createDiscordDigestPoster(client);
+      this.messenger = createDiscordAgendaMessenger(client);
+    }
     const applicationId = client.application?.id ?? config.applicationId;
     logger.info(
       {
@@ -116,12 +123,18 @@ export class DiscordAdapter implements ChatAdapter {
     const client = this.client;
     this.client = undefined;
     this.poster = undefined;
+    this.messenger = undefined;
     await client?.destroy();
   }
 
   /** Posts digests through this connection; undefined until it is ready and after it stops. */
   digestPoster(): DigestPoster | undefined {
     return this.poster;
+  }
+
+  /** Sends agenda DMs through this connection; undefined until it is ready and after it stops. */
+  agendaMessenger(): AgendaMessenger | undefined {
+    return this.messenger;
   }
 
   /** Warns when the slash commands were never registered (or are out of date): a common first-run surprise. */

@@ -12,12 +12,18 @@ import type { ChatServices } from '../shared/chat-services.ts';
 import type { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
 import { answerDigestCommand, answerReloadCommand } from './admin-commands.ts';
+import {
+  agendaCommandReply,
+  answerAgendaButton,
+  type DiscordReply,
+  discordReply,
+  isAgendaButton,
+} from './agenda-discord.ts';
 import { answerAutocomplete } from './autocomplete.ts';
 import { COMMAND_OPTIONS, commandQuestion, isQuestionCommand, type QuestionCommandName } from './commands.ts';
 import { answerConferenceCommand } from './conference-command.ts';
 import { escapeDiscordText } from './escape-text.ts';
 import { gateQuestion } from './rate-gate.ts';
-import { renderReply } from './render-reply.ts';
 
 /** What the interaction handlers need. */
 export interface InteractionContext {
@@ -69,6 +75,19 @@ export async function handleInteraction(
     );
     return;
   }
+  if (interaction.isButton() && isAgendaButton(interaction.customId)) {
+    const log = context.logger.child({
+      interaction: interaction.id,
+      button: 'agenda',
+      user: interaction.user.id,
+    });
+    try {
+      await answerAgendaButton(interaction, context.services, log);
+    } catch (error) {
+      log.error({ err: error }, 'Discord: could not answer an agenda button');
+    }
+    return;
+  }
   if (interaction.isChatInputCommand()) await answerCommand(interaction, context);
 }
 
@@ -88,7 +107,10 @@ async function answerCommand(
     if (name === 'digest') await answerDigestCommand(interaction, context.services, log);
     else if (name === 'reload') await answerReloadCommand(interaction, context.services, log);
     else if (name === 'conference') await answerConferenceCommand(interaction, context.services, log);
-    else if (isQuestionCommand(name)) await answerQuestion(interaction, name, context, log);
+    else if (name === 'agenda') {
+      const { personal: _personal, ...reply } = agendaCommandReply(interaction.user.id, context.services);
+      await interaction.reply({ ...reply, flags: MessageFlags.Ephemeral });
+    } else if (isQuestionCommand(name)) await answerQuestion(interaction, name, context, log);
     else {
       await interaction.reply({
         content: `I do not know /${escapeDiscordText(name)}; try /help.`,
@@ -140,13 +162,34 @@ async function answerQuestion(
   );
   const answer = asked instanceof Promise ? await asked : asked;
   context.conversations?.remember(conversation, answer);
-  const reply = renderReply(answer, 'embeds');
-  if (deferred) await interaction.editReply(reply);
+  const { personal, ...reply } = discordReply(answer, interaction.user.id, context.services, 'embeds');
+  if (personal) await replyPrivately(interaction, reply, deferred);
+  else if (deferred) await interaction.editReply(reply);
   else await interaction.reply(reply satisfies InteractionReplyOptions);
   log.info(
     { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
     'Discord: answered',
   );
+}
+
+/**
+ * An agenda reply, which only its owner may see: after a public defer, the "thinking…" message says so and the
+ * reply follows as an ephemeral follow-up.
+ */
+async function replyPrivately(
+  interaction: ChatInputCommandInteraction,
+  reply: Omit<DiscordReply, 'personal'>,
+  deferred: boolean,
+): Promise<void> {
+  if (!deferred) {
+    await interaction.reply({ ...reply, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  await interaction.editReply({
+    content: 'Your agenda is yours alone: only you can see the reply.',
+    embeds: [],
+  });
+  await interaction.followUp({ ...reply, flags: MessageFlags.Ephemeral });
 }
 
 /**

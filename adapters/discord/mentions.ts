@@ -5,6 +5,7 @@ import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
+import { discordReply } from './agenda-discord.ts';
 import { APOLOGY } from './interactions.ts';
 import { gateQuestion } from './rate-gate.ts';
 import { channelFormat, type ReplyFormat, renderReply } from './render-reply.ts';
@@ -102,7 +103,21 @@ export async function handleMessage(message: Message, context: MessageContext): 
     );
     const answer = asked instanceof Promise ? await asked : asked;
     context.conversations?.remember(message.channelId, answer);
-    await message.reply(renderReply(answer, replyFormat(message)));
+    const { personal, ...reply } = discordReply(
+      answer,
+      message.author.id,
+      context.services,
+      replyFormat(message),
+    );
+    if (personal && message.inGuild()) {
+      // An agenda is its owner's alone: in a server channel it goes to their DMs, and the channel hears only that.
+      await message.author.send({
+        ...renderReply(answer, 'embeds'),
+        ...reply,
+        allowedMentions: { parse: [] },
+      });
+      await message.reply({ content: 'I sent you the answer in a DM: your agenda is yours alone.' });
+    } else await message.reply(reply);
     log.info(
       { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
       'Discord: answered',

@@ -52,6 +52,7 @@ function instrument(engine: Engine, options: InstrumentOptions): Engine {
     rawSearch: (question) => engine.rawSearch(question),
     // A digest is posted by the scheduler, which counts it itself; on-demand digests come through `ask`.
     digest: (request) => engine.digest(request),
+    agenda: (outcome) => engine.agenda(outcome),
     ask(question, options) {
       const done = inFlight?.begin(`${platform} answer`);
       const started = now();

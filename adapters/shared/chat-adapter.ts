@@ -1,5 +1,6 @@
 // The contract between `npm start` and each chat platform: decide from the environment, then start and stop.
 import type { Answer, AskOptions, Engine } from '../../src/index.ts';
+import type { AgendaMessenger } from '../agenda/agenda-messenger.ts';
 import type { ChannelPlace } from '../conferences/binding-store.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { ChatServices } from './chat-services.ts';
@@ -12,6 +13,8 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** Posts digests to this platform's channels; available once started. */
   digestPoster?(): DigestPoster | undefined;
+  /** Sends agenda reminders and change notices by DM; available once started. */
+  agendaMessenger?(): AgendaMessenger | undefined;
 }
 
 /** What an adapter decides from the environment: start, skip (with the reason), or refuse (with problems). */

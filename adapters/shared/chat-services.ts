@@ -1,6 +1,7 @@
 // What `npm start` gives every chat platform beside the engine: rate limits, the admin list, the digest
 // subscription commands and the admin reload. Built once in `adapters/main.ts`; each platform only decides who
 // is an admin on it and how to show the replies.
+import type { AgendaService } from '../agenda/agenda-service.ts';
 import type { BindingCommand, BindingContext, BindingReply } from '../conferences/conference-service.ts';
 import type { CommandContext, CommandReply, SubscriptionCommand } from '../digest/digest-subscriptions.ts';
 import type { AdminList } from './admins.ts';
@@ -21,6 +22,8 @@ export interface ChatServices {
   readonly conferences?: (command: BindingCommand, context: BindingContext) => BindingReply;
   /** Reloads the data now; undefined when there is nothing to reload. */
   readonly reload?: (context: AdminContext) => Promise<ReloadReply>;
+  /** Personal agendas; undefined until their database is open (or without one). */
+  readonly agenda?: () => AgendaService | undefined;
   /** Told of every refused request, for the metrics. */
   readonly onRateLimited?: (platform: Platform, scope: 'user' | 'channel') => void;
 }

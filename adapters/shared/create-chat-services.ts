@@ -1,5 +1,6 @@
 // Builds the services every chat platform shares under `npm start`: rate limits, admins, the digest's subscription
 // commands (once its database is open) and the admin reload.
+import type { AgendaService } from '../agenda/agenda-service.ts';
 import type { ConferenceService } from '../conferences/conference-service.ts';
 import type { DigestRuntime } from '../digest/digest-runtime.ts';
 import { recordRateLimited } from '../ops/metrics-sink.ts';
@@ -17,6 +18,8 @@ export interface ChatServicesOptions {
   readonly admins: AdminList;
   /** The digest, once its database is open; commands arrive only after the platforms start, by which time it is. */
   readonly digest: () => DigestRuntime | undefined;
+  /** The agenda, once its database is open. */
+  readonly agenda?: () => AgendaService | undefined;
   readonly logger: Logger;
   /** With several conferences: the binding commands, and a reload reads the asking channel's conference. */
   readonly conferences?: ConferenceService;
@@ -47,6 +50,7 @@ export function createChatServices(options: ChatServicesOptions): ChatServices {
     ...(conferences === undefined
       ? {}
       : { conferences: (command, context) => conferences.command(command, context) }),
+    ...(options.agenda === undefined ? {} : { agenda: options.agenda }),
     onRateLimited: (platform) => recordRateLimited(platform),
   };
 }

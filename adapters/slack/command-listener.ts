@@ -5,6 +5,7 @@ import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { runAdminCommand } from './admin-commands.ts';
+import { slackReply } from './agenda-slack.ts';
 import { parseHallwayCommand } from './command-text.ts';
 import type { RateGate } from './rate-gate.ts';
 import type { SlackMessage } from './render-blocks.ts';
@@ -67,7 +68,13 @@ export function registerCommandListener(app: App, deps: CommandListenerDependenc
           channelId: command.channel_id,
           ...(command.team_id === undefined ? {} : { workspaceId: command.team_id }),
         });
-        await respond(ephemeral(answer.intent === 'help' ? helpMessage(answer) : privateAnswer(answer)));
+        if (answer.intent === 'help') {
+          await respond(ephemeral(helpMessage(answer)));
+          return;
+        }
+        const reply = slackReply(answer, command.user_id, deps.services);
+        // An agenda reply gets no share button: it is its owner's alone.
+        await respond(ephemeral(reply.personal ? reply.message : privateAnswer(answer, reply.message)));
       },
       () => respond(ephemeral(apologyMessage())),
     );

@@ -1,13 +1,16 @@
 // Builds the Bolt App for Socket Mode or HTTP mode, with Hallway's listeners, ready to start and stop.
+
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
+import type { AgendaMessenger } from '../agenda/agenda-messenger.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { AskIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import { closeServer } from '../shared/http-guards.ts';
 import type { Logger } from '../shared/logger.ts';
+import { createSlackAgendaMessenger } from './agenda-slack.ts';
 import { createAnswerPoster } from './answer-poster.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
@@ -56,6 +59,8 @@ export interface SlackApp {
   readonly mode: SlackConfig['connection']['mode'];
   /** Posts digests through a client that does not retry by itself (the digest runner does). */
   readonly digestPoster: DigestPoster;
+  /** Sends agenda reminders and change notices as DMs, through the same non-retrying client. */
+  readonly agendaMessenger: AgendaMessenger;
   /** Resolves once connected or listening; in HTTP mode with the port actually bound. */
   start(): Promise<{ readonly port?: number }>;
   stop(): Promise<void>;
@@ -138,6 +143,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     app,
     mode: connection.mode,
     digestPoster: createSlackDigestPoster(postingClient),
+    agendaMessenger: createSlackAgendaMessenger(postingClient, answerRetryPolicy(clientOptions.retryConfig)),
     async start() {
       if (receiver instanceof SocketModeReceiver) {
         await app.start();

@@ -5,12 +5,12 @@ import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
+import { registerAgendaActions, type SlackReply, slackReply } from './agenda-slack.ts';
 import type { AnswerPoster } from './answer-poster.ts';
 import { registerCommandListener } from './command-listener.ts';
 import type { EventDeduper } from './dedupe.ts';
 import { HomeOpenedEventSchema, ignoreReason, MentionEventSchema, MessageEventSchema } from './payloads.ts';
 import { createRateGate } from './rate-gate.ts';
-import { renderAnswer, type SlackMessage } from './render-blocks.ts';
 import { createGuard, createReporter, type Outcome, type Surface } from './request-guard.ts';
 import { decodeSlackEntities, questionFromSlackText } from './slack-text.ts';
 import {
@@ -53,8 +53,13 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
 
   /** Follow-ups ("when is it?") refer to the previous answer in the same thread or DM. */
   const memory = deps.conversations ?? new ConversationMemory();
-  /** The reply to a question: Slack's own help for "help", the rendered answer otherwise. */
-  const reply = async (question: string, channelId: string, conversation: string): Promise<SlackMessage> => {
+  /** The reply to a question: Slack's own help for "help", an agenda request carried out, or the answer. */
+  const reply = async (
+    question: string,
+    channelId: string,
+    conversation: string,
+    userId: string,
+  ): Promise<SlackReply> => {
     const answer: Answer = await askIn(
       deps,
       question === '' ? 'help' : question,
@@ -62,7 +67,8 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       memory.optionsFor(conversation),
     );
     memory.remember(conversation, answer);
-    return answer.intent === 'help' ? helpMessage(answer) : renderAnswer(answer);
+    if (answer.intent === 'help') return { message: helpMessage(answer), personal: false };
+    return slackReply(answer, userId, deps.services);
   };
 
   // Slack redelivers an event it thinks was not acknowledged (X-Slack-Retry-Num); answer each event_id once.
@@ -97,11 +103,17 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       { channel: mention.channel, user: mention.user },
       async () => {
         const conversation = `${context.teamId ?? ''}/${mention.channel}/${thread_ts}`;
-        const message = await reply(
+        const { message, personal } = await reply(
           questionFromSlackText(mention.text, context.botUserId),
           mention.channel,
           conversation,
+          user,
         );
+        // An agenda is its owner's alone: in a channel, only they see it.
+        if (personal) {
+          await client.chat.postEphemeral({ channel: mention.channel, user, thread_ts, ...message });
+          return;
+        }
         await deps.postAnswer(
           { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS },
           `answer/${mention.channel}/${mention.ts}`,
@@ -129,10 +141,11 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       { channel: message.channel, user: message.user },
       async () => {
         const conversation = `${context.teamId ?? ''}/${message.channel}/${message.thread_ts ?? ''}`;
-        const answer = await reply(
+        const { message: answer } = await reply(
           questionFromSlackText(message.text ?? '', context.botUserId),
           message.channel,
           conversation,
+          user,
         );
         await deps.postAnswer(
           { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS },
@@ -151,6 +164,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     guard,
     gate,
   });
+  registerAgendaActions(app, { services: deps.services, guard, logger });
 
   // Not rate-limited: the button asks again a question that was admitted, and the click removes the button.
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, ack, body, respond }) => {
@@ -190,7 +204,11 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       const engine = deps.engine();
       await client.views.publish({
         user_id: user,
-        view: homeView(engine.catalog.conference, engine.ask('help')),
+        view: homeView(
+          engine.catalog.conference,
+          engine.ask('help'),
+          deps.services?.agenda?.()?.list({ platform: 'slack', userId: user }),
+        ),
       });
     });
   });

@@ -42,6 +42,7 @@ export function createSlackAdapterFactory(overrides: SlackAdapterOverrides = {})
           await app?.stop();
         },
         digestPoster: () => running?.digestPoster,
+        agendaMessenger: () => running?.agendaMessenger,
       };
       return { kind: 'start', adapter };
     },

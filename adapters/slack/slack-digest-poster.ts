@@ -3,6 +3,7 @@ import type { webApi } from '@slack/bolt';
 import type { Answer } from '../../src/index.ts';
 import type { DigestLedger, DigestPoster } from '../digest/digest-poster.ts';
 import { splitAnswer } from '../shared/split-answer.ts';
+import { withStarButtons } from './agenda-blocks.ts';
 import { classifySlackError } from './classify-error.ts';
 import { postOnce } from './post-once.ts';
 import { fitsOneMessage, renderAnswer } from './render-blocks.ts';
@@ -23,7 +24,8 @@ export function createSlackDigestPoster(client: webApi.WebClient): DigestPoster 
       return parts.map((part, index) =>
         postOnce(
           client,
-          { channel: channelId, ...renderAnswer(part), ...DIGEST_POST_OPTIONS },
+          // A star button under the part's sessions, when the part leaves a block free for it.
+          { channel: channelId, ...withStarButtons(renderAnswer(part), part), ...DIGEST_POST_OPTIONS },
           { key: `${ledger.key}#${index + 1}/${parts.length}`, checkFirst: ledger.resumed },
         ),
       );

@@ -1,6 +1,8 @@
 // The query engine every adapter shares: build the indexes once, then answer questions with `ask`.
+import type { AgendaOutcome } from '../agenda/agenda-request.ts';
 import type { Answer } from '../answer/answer.ts';
 import { compose } from '../answer/compose.ts';
+import { composeAgendaOutcome } from '../answer/compose-agenda.ts';
 import { renderPlainText } from '../answer/plain-text.ts';
 import { buildDigest, type DigestRequest } from '../digest/build-digest.ts';
 import type { ChangeReport } from '../merge/change-report.ts';
@@ -36,6 +38,8 @@ export interface Engine {
   readonly catalog: Catalog;
   /** The digest of one day (`YYYY-MM-DD`), as posted each morning (or evening). */
   digest(request: DigestRequest): Answer;
+  /** Puts what an adapter did with a user's agenda into words: a confirmation, the list, a reminder, a notice. */
+  agenda(outcome: AgendaOutcome): Answer;
   /** Plain minisearch over the same index for the question's terms (for benchmarks); returns the hit count. */
   rawSearch(question: string): number;
 }
@@ -70,6 +74,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
       results: composed.results,
       text: renderPlainText(composed.blocks),
       context: contextAfter(catalog, composed.results, previous),
+      ...(finding.kind === 'agenda' ? { agenda: finding.request } : {}),
     };
   };
 
@@ -86,6 +91,19 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
       const changes = request.changes ?? context.changes();
       const digest = buildDigest(catalog, { ...request, changes });
       return answerOf(`digest for ${request.date}`, 'digest', { kind: 'digest', digest });
+    },
+    agenda(outcome) {
+      const composed = composeAgendaOutcome({ catalog, nowMs: clock(), question: '' }, outcome);
+      const { title, answered, blocks, results } = composed;
+      return {
+        question: '',
+        intent: 'agenda-show',
+        answered,
+        title,
+        blocks,
+        results,
+        text: renderPlainText(blocks),
+      };
     },
   };
 }

@@ -100,7 +100,19 @@ export type Intent =
   | { readonly kind: 'summary' }
   /** A fact about the event itself ("how many people attended?"), from the conference's own description. */
   | { readonly kind: 'event'; readonly question: string }
-  | { readonly kind: 'search'; readonly text: string };
+  | { readonly kind: 'search'; readonly text: string }
+  /** The asker's own agenda: the engine names the session(s); the adapter, which knows the user, keeps the stars. */
+  | AgendaIntent;
+
+/** "Add the Agones keynote to my agenda", "what's on my agenda today?", "remind me 15 minutes before", "forget me". */
+export type AgendaIntent =
+  | { readonly kind: 'agenda-add'; readonly subject: string }
+  | { readonly kind: 'agenda-remove'; readonly subject: string }
+  | { readonly kind: 'agenda-show'; readonly day?: DayRef }
+  | { readonly kind: 'agenda-clear' }
+  /** `minutes`: how long before each starred session the reminder comes; undefined when none was read. */
+  | { readonly kind: 'agenda-lead'; readonly minutes?: number }
+  | { readonly kind: 'forget-me' };
 
 export type IntentKind = Intent['kind'];
 

@@ -30,6 +30,12 @@ export const INTENT_LABELS = [
   'catch-up',
   'summary',
   'event',
+  'agenda-add',
+  'agenda-remove',
+  'agenda-show',
+  'agenda-clear',
+  'agenda-lead',
+  'forget-me',
   'none',
 ] as const;
 export type IntentLabel = (typeof INTENT_LABELS)[number];

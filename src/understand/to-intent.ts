@@ -3,6 +3,7 @@ import type { ConversationFocus } from '../engine/conversation.ts';
 import type { Intent, VendorRole } from '../engine/intent.ts';
 import { normalizePhrase } from '../text/normalize.ts';
 import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
+import { agendaIntent } from './agenda-intent.ts';
 import { focusSubject, shortFollowUp } from './follow-up.ts';
 import type { IntentLabel, Lexicon } from './lexicon.ts';
 import type { EntityType } from './link-entities.ts';
@@ -244,6 +245,13 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       return { kind: 'summary' };
     case 'event':
       return { kind: 'event', question: reading.tokens.text };
+    case 'agenda-add':
+    case 'agenda-remove':
+    case 'agenda-show':
+    case 'agenda-clear':
+    case 'agenda-lead':
+    case 'forget-me':
+      return agendaIntent(label, reading) ?? searchIntent(reading, allWords, context);
     case 'none':
       return searchIntent(reading, allWords, context);
   }

@@ -1,6 +1,7 @@
 // The benchmark's parts: its corpus is a valid dataset, its questions are mixed, and targets are checked right.
 import { describe, expect, it } from 'vitest';
 import { benchQuestions } from '../../adapters/bench/bench-questions.ts';
+import { benchReminders } from '../../adapters/bench/reminder-bench.ts';
 import { syntheticConference } from '../../adapters/bench/synthetic-corpus.ts';
 import { checkTargets, type Run } from '../../adapters/bench/targets.ts';
 import { crossCheck } from '../../src/model/cross-check.ts';
@@ -63,5 +64,16 @@ describe('checkTargets', () => {
       '10k: heap 120 MB > 100 MB',
       'cold start (kubecon-ics+curated) 1200 ms > 1000 ms',
     ]);
+  });
+});
+
+describe('the reminder scan bench', () => {
+  it("fills users × stars and finds only the reminders due at one slot's reminder time", () => {
+    const result = benchReminders({ users: 40, starsPerUser: 5, sessions: 60, repeats: 3 });
+    expect(result.stars).toBe(200);
+    // 60 sessions in 60 slots: the first slot holds one session, starred by about a twelfth of the users.
+    expect(result.dueFound).toBe(result.dueTotal);
+    expect(result.dueFound).toBeGreaterThan(0);
+    expect(result.dueFound).toBeLessThan(40);
   });
 });

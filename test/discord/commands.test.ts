@@ -61,7 +61,7 @@ describe('command definitions', () => {
     ]);
   });
 
-  it('questions work in servers and in DMs, /digest, /conference and /reload in servers only; the guild copy drops global-only fields', () => {
+  it('questions and /agenda work in servers and in DMs, /digest, /conference and /reload in servers only; the guild copy drops global-only fields', () => {
     const contexts = Object.fromEntries(
       COMMAND_DEFINITIONS.map((command) => [command.name, command.contexts]),
     );
@@ -74,6 +74,7 @@ describe('command definitions', () => {
       digest: [0],
       conference: [0],
       reload: [0],
+      agenda: [0, 1],
     });
     for (const command of guildCommandDefinitions()) {
       expect(command).not.toHaveProperty('contexts');

@@ -31,7 +31,7 @@ describe('hallway discord:deploy-commands', () => {
     const result = await deploy({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID });
     expect(result).toEqual({
       code: 0,
-      out: `Registered 8 commands globally (every server the bot is in, and DMs with it) for application ${APPLICATION_ID}: /ask, /who, /vendor, /session, /help, /digest, /conference, /reload\n`,
+      out: `Registered 9 commands globally (every server the bot is in, and DMs with it) for application ${APPLICATION_ID}: /ask, /who, /vendor, /session, /help, /digest, /conference, /reload, /agenda\n`,
       err: '',
     });
     expect(puts()).toHaveLength(1);

@@ -29,6 +29,9 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
     expect(tables).toEqual([
+      { name: 'agenda_deliveries' },
+      { name: 'agenda_stars' },
+      { name: 'agenda_users' },
       { name: 'conference_bindings' },
       { name: 'digest_posts' },
       { name: 'digest_subscriptions' },

@@ -6,6 +6,7 @@ import { wordTokens } from '../../text/normalize.ts';
 import type { Finding, Miss, ResolveContext } from '../finding.ts';
 import { assertNever, type Intent } from '../intent.ts';
 import { resolveActivity, resolveMembers, resolvePartnership } from './activity.ts';
+import { resolveAgenda } from './agenda.ts';
 import { conferenceFact } from './conference-fact.ts';
 import { resolveDigest } from './digest.ts';
 import { resolveHelp } from './help.ts';
@@ -135,6 +136,13 @@ function resolveIntent(context: ResolveContext, intent: Intent): Finding {
       return resolveSummary(context);
     case 'event':
       return resolveEvent(context, intent.question);
+    case 'agenda-add':
+    case 'agenda-remove':
+    case 'agenda-show':
+    case 'agenda-clear':
+    case 'agenda-lead':
+    case 'forget-me':
+      return resolveAgenda(context, intent);
     default:
       return assertNever(intent);
   }
