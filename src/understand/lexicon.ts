@@ -116,7 +116,7 @@ function readLexicon(): Lexicon {
     parts: new Map(Object.entries(data.dayWords.parts)),
     rewrites: new Map(Object.entries(data.rewrites).map(([word, to]) => [word, to.split(' ')])),
     phraseRewrites: Object.entries(data.phraseRewrites)
-      .map(([from, to]) => ({ from: from.split(' '), to: to.split(' ') }))
+      .map(([from, to]) => ({ from: from.split(' '), to: to.split(' ').filter((word) => word.length > 0) }))
       .sort((a, b) => b.from.length - a.from.length),
     filler: new Set(data.filler),
     leadingFiller: new Set(data.leadingFiller),

@@ -4,6 +4,8 @@ import type { Finding, ResolveContext, Theme } from '../finding.ts';
 import { byStart } from './sessions.ts';
 
 const THEMES_SHOWN = 6;
+/** Sponsorship tiers are few, and a small one (the platinum sponsors) matters as much as a big one. */
+const TIERS_SHOWN = 10;
 /** A label on fewer sessions than this is no theme. */
 const MIN_THEME_SESSIONS = 2;
 
@@ -44,6 +46,6 @@ function tierThemes(context: ResolveContext): Theme[] {
   }
   return [...byTier]
     .sort(([a, left], [b, right]) => right.length - left.length || a.localeCompare(b))
-    .slice(0, THEMES_SHOWN)
+    .slice(0, TIERS_SHOWN)
     .map(([label, organizations]) => ({ label, sessions: [], organizations }));
 }
