@@ -60,6 +60,7 @@ const lexiconSchema = z.object({
   pronouns: wordList,
   roles: z.object({ sponsor: wordList, exhibitor: wordList }),
   eventWords: wordList,
+  timeWords: wordList,
 });
 
 export interface Lexicon {
@@ -86,6 +87,8 @@ export interface Lexicon {
   /** Words that point back at the previous answer ("it", "that", "there"). */
   readonly pronouns: ReadonlySet<string>;
   readonly sponsorWords: ReadonlySet<string>;
+  /** Words that can name a time besides digits and calendar names ("tonight", "noon"): chrono reads only then. */
+  readonly timeWords: ReadonlySet<string>;
   /** Words that name any event ("the conference"): read like the event's own name. */
   readonly eventWords: ReadonlySet<string>;
   readonly exhibitorWords: ReadonlySet<string>;
@@ -126,9 +129,28 @@ function readLexicon(): Lexicon {
     pronouns: new Set(data.pronouns),
     sponsorWords: new Set(data.roles.sponsor),
     eventWords: new Set(data.eventWords),
+    timeWords: new Set([...data.timeWords, ...calendarNames()]),
     exhibitorWords: new Set(data.roles.exhibitor),
   };
 }
 
 /** The lexicon, read once. */
 export const LEXICON: Lexicon = readLexicon();
+
+/** Weekday and month names, in full and as their usual abbreviations. */
+function calendarNames(): string[] {
+  const names: string[] = [];
+  for (let day = 0; day < 7; day++) {
+    const name = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' })
+      .format(Date.UTC(2024, 0, day + 1))
+      .toLowerCase();
+    names.push(name, name.slice(0, 3), name.slice(0, 4));
+  }
+  for (let month = 0; month < 12; month++) {
+    const name = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' })
+      .format(Date.UTC(2024, month, 1))
+      .toLowerCase();
+    names.push(name, name.slice(0, 3), name.slice(0, 4));
+  }
+  return names;
+}

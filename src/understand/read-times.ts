@@ -38,16 +38,28 @@ const SHORT_NAME = 4;
 /** At a conference, "at 3" means the afternoon. */
 const EARLIEST_MORNING_HOUR = 8;
 
+/** The wall clock of the last instant asked for, per zone: questions within a minute share it. */
+let lastClock: { readonly key: string; readonly local: DateTime } | undefined;
+
+/** The conference's wall clock at `nowMs`; converting zones is the costliest step of reading a time. */
+function wallClock(nowMs: number, timeZone: string): DateTime {
+  const key = `${Math.floor(nowMs / 60_000)}/${timeZone}`;
+  if (lastClock?.key !== key) lastClock = { key, local: DateTime.fromMillis(nowMs, { zone: timeZone }) };
+  return lastClock.local;
+}
+
 /** Reads the times in a tokenised question. */
 export function readTimes(tokens: QuestionTokens, lexicon: Lexicon, context: TimeContext): TimeReading {
   const words = new Set<number>();
   let day = conferenceDay(tokens, lexicon, words);
   let part: DayPart | undefined;
   let time: ClockTime | undefined;
-  const local = DateTime.fromMillis(context.nowMs, { zone: context.timeZone });
+  const local = wallClock(context.nowMs, context.timeZone);
   // chrono reads wall-clock fields; give it the conference's wall clock as if it were UTC.
   const instant = new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute));
-  for (const result of chrono.en.casual.parse(tokens.text, { instant, timezone: 0 })) {
+  // Most questions name no time: chrono is asked only when a word could be one (a digit, a day, "tonight").
+  const mayNameTime = tokens.words.some((word) => /\d/.test(word) || lexicon.timeWords.has(word));
+  for (const result of mayNameTime ? chrono.en.casual.parse(tokens.text, { instant, timezone: 0 }) : []) {
     const span = wordSpan(tokens, result.index, result.text.length);
     if (span.some((index) => context.taken.has(index) || words.has(index))) continue;
     const tags = result.tags();
