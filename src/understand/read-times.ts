@@ -72,7 +72,8 @@ export function readTimes(tokens: QuestionTokens, lexicon: Lexicon, context: Tim
     if (before !== undefined && (ONWARD.has(before) || before === 'at' || before === 'around'))
       words.add(first - 1);
     for (const [tag, value] of Object.entries(PART_TAGS)) if (tags.has(tag)) part ??= value;
-    day ??= dayOf(result, known, local);
+    // Of two days ("I came on Sunday; what did I miss yesterday?"), the later one is what is asked.
+    day = dayOf(result, known, local) ?? day;
     if (known('hour') && !tags.has('casualReference/tonight')) {
       const hour = result.start.get('hour') ?? 0;
       const minute = result.start.get('minute') ?? 0;

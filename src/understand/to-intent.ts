@@ -217,6 +217,9 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       return topicIntent(reading, allWords, context);
     case 'who-is':
     case 'what-is': {
+      // Who or what something is does not change by the day: a question with a day or a time asks what is on then.
+      if (times.day !== undefined || times.time !== undefined)
+        return scheduleIntent(reading, allWords, context);
       const named = nameOf(subject, context) ?? focusSubject(reading, context);
       if (named === undefined) return { kind: 'help' };
       return { kind: 'identify', subject: named, asked: label === 'who-is' ? 'who' : 'what' };

@@ -259,14 +259,15 @@ export function resolveConferenceDay(context: ResolveContext, dayRef: DayRef): s
 
 /** Sessions running at an instant, or starting shortly after it, in start order. */
 function sessionsAt(context: ResolveContext, atMs: number, allDay = false) {
-  return context.catalog.timeline
-    .filter(
-      (entry) =>
-        (allDay ? entry.session.partOf === undefined : isProgramme(entry)) &&
-        entry.startMs < atMs + AT_TIME_GRACE_MS &&
-        entry.endMs > atMs,
-    )
-    .map((entry) => entry.session);
+  const running = context.catalog.timeline.filter(
+    (entry) =>
+      (allDay ? entry.session.partOf === undefined : isProgramme(entry)) &&
+      entry.startMs < atMs + AT_TIME_GRACE_MS &&
+      entry.endMs > atMs,
+  );
+  // What ends within minutes of the time asked is hardly on then: left out when anything else is.
+  const lasting = running.filter((entry) => entry.endMs > atMs + AT_TIME_GRACE_MS);
+  return (lasting.length > 0 ? lasting : running).map((entry) => entry.session);
 }
 
 /**
