@@ -59,7 +59,9 @@ export function readTimes(tokens: QuestionTokens, lexicon: Lexicon, context: Tim
   const instant = new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute));
   // Most questions name no time: chrono is asked only when a word could be one (a digit, a day, "tonight").
   const mayNameTime = tokens.words.some((word) => /\d/.test(word) || lexicon.timeWords.has(word));
-  for (const result of mayNameTime ? chrono.en.casual.parse(tokens.text, { instant, timezone: 0 }) : []) {
+  // Names are masked letter for letter, so "Hall 12 on Tuesday" reads as a Tuesday, not as 12 o'clock.
+  const text = maskWords(tokens, context.taken);
+  for (const result of mayNameTime ? chrono.en.casual.parse(text, { instant, timezone: 0 }) : []) {
     const span = wordSpan(tokens, result.index, result.text.length);
     if (span.some((index) => context.taken.has(index) || words.has(index))) continue;
     const tags = result.tags();
@@ -116,6 +118,12 @@ export function readTimes(tokens: QuestionTokens, lexicon: Lexicon, context: Tim
     ...(time === undefined ? {} : { time }),
     words,
   };
+}
+
+/** The question's text with the words at `taken` replaced by as many x's, offsets unchanged. */
+function maskWords(tokens: QuestionTokens, taken: ReadonlySet<number>): string {
+  if (taken.size === 0) return tokens.text;
+  return tokens.words.map((word, index) => (taken.has(index) ? 'x'.repeat(word.length) : word)).join(' ');
 }
 
 /** The indexes of the words that a character range covers. */

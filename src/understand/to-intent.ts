@@ -67,10 +67,31 @@ function nameOf(subject: SubjectSlot | undefined, context: IntentContext): strin
   return name;
 }
 
+/**
+ * The slot that names the place asked about: one after "in" or "at" first, then one that says "track" or "room",
+ * then any linked room or track ("I am a geospatial nerd, what is in the Geospatial devroom?").
+ */
+function placeSlotOf(slots: readonly SubjectSlot[]): SubjectSlot | undefined {
+  const places = slots.filter(isPlaceSlot);
+  return (
+    places.find((slot) => PLACE_PREPOSITIONS.has(slot.before ?? '')) ??
+    places.find((slot) => slot.words.some((word) => PLACE_WORDS.has(word))) ??
+    places[0]
+  );
+}
+
+/** A slot naming a room or track: linked as one, or saying "track", "room", "devroom", "hall". */
+function isPlaceSlot(slot: SubjectSlot): boolean {
+  return (
+    slot.types.has('room') || slot.types.has('track') || slot.words.some((word) => PLACE_WORDS.has(word))
+  );
+}
+
 /** Intents about one organisation or person, which take only its name from a longer subject. */
 const ENTITY_FIRST: ReadonlySet<IntentLabel> = new Set(['members', 'partnership', 'announced']);
 /** Words that make a subject a place ("the Rust track", "room B"). */
 const PLACE_WORDS = new Set(['track', 'tracks', 'room', 'rooms', 'devroom', 'hall', 'stage']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'inside']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'that', 'this']);
 /** Words that ask for what is still to come in a day ("anything left today?"). */
 const REMAINING = new Set(['left', 'still', 'later', 'remaining', 'rest']);
@@ -288,14 +309,20 @@ function scheduleIntent(
     (times.time !== undefined || times.part !== undefined
       ? ({ kind: 'relative', offset: 0 } as const)
       : undefined);
-  const placeSlot = reading.subjects.find(
-    (slot) =>
-      slot.types.has('room') || slot.types.has('track') || slot.before === 'in' || slot.before === 'at',
-  );
+  const placeSlot =
+    placeSlotOf(reading.subjects) ??
+    reading.subjects.find((slot) => PLACE_PREPOSITIONS.has(slot.before ?? ''));
   const topic = placeSlot !== undefined ? placeSlot.words.join(' ') : context.weighTopic(allWords).join(' ');
   if (day === undefined) {
+    const placed =
+      placeSlot !== undefined && isPlaceSlot(placeSlot) && PLACE_PREPOSITIONS.has(placeSlot.before ?? '');
     if (topic.length > 0)
-      return { kind: 'topic', topic, ...(sessionKind === undefined ? {} : { sessionKind }) };
+      return {
+        kind: 'topic',
+        topic,
+        ...(sessionKind === undefined ? {} : { sessionKind }),
+        ...(placed ? { placed: true as const } : {}),
+      };
     return { kind: 'digest' };
   }
   const remaining = reading.tokens.words.some((word) => REMAINING.has(word));
@@ -322,15 +349,10 @@ function topicIntent(reading: SlottedReading, allWords: readonly string[], conte
   const { times, sessionKind } = reading;
   if (times.day !== undefined || times.time !== undefined) return scheduleIntent(reading, allWords, context);
   // "I am a geospatial nerd, what is in the Geospatial devroom?": a named room or track is what is asked about.
-  const place = reading.subjects.find(
-    (slot) =>
-      slot.types.has('room') || slot.types.has('track') || slot.words.some((word) => PLACE_WORDS.has(word)),
-  );
-  // A room or track named after "in" or "at" is the place itself ("what's in Moncreiff 2?"), not a subject ("rust").
-  const linkedPlace =
-    place !== undefined &&
-    (place.types.has('room') || place.types.has('track')) &&
-    ['in', 'at', 'inside'].includes(place.before ?? '');
+  const place = placeSlotOf(reading.subjects);
+  // A room or track named after "in" or "at" is the place itself ("what's in Moncreiff 2?", "what's on in Hall 99?"),
+  // not a subject ("who spoke about rust?").
+  const linkedPlace = place !== undefined && PLACE_PREPOSITIONS.has(place.before ?? '');
   if (place !== undefined && (reading.subjects.length > 1 || linkedPlace))
     return { kind: 'topic', topic: place.words.join(' '), ...(linkedPlace ? { placed: true as const } : {}) };
   const weighed = context.weighTopic(allWords);

@@ -49,6 +49,13 @@ export function resolveTopic(context: ResolveContext, intent: Extract<Intent, { 
     ...(intent.placed === true ? { placed: true } : {}),
   });
   if (place !== undefined) return placeFinding(place, context.now());
+  // "What's on in Hall 99?": a room the programme does not have is said so, not searched as words.
+  if (intent.placed === true)
+    return {
+      kind: 'not-found',
+      miss: { kind: 'place', place: intent.topic },
+      suggestions: suggestionsFor(context, undefined),
+    };
   // An exhibitor list has no sessions: "who does X?" asks which organisations do X.
   if (context.catalog.dataset.sessions.length === 0)
     return resolveVendors(context, { kind: 'vendors', role: 'any', topic: intent.topic });
