@@ -18,6 +18,8 @@ export interface IntentContext {
   readonly cues: ReadonlySet<string>;
   /** Whether the dataset uses the word, or a word a typo away. */
   readonly carriesWeight: (word: string) => boolean;
+  /** Whether the dataset names any people: an exhibitor list has organisations only. */
+  readonly hasPeople: boolean;
   /** Told when a name typed with a typo is asked about by the catalog name it was linked to. */
   readonly onRenamed?: (typed: string, name: string) => void;
   readonly focus?: ConversationFocus;
@@ -229,6 +231,9 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
         : { kind: 'partnership', partner: named };
     }
     case 'members': {
+      // "Who does transportation analytics?" over an exhibitor list: which exhibitors, as no one is named.
+      if (!context.hasPeople && allWords.length > 0)
+        return { kind: 'vendors', role: 'any', topic: context.weighTopic(allWords).join(' ') };
       const named = nameOf(subject, context) ?? focusSubject(reading, context, label);
       return named === undefined
         ? { kind: 'list', subject: 'speakers' }

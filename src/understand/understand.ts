@@ -76,6 +76,7 @@ export function createUnderstanding(
         weighTopic,
         cues,
         carriesWeight,
+        hasPeople: catalog.dataset.people.length > 0,
         ...(focus === undefined ? {} : { focus }),
       });
       return { intent, label, confidence, ...(renamed === undefined ? {} : { renamed }) };
