@@ -9,8 +9,12 @@ export interface QuestionTokens {
   readonly starts: readonly number[];
   /** Words that were joined by a hyphen ("closed-loop", "first-class"): parts of a name, never framing words. */
   readonly glued: ReadonlySet<number>;
+  /** Words that follow a punctuation break (",", "?", " - "): no subject runs across one. */
+  readonly breaks: ReadonlySet<number>;
 }
 
+/** Punctuation between two words that ends one thought: a comma, a question mark, a dash between spaces. */
+const BREAK = /[?!.,;:()]\s|\s[-–—]\s/;
 // Letters and digits make words; a clock time ("14:30", "9.30") and "3pm" stay whole.
 const WORD = /\d{1,2}[:.h]\d{2}(?:am|pm)?|[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
 
@@ -19,7 +23,12 @@ export function questionTokens(question: string, lexicon: Lexicon): QuestionToke
   const folded = foldText(question).replace(/[\u2018\u2019\u02bc`´]/g, "'");
   const words: string[] = [];
   const glued: number[] = [];
+  const breaks: number[] = [];
+  let lastEnd = 0;
   for (const match of folded.matchAll(WORD)) {
+    // "z.999" is one name; "here, where" is two thoughts.
+    if (words.length > 0 && BREAK.test(`${folded.slice(lastEnd, match.index)} `)) breaks.push(words.length);
+    lastEnd = match.index + match[0].length;
     const parts = expand(match[0], lexicon);
     const hyphenated = match[0].includes('-') && parts.length > 1;
     for (const word of parts) {
@@ -27,7 +36,7 @@ export function questionTokens(question: string, lexicon: Lexicon): QuestionToke
       words.push(word);
     }
   }
-  rewritePhrases(words, glued, lexicon);
+  rewritePhrases(words, [glued, breaks], lexicon);
   let first = 0;
   for (let moved = true; moved; ) {
     moved = false;
@@ -45,25 +54,29 @@ export function questionTokens(question: string, lexicon: Lexicon): QuestionToke
       moved = true;
     }
   }
-  return fromWords(
-    words.slice(first),
-    glued.map((index) => index - first).filter((index) => index >= 0),
-  );
+  const shifted = (indexes: readonly number[]) =>
+    indexes.map((index) => index - first).filter((index) => index >= 0);
+  return fromWords(words.slice(first), shifted(glued), shifted(breaks));
 }
 
 /** Builds the joined text and offsets for a list of words. */
-export function fromWords(words: readonly string[], glued: readonly number[] = []): QuestionTokens {
+export function fromWords(
+  words: readonly string[],
+  glued: readonly number[] = [],
+  breaks: readonly number[] = [],
+): QuestionTokens {
   const starts: number[] = [];
   let offset = 0;
   for (const word of words) {
     starts.push(offset);
     offset += word.length + 1;
   }
-  return { words, text: words.join(' '), starts, glued: new Set(glued) };
+  return { words, text: words.join(' '), starts, glued: new Set(glued), breaks: new Set(breaks) };
 }
 
 /** Replaces word sequences said one way ("tl dr" → "summary"), in place; hyphen-glued words are left alone. */
-function rewritePhrases(words: string[], glued: number[], lexicon: Lexicon): void {
+function rewritePhrases(words: string[], marks: readonly number[][], lexicon: Lexicon): void {
+  const [glued = []] = marks;
   for (let index = 0; index < words.length; index++) {
     const rule = lexicon.phraseRewrites.find(({ from }) =>
       from.every((word, offset) => words[index + offset] === word && !glued.includes(index + offset)),
@@ -71,8 +84,9 @@ function rewritePhrases(words: string[], glued: number[], lexicon: Lexicon): voi
     if (rule === undefined) continue;
     words.splice(index, rule.from.length, ...rule.to);
     const shift = rule.to.length - rule.from.length;
-    for (let at = 0; at < glued.length; at++)
-      if ((glued[at] ?? 0) > index) glued[at] = (glued[at] ?? 0) + shift;
+    for (const indexes of marks)
+      for (let at = 0; at < indexes.length; at++)
+        if ((indexes[at] ?? 0) > index) indexes[at] = (indexes[at] ?? 0) + shift;
   }
 }
 

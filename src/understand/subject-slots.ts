@@ -57,6 +57,8 @@ export function subjectSlots(
   for (let index = 0; index < reading.roles.length; index++) {
     const role = reading.roles[index] ?? { kind: 'filler' };
     const word = words[index] ?? '';
+    // "…here, where do the keynotes happen?": a subject ends at a comma or a question mark.
+    if (reading.tokens.breaks.has(index)) close();
     if (role.kind === 'entity') {
       // A catalog name is a subject of its own ("I met <person> in the hallway"); the event's own name may sit
       // inside a title ("Welcome to <event> 2026").

@@ -93,6 +93,8 @@ function isPlaceSlot(slot: SubjectSlot): boolean {
 const ENTITY_FIRST: ReadonlySet<IntentLabel> = new Set(['members', 'partnership', 'announced']);
 /** Words that make a subject a place ("the Rust track", "room B"). */
 const PLACE_WORDS = new Set(['track', 'tracks', 'room', 'rooms', 'devroom', 'hall', 'stage']);
+/** Words after which a question names its topic ("about X", "doing X", "on X"). */
+const TOPIC_MARKERS = new Set(['about', 'on', 'regarding', 'doing', 'covering', 'for', 'with', 'into']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'inside']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'that', 'this']);
 /** Words that ask for what is still to come in a day ("anything left today?"). */
@@ -373,7 +375,8 @@ function topicIntent(reading: SlottedReading, allWords: readonly string[], conte
   // county, is anyone doing real-time flood intelligence?"): the last one first, as questions end on what is asked.
   // Not when a part names something in the catalog: "Kubernetes security" is not just "security".
   const named = reading.subjects.some((slot) => slot.types.size > 0);
-  const alternatives = (named ? [] : reading.subjects)
+  // Only subjects that follow a word introducing a topic ("about", "doing") are tried: "asking for a friend" is not.
+  const alternatives = (named ? [] : reading.subjects.filter((slot) => TOPIC_MARKERS.has(slot.before ?? '')))
     .map((slot) => context.weighTopic(slot.words).join(' '))
     .filter((alternative) => alternative.length > 0 && alternative !== topic)
     .reverse();
@@ -407,7 +410,7 @@ function primarySubject(
   );
   // Names side by side in a place or time question are one title ("the Argo CD Contribfest").
   const placing = label === 'where' || label === 'when';
-  const slots = placing ? joinAdjacent(meaningful) : meaningful;
+  const slots = placing ? joinAdjacent(meaningful, reading) : meaningful;
   for (const type of PREFERRED[label] ?? []) {
     const typed = slots.find((slot) => slot.types.has(type));
     const named = typed?.named.find((name) => name.types.has(type));
@@ -437,11 +440,11 @@ function vendorRole(reading: SlottedReading, lexicon: Lexicon): VendorRole {
 }
 
 /** Slots with no word between them, joined: a title that runs over a name ("Argo CD" + "Contribfest"). */
-function joinAdjacent(slots: readonly SubjectSlot[]): SubjectSlot[] {
+function joinAdjacent(slots: readonly SubjectSlot[], reading: SlottedReading): SubjectSlot[] {
   const joined: SubjectSlot[] = [];
   for (const slot of slots) {
     const last = joined[joined.length - 1];
-    if (last !== undefined && last.end === slot.start) {
+    if (last !== undefined && last.end === slot.start && !reading.tokens.breaks.has(slot.start)) {
       joined[joined.length - 1] = {
         ...last,
         words: [...last.words, ...slot.words],
