@@ -146,7 +146,7 @@ async function startChatAdapters(
   }
   if (!plans.some(({ plan }) => plan.kind === 'start')) return { started: 0, failed };
   try {
-    digest = openDigestRuntime({
+    digest = await openDigestRuntime({
       config: config.digest,
       engine: () => live.current(),
       posters: () => started.flatMap((adapter) => adapter.digestPoster?.() ?? []),

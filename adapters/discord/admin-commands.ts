@@ -69,7 +69,7 @@ export async function answerDigestCommand(
     mentionChannel,
     commandFor: (command) => `/digest ${command}`,
   };
-  const reply = services.subscriptions(subcommand, context);
+  const reply = await services.subscriptions(subcommand, context);
   const note = subcommand === 'subscribe' && !reply.refused ? postingNote(interaction) : '';
   await interaction.reply({ content: `${reply.text}${note}`, ...PRIVATE });
   log.info({ subcommand, refused: reply.refused }, 'Discord: /digest answered');

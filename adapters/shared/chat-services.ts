@@ -12,7 +12,7 @@ export interface ChatServices {
   /** `HALLWAY_ADMINS`, beside each platform's own admins. */
   readonly admins: AdminList;
   /** Digest subscription commands; undefined when the digest is not set up (no database). */
-  readonly subscriptions?: (command: SubscriptionCommand, context: CommandContext) => CommandReply;
+  readonly subscriptions?: (command: SubscriptionCommand, context: CommandContext) => Promise<CommandReply>;
   /** Reloads the data now; undefined when there is nothing to reload. */
   readonly reload?: (context: AdminContext) => Promise<ReloadReply>;
   /** Told of every refused request, for the metrics. */

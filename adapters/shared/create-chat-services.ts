@@ -23,7 +23,7 @@ export function createChatServices(options: ChatServicesOptions): ChatServices {
   return {
     rateLimiter: new RateLimiter(options.rateLimits, Date.now),
     admins: options.admins,
-    subscriptions: (command, context) => {
+    subscriptions: async (command, context) => {
       const digest = options.digest();
       if (digest === undefined) throw new Error('the digest database is not open');
       return digest.subscriptions(command, context);

@@ -77,7 +77,7 @@ export async function runAdminCommand(
     commandFor,
     ...(request.teamId === undefined ? {} : { workspaceId: request.teamId }),
   };
-  return subscriptionMessage(services.subscriptions(command.command, context).text);
+  return subscriptionMessage((await services.subscriptions(command.command, context)).text);
 }
 
 /** `<#C0123>` once the reply is rendered; an id that is not a channel id stays inert text. */

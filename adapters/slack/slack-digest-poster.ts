@@ -18,6 +18,7 @@ const DIGEST_POST_OPTIONS = { unfurl_links: false, unfurl_media: false } as cons
 export function createSlackDigestPoster(client: webApi.WebClient): DigestPoster {
   return {
     platform: 'slack',
+    findsEarlierPosts: true,
     messages(channelId: string, answer: Answer, ledger: DigestLedger) {
       const parts = splitAnswer(answer, (part) => fitsOneMessage(part));
       return parts.map((part, index) =>

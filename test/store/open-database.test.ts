@@ -28,7 +28,14 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
-    expect(tables).toEqual([{ name: 'digest_posts' }, { name: 'digest_subscriptions' }]);
+    expect(tables.map((table) => (table as { name: string }).name)).toEqual([
+      'conversation_context',
+      'digest_posts',
+      'digest_subscriptions',
+      'event_claims',
+      'installations',
+      'rate_buckets',
+    ]);
     db.close();
   });
 
