@@ -89,7 +89,7 @@ async function answerQuestion(
   log: Logger,
 ): Promise<void> {
   const started = Date.now();
-  const gate = gateQuestion(
+  const gate = await gateQuestion(
     context.services,
     { userId: interaction.user.id, channelId: interaction.channelId },
     log,

@@ -73,7 +73,7 @@ export async function handleMessage(message: Message, context: MessageContext): 
   });
   const started = Date.now();
   try {
-    const gate = gateQuestion(
+    const gate = await gateQuestion(
       context.services,
       { userId: message.author.id, channelId: message.channelId },
       log,

@@ -2,19 +2,22 @@
 // subscription commands and the admin reload. Built once in `adapters/main.ts`; each platform only decides who
 // is an admin on it and how to show the replies.
 import type { CommandContext, CommandReply, SubscriptionCommand } from '../digest/digest-subscriptions.ts';
+import type { EventClaims } from '../store/store.ts';
 import type { AdminList } from './admins.ts';
 import type { Platform } from './platforms.ts';
-import type { RateDecision, RateLimiter } from './rate-limiter.ts';
+import type { QuestionLimiter, RateDecision } from './rate-limiter.ts';
 import type { AdminContext, ReloadReply } from './reload-command.ts';
 
 export interface ChatServices {
-  readonly rateLimiter: RateLimiter;
+  readonly rateLimiter: QuestionLimiter;
   /** `HALLWAY_ADMINS`, beside each platform's own admins. */
   readonly admins: AdminList;
   /** Digest subscription commands; undefined when the digest is not set up (no database). */
   readonly subscriptions?: (command: SubscriptionCommand, context: CommandContext) => Promise<CommandReply>;
   /** Reloads the data now; undefined when there is nothing to reload. */
   readonly reload?: (context: AdminContext) => Promise<ReloadReply>;
+  /** The store's event claims (once it is open), so that replicas answer each platform event once. */
+  readonly eventClaims?: () => EventClaims | undefined;
   /** Told of every refused request, for the metrics. */
   readonly onRateLimited?: (platform: Platform, scope: 'user' | 'channel') => void;
 }
@@ -23,13 +26,13 @@ export interface ChatServices {
  * Takes a question from the asker's and the channel's buckets; a refusal is reported for the metrics. Without
  * services (tests, or a Hallway that sets no limits) every question is allowed. Each platform says "slow down" its way.
  */
-export function checkQuestionRate(
+export async function checkQuestionRate(
   services: ChatServices | undefined,
   platform: Platform,
   who: { readonly userId: string; readonly channelId?: string },
-): RateDecision {
+): Promise<RateDecision> {
   if (services === undefined) return { kind: 'allow' };
-  const decision = services.rateLimiter.check(who);
+  const decision = await services.rateLimiter.check(who);
   if (decision.kind === 'limit') services.onRateLimited?.(platform, decision.scope);
   return decision;
 }

@@ -1,4 +1,4 @@
-// Builds the services every chat platform shares under `npm start`: rate limits, admins, the digest's subscription
+// Builds the services every chat platform shares under `npm start`: rate limits (in the store), admins, the digest's subscription
 // commands (once its database is open) and the admin reload.
 import type { DigestRuntime } from '../digest/digest-runtime.ts';
 import { recordRateLimited } from '../ops/metrics-sink.ts';
@@ -6,8 +6,9 @@ import type { LiveData } from '../sources/live-data.ts';
 import type { AdminList } from './admins.ts';
 import type { ChatServices } from './chat-services.ts';
 import type { Logger } from './logger.ts';
-import { type RateLimitConfig, RateLimiter } from './rate-limiter.ts';
+import type { RateLimitConfig } from './rate-limiter.ts';
 import { runReloadCommand } from './reload-command.ts';
+import { createSharedRateLimiter } from './shared-rate-limiter.ts';
 
 export interface ChatServicesOptions {
   readonly live: LiveData;
@@ -21,8 +22,14 @@ export interface ChatServicesOptions {
 export function createChatServices(options: ChatServicesOptions): ChatServices {
   const { live, logger } = options;
   return {
-    rateLimiter: new RateLimiter(options.rateLimits, Date.now),
+    rateLimiter: createSharedRateLimiter({
+      config: options.rateLimits,
+      rates: () => options.digest()?.store.rates,
+      clock: Date.now,
+      logger,
+    }),
     admins: options.admins,
+    eventClaims: () => options.digest()?.store.events,
     subscriptions: async (command, context) => {
       const digest = options.digest();
       if (digest === undefined) throw new Error('the digest database is not open');

@@ -11,7 +11,7 @@ import { createAnswerPoster } from './answer-poster.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { type ConnectionWatch, watchSocketConnection } from './connection-log.ts';
-import { createEventDeduper, type EventDeduper } from './dedupe.ts';
+import { createSharedDeduper, type EventDeduper } from './dedupe.ts';
 import { createSlackHttpServer, SLACK_BODY_LIMIT_BYTES } from './http-front.ts';
 import { registerListeners } from './listeners.ts';
 import type { Outcome } from './request-guard.ts';
@@ -124,7 +124,13 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     engine: options.engine,
     postAnswer: createAnswerPoster(postingClient, answerRetryPolicy(clientOptions.retryConfig)),
     logger,
-    deduper: options.hooks?.deduper ?? createEventDeduper(),
+    deduper:
+      options.hooks?.deduper ??
+      createSharedDeduper({
+        claims: () => options.services?.eventClaims?.(),
+        onStoreError: (error) =>
+          logger.warn({ err: error }, 'event de-duplication: the store failed; using memory'),
+      }),
     ...(options.services === undefined ? {} : { services: options.services }),
     ...(options.hooks?.onOutcome === undefined ? {} : { onOutcome: options.hooks.onOutcome }),
   });

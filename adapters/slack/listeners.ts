@@ -55,7 +55,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   // Slack redelivers an event it thinks was not acknowledged (X-Slack-Retry-Num); answer each event_id once.
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deps.deduper.firstSeen(eventId)) {
+    if (typeof eventId === 'string' && !(await deps.deduper.firstSeen(eventId))) {
       const retryNum = context.retryNum;
       logger.info(
         { eventId, retryNum, retryReason: context.retryReason },
