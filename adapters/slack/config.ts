@@ -14,6 +14,8 @@ export interface SlackConfig {
   /** When both are known, Bolt skips `auth.test`; otherwise the adapter asks Slack once at start. */
   readonly botId?: string;
   readonly botUserId?: string;
+  /** The Web API's base URL, when not slack.com's (GovSlack, a proxy, a test's fake); ends with a slash. */
+  readonly apiUrl?: string;
 }
 
 /** Start with this config, skip (no bot token: Slack is not wanted), or refuse with one line per problem. */
@@ -64,6 +66,15 @@ const SlackEnvSchema = z
         .string()
         .trim()
         .regex(/^[UW][A-Z0-9]+$/, 'must be the bot user id such as U0123ABCD'),
+    ),
+    SLACK_API_URL: optional(
+      z
+        .string()
+        .trim()
+        .regex(
+          /^https?:\/\/[^\s]+\/$/,
+          'must be an http(s) URL ending in a slash, such as https://slack.com/api/',
+        ),
     ),
   })
   .superRefine((env, context) => {
@@ -121,6 +132,7 @@ export function readSlackConfig(env: Readonly<Record<string, string | undefined>
       connection,
       ...(value.SLACK_BOT_ID === undefined ? {} : { botId: value.SLACK_BOT_ID }),
       ...(value.SLACK_BOT_USER_ID === undefined ? {} : { botUserId: value.SLACK_BOT_USER_ID }),
+      ...(value.SLACK_API_URL === undefined ? {} : { apiUrl: value.SLACK_API_URL }),
     },
   };
 }

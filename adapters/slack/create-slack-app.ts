@@ -68,6 +68,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: ANSWER_RETRY_CONFIG,
     timeout: REQUEST_TIMEOUT_MS,
+    ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
     ...options.clientOptions,
   };
   const identity = await resolveIdentity(config, clientOptions);

@@ -25,6 +25,8 @@ export interface ScriptedReply {
   readonly channel?: string;
   /** Slack does the work (a `chat.postMessage` is posted), then the connection drops before the reply. */
   readonly lost?: boolean;
+  /** Slack does the work, then never answers: the caller waits until it gives up, or dies. */
+  readonly hang?: boolean;
 }
 
 /** A message in a channel's history, as `conversations.history` returns it. */
@@ -121,6 +123,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const scripted = index === -1 ? undefined : queue.splice(index, 1)[0];
     if (scripted === undefined) {
       json(response, reply(method, body));
+      return;
+    }
+    if (scripted.hang === true) {
+      reply(method, body);
       return;
     }
     if (scripted.lost === true) {
