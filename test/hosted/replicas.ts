@@ -36,9 +36,12 @@ export interface ReplicaOptions {
   readonly databaseUrl: string;
   readonly slackApiUrl: string;
   readonly data: string;
-  readonly digestChannel: string;
-  readonly digestTime: string;
+  /** The channel that gets the digest, at `digestTime` ("HH:MM" UTC); no digest without them. */
+  readonly digestChannel?: string;
+  readonly digestTime?: string;
   readonly leaseSeconds?: number;
+  /** More variables, such as rate limits. */
+  readonly env?: Record<string, string>;
 }
 
 export interface Replica {
@@ -53,12 +56,13 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     DATABASE_URL: options.databaseUrl,
     SLACK_API_URL: options.slackApiUrl,
     HALLWAY_DATA: options.data,
-    HALLWAY_DIGEST_TIME: options.digestTime,
+    HALLWAY_DIGEST_TIME: options.digestTime ?? 'off',
     HALLWAY_DIGEST_TIME_ZONE: 'UTC',
     HALLWAY_DIGEST_DAYS: 'every',
     HALLWAY_DIGEST_CATCH_UP_HOURS: '1',
-    HALLWAY_DIGEST_SLACK_CHANNELS: options.digestChannel,
+    HALLWAY_DIGEST_SLACK_CHANNELS: options.digestChannel ?? '',
     HALLWAY_DIGEST_LEASE_SECONDS: String(options.leaseSeconds ?? 120),
+    ...options.env,
   });
   const process = startProcess('node', ['dist/main.js'], { env });
   await process.waitFor('stderr', /Slack: started/, 30_000);

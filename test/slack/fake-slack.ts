@@ -76,7 +76,12 @@ export interface FakeSlack {
 /** JSON-valued form fields the Web API client stringifies. */
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+export interface FakeSlackOptions {
+  /** Told of each Web API call as it arrives (the load run times replies with it). */
+  readonly onCall?: (call: Recorded) => void;
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: Recorded[] = [];
   const sockets: FakeSocket[] = [];
   const scripts = new Map<string, ScriptedReply[]>();
@@ -118,6 +123,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const method = path.replace(/^\/api\//, '');
     calls.push({ method, body });
+    options.onCall?.({ method, body });
     const queue = scripts.get(method) ?? [];
     const index = queue.findIndex((entry) => entry.channel === undefined || entry.channel === body.channel);
     const scripted = index === -1 ? undefined : queue.splice(index, 1)[0];
