@@ -2,7 +2,7 @@
 // subscription commands and the admin reload. Built once in `adapters/main.ts`; each platform only decides who
 // is an admin on it and how to show the replies.
 import type { CommandContext, CommandReply, SubscriptionCommand } from '../digest/digest-subscriptions.ts';
-import type { EventClaims } from '../store/store.ts';
+import type { EventClaims, Installations } from '../store/store.ts';
 import type { AdminList } from './admins.ts';
 import type { Platform } from './platforms.ts';
 import type { QuestionLimiter, RateDecision } from './rate-limiter.ts';
@@ -18,6 +18,8 @@ export interface ChatServices {
   readonly reload?: (context: AdminContext) => Promise<ReloadReply>;
   /** The store's event claims (once it is open), so that replicas answer each platform event once. */
   readonly eventClaims?: () => EventClaims | undefined;
+  /** The store's installations (once it is open): one bot token per Slack workspace in multi-workspace mode. */
+  readonly installations?: () => Installations | undefined;
   /** Told of every refused request, for the metrics. */
   readonly onRateLimited?: (platform: Platform, scope: 'user' | 'channel') => void;
 }

@@ -30,6 +30,7 @@ export function createChatServices(options: ChatServicesOptions): ChatServices {
     }),
     admins: options.admins,
     eventClaims: () => options.digest()?.store.events,
+    installations: () => options.digest()?.store.installations,
     subscriptions: async (command, context) => {
       const digest = options.digest();
       if (digest === undefined) throw new Error('the digest database is not open');

@@ -13,7 +13,9 @@ import type { SlackConfig } from './config.ts';
 import { type ConnectionWatch, watchSocketConnection } from './connection-log.ts';
 import { createSharedDeduper, type EventDeduper } from './dedupe.ts';
 import { createSlackHttpServer, SLACK_BODY_LIMIT_BYTES } from './http-front.ts';
+import { slackInstallationStore } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
+import manifest from './manifest.json' with { type: 'json' };
 import type { Outcome } from './request-guard.ts';
 import {
   ANSWER_RETRY_CONFIG,
@@ -22,6 +24,12 @@ import {
   REQUEST_TIMEOUT_MS,
 } from './retry-config.ts';
 import { createSlackDigestPoster } from './slack-digest-poster.ts';
+
+/** Multi-workspace mode: where an admin starts installing Hallway, and where Slack sends them back. */
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
+/** The bot scopes an installation asks for: the manifest's. */
+const MANIFEST_BOT_SCOPES: readonly string[] = manifest.oauth_config.scopes.bot;
 
 /** Where Slack sends events, commands and interactions in HTTP mode (Bolt's default path). */
 export const HTTP_ENDPOINT = '/slack/events';
@@ -71,11 +79,12 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
     ...options.clientOptions,
   };
-  const identity = await resolveIdentity(config, clientOptions);
+  // With one token, the bot's ids are known at start; with OAuth, each workspace's come with its installation.
+  const identity = config.oauth === undefined ? await resolveIdentity(config, clientOptions) : undefined;
   const common = {
-    token: config.botToken,
-    botId: identity.botId,
-    botUserId: identity.botUserId,
+    ...(identity === undefined
+      ? {}
+      : { token: config.botToken, botId: identity.botId, botUserId: identity.botUserId }),
     logger: log,
     clientOptions,
     convoStore: false as const,
@@ -110,6 +119,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
       // A long-running server: answer Slack's HTTP request at ack(), then post the answer.
       processBeforeResponse: false,
       bodyLimit: SLACK_BODY_LIMIT_BYTES,
+      ...(config.oauth === undefined ? {} : oauthReceiverOptions(config.oauth, options, clientOptions)),
     });
     app = new App({ ...common, receiver });
   }
@@ -144,7 +154,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     async start() {
       if (receiver instanceof SocketModeReceiver) {
         await app.start();
-        logger.info({ botUserId: identity.botUserId }, 'Slack connected (Socket Mode)');
+        logger.info({ botUserId: identity?.botUserId }, 'Slack connected (Socket Mode)');
         return {};
       }
       // Hallway's own server in front of the receiver (not app.start): it checks before Bolt buffers anything.
@@ -177,6 +187,31 @@ function listen(server: Server, port: number): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * Bolt's OAuth installer: /slack/install redirects to Slack with a signed state (and a cookie binding it to the
+ * browser), /slack/oauth_redirect checks both before exchanging the code, and installations go to the store.
+ */
+function oauthReceiverOptions(
+  oauth: NonNullable<SlackConfig['oauth']>,
+  options: SlackAppOptions,
+  clientOptions: webApi.WebClientOptions,
+) {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: [...MANIFEST_BOT_SCOPES],
+    installationStore: slackInstallationStore(() => options.services?.installations?.()),
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      directInstall: true,
+      stateVerification: true,
+      clientOptions,
+    },
+  };
 }
 
 /** The bot's ids, from the config when both are given (no network), else from `auth.test`. */

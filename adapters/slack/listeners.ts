@@ -33,6 +33,11 @@ export interface ListenerDependencies {
   readonly onOutcome?: (outcome: Outcome) => void;
 }
 
+/** The workspace's bot token, with OAuth (one per workspace); the client's own in single-token mode. */
+function tokenOf(context: { readonly botToken?: string }): { token?: string } {
+  return context.botToken === undefined ? {} : { token: context.botToken };
+}
+
 /** Registers the de-duplication middleware and every listener on `app`. */
 export function registerListeners(app: App, deps: ListenerDependencies): void {
   const { logger } = deps;
@@ -85,7 +90,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       async () => {
         const message = reply(questionFromSlackText(mention.text, context.botUserId));
         await deps.postAnswer(
-          { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS },
+          { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS, ...tokenOf(context) },
           `answer/${mention.channel}/${mention.ts}`,
         );
       },
@@ -112,12 +117,28 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       async () => {
         const answer = reply(questionFromSlackText(message.text ?? '', context.botUserId));
         await deps.postAnswer(
-          { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS },
+          { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS, ...tokenOf(context) },
           `answer/${message.channel}/${message.ts}`,
         );
       },
       () => client.chat.postMessage({ channel: message.channel, ...thread, ...apologyMessage() }),
     );
+  });
+
+  // The workspace removed Hallway, or revoked its token: forget its installation and its subscriptions.
+  const forget = async (reason: string, workspaceId: string | undefined) => {
+    const installations = deps.services?.installations?.();
+    if (workspaceId === undefined || installations === undefined) return;
+    const removed = await installations.delete('slack', workspaceId);
+    logger.info({ workspace: workspaceId, reason, removed }, 'Slack workspace forgotten');
+  };
+  app.event('app_uninstalled', async ({ context }) => {
+    await forget('app_uninstalled', context.isEnterpriseInstall ? context.enterpriseId : context.teamId);
+  });
+  app.event('tokens_revoked', async ({ event, context }) => {
+    // Only the bot's token matters: a user token revoked leaves the bot installed.
+    if ((event.tokens.bot ?? []).length === 0) return;
+    await forget('tokens_revoked', context.isEnterpriseInstall ? context.enterpriseId : context.teamId);
   });
 
   registerCommandListener(app, { engine: deps.engine, services: deps.services, logger, guard, gate });

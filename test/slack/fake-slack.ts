@@ -154,6 +154,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   /** Slack's answer to one Web API call: a plausible success. */
   function reply(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'oauth.v2.access':
+        // The exchange of an OAuth code for a workspace's bot token; the code names the workspace here.
+        return {
+          ok: true,
+          app_id: BOT.appId,
+          authed_user: { id: 'U0ADMIN' },
+          scope: 'app_mentions:read,chat:write,commands',
+          token_type: 'bot',
+          access_token: `xoxb-installed-${String(body.code)}`,
+          bot_user_id: BOT.userId,
+          team: { id: String(body.code).toUpperCase(), name: 'Installed workspace' },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
       case 'auth.test':
         return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId };
       case 'apps.connections.open':
