@@ -4,6 +4,7 @@
 import type { CommandContext, CommandReply, SubscriptionCommand } from '../digest/digest-subscriptions.ts';
 import type { EventClaims, Installations } from '../store/store.ts';
 import type { AdminList } from './admins.ts';
+import type { ConversationMemory } from './conversation-memory.ts';
 import type { Platform } from './platforms.ts';
 import type { QuestionLimiter, RateDecision } from './rate-limiter.ts';
 import type { AdminContext, ReloadReply } from './reload-command.ts';
@@ -20,6 +21,8 @@ export interface ChatServices {
   readonly eventClaims?: () => EventClaims | undefined;
   /** The store's installations (once it is open): one bot token per Slack workspace in multi-workspace mode. */
   readonly installations?: () => Installations | undefined;
+  /** Follow-up context per conversation, in the store; without it every question stands alone. */
+  readonly conversations?: ConversationMemory;
   /** Told of every refused request, for the metrics. */
   readonly onRateLimited?: (platform: Platform, scope: 'user' | 'channel') => void;
 }

@@ -5,6 +5,7 @@ import { recordRateLimited } from '../ops/metrics-sink.ts';
 import type { LiveData } from '../sources/live-data.ts';
 import type { AdminList } from './admins.ts';
 import type { ChatServices } from './chat-services.ts';
+import { createConversationMemory } from './conversation-memory.ts';
 import type { Logger } from './logger.ts';
 import type { RateLimitConfig } from './rate-limiter.ts';
 import { runReloadCommand } from './reload-command.ts';
@@ -31,6 +32,11 @@ export function createChatServices(options: ChatServicesOptions): ChatServices {
     admins: options.admins,
     eventClaims: () => options.digest()?.store.events,
     installations: () => options.digest()?.store.installations,
+    conversations: createConversationMemory({
+      entries: () => options.digest()?.store.context,
+      clock: Date.now,
+      logger,
+    }),
     subscriptions: async (command, context) => {
       const digest = options.digest();
       if (digest === undefined) throw new Error('the digest database is not open');

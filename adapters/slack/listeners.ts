@@ -50,10 +50,17 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     report({ kind: 'ignored', surface, reason });
   };
 
-  /** The reply to a question: Slack's own help for "help", the rendered answer otherwise. */
-  const reply = (question: string): SlackMessage => {
-    const engine = deps.engine();
-    const answer: Answer = engine.ask(question === '' ? 'help' : question);
+  /**
+   * The reply to a question: Slack's own help for "help", the rendered answer otherwise. The conversation's last
+   * answer (kept in the store) lets a follow-up such as "when is it?" refer to it.
+   */
+  const reply = async (question: string, conversation: string): Promise<SlackMessage> => {
+    const memory = deps.services?.conversations;
+    const previous = await memory?.recall(conversation);
+    const answer: Answer = deps
+      .engine()
+      .ask(question === '' ? 'help' : question, previous === undefined ? {} : { context: previous });
+    if (answer.context !== undefined) await memory?.remember(conversation, answer.context);
     return answer.intent === 'help' ? helpMessage(answer) : renderAnswer(answer);
   };
 
@@ -88,7 +95,10 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'mention',
       { channel: mention.channel, user: mention.user },
       async () => {
-        const message = reply(questionFromSlackText(mention.text, context.botUserId));
+        const message = await reply(
+          questionFromSlackText(mention.text, context.botUserId),
+          `slack:${context.teamId ?? ''}:${mention.channel}:${thread_ts}`,
+        );
         await deps.postAnswer(
           { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS, ...tokenOf(context) },
           `answer/${mention.channel}/${mention.ts}`,
@@ -115,7 +125,10 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'dm',
       { channel: message.channel, user: message.user },
       async () => {
-        const answer = reply(questionFromSlackText(message.text ?? '', context.botUserId));
+        const answer = await reply(
+          questionFromSlackText(message.text ?? '', context.botUserId),
+          `slack:${context.teamId ?? ''}:${message.channel}:${message.thread_ts ?? 'dm'}`,
+        );
         await deps.postAnswer(
           { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS, ...tokenOf(context) },
           `answer/${message.channel}/${message.ts}`,
