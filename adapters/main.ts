@@ -162,6 +162,11 @@ async function startChatAdapters(
     return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
   }
   const running = digest;
+  // Replicas sharing PostgreSQL fetch each source once per interval between them, not once each.
+  if (running.store.engine === 'postgres') {
+    const { store } = running;
+    live.share({ copies: store.sources, withLock: (name, work) => store.withLock(name, work) });
+  }
   // Stop posting with the other intake, let posts in flight finish, and close the file after the platforms.
   shutdown.onShutdown('digest scheduler', () => running.stop(), 'intake');
   shutdown.onShutdown('digest database', () => running.close(), 'close');

@@ -97,4 +97,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    description: 'source copies shared by replicas',
+    sql: `
+      CREATE TABLE source_copies (
+        source_key     TEXT    PRIMARY KEY,
+        body           TEXT    NOT NULL,
+        etag           TEXT,
+        last_modified  TEXT,
+        fetched_at     INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

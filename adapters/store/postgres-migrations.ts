@@ -64,6 +64,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'source copies shared by replicas',
+    sql: `
+      CREATE TABLE source_copies (
+        source_key     TEXT   PRIMARY KEY,
+        body           TEXT   NOT NULL,
+        etag           TEXT,
+        last_modified  TEXT,
+        fetched_at     BIGINT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Why the database could not be used, naming the database (never its password) and the fix. */

@@ -6,6 +6,12 @@ import type { Platform } from '../shared/platforms.ts';
 import { describeDatabaseUrl } from './database-url.ts';
 import { postgresDigest } from './postgres-digest.ts';
 import { migratePostgres, PostgresOpenError } from './postgres-migrations.ts';
+import {
+  type SourceCopyRow,
+  sharedCopyValues,
+  toSharedCopy,
+  upsertSharedCopySql,
+} from './source-copy-row.ts';
 import type {
   ContextEntries,
   DigestRecords,
@@ -14,6 +20,7 @@ import type {
   Installations,
   LockOutcome,
   RateBuckets,
+  SourceCopies,
   StoredBucket,
 } from './store.ts';
 
@@ -37,6 +44,7 @@ export class PostgresStore implements HallwayStore {
   readonly rates: RateBuckets;
   readonly context: ContextEntries;
   readonly installations: Installations;
+  readonly sources: SourceCopies;
 
   constructor(readonly pool: pg.Pool) {
     this.digest = postgresDigest(pool);
@@ -44,6 +52,7 @@ export class PostgresStore implements HallwayStore {
     this.rates = postgresRates(pool);
     this.context = postgresContext(pool);
     this.installations = postgresInstallations(pool);
+    this.sources = postgresSources(pool);
   }
 
   async withLock<T>(name: string, work: () => Promise<T>): Promise<LockOutcome<T>> {
@@ -237,6 +246,21 @@ function postgresInstallations(pool: pg.Pool): Installations {
       } finally {
         client.release();
       }
+    },
+  };
+}
+
+function postgresSources(pool: pg.Pool): SourceCopies {
+  return {
+    async read(key) {
+      const found = await pool.query<SourceCopyRow>('SELECT * FROM source_copies WHERE source_key = $1', [
+        key,
+      ]);
+      const row = found.rows[0];
+      return row === undefined ? undefined : toSharedCopy(row);
+    },
+    async write(copy) {
+      await pool.query(upsertSharedCopySql(['$1', '$2', '$3', '$4', '$5']), sharedCopyValues(copy));
     },
   };
 }

@@ -3,6 +3,12 @@
 import { DigestStore } from '../digest/digest-store.ts';
 import type { Platform } from '../shared/platforms.ts';
 import { type OpenDatabaseOptions, openDatabase, type SqliteDatabase } from './open-database.ts';
+import {
+  type SourceCopyRow,
+  sharedCopyValues,
+  toSharedCopy,
+  upsertSharedCopySql,
+} from './source-copy-row.ts';
 import type {
   ContextEntries,
   EventClaims,
@@ -11,6 +17,7 @@ import type {
   Installations,
   LockOutcome,
   RateBuckets,
+  SourceCopies,
   StoredBucket,
 } from './store.ts';
 
@@ -22,6 +29,7 @@ export class SqliteStore implements HallwayStore {
   readonly rates: RateBuckets;
   readonly context: ContextEntries;
   readonly installations: Installations;
+  readonly sources: SourceCopies;
   private readonly held = new Set<string>();
 
   constructor(readonly db: SqliteDatabase) {
@@ -30,6 +38,7 @@ export class SqliteStore implements HallwayStore {
     this.rates = sqliteRates(db);
     this.context = sqliteContext(db);
     this.installations = sqliteInstallations(db);
+    this.sources = sqliteSources(db);
   }
 
   async withLock<T>(name: string, work: () => Promise<T>): Promise<LockOutcome<T>> {
@@ -161,5 +170,19 @@ function sqliteInstallations(db: SqliteDatabase): Installations {
       unsubscribe.run(platform, workspaceId);
       return remove.run(platform, workspaceId).changes === 1;
     }),
+  };
+}
+
+function sqliteSources(db: SqliteDatabase): SourceCopies {
+  const read = db.prepare('SELECT * FROM source_copies WHERE source_key = ?');
+  const write = db.prepare(upsertSharedCopySql(['?', '?', '?', '?', '?']));
+  return {
+    read(key) {
+      const row = read.get(key) as SourceCopyRow | undefined;
+      return row === undefined ? undefined : toSharedCopy(row);
+    },
+    write(copy) {
+      write.run(...sharedCopyValues(copy));
+    },
   };
 }

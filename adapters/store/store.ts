@@ -145,6 +145,22 @@ export interface Installations {
   delete(platform: Platform, workspaceId: string): Awaitable<boolean>;
 }
 
+/** The last good copy of a URL source, shared by replicas so that one fetch serves them all. */
+export interface SharedCopy {
+  /** A hash of the URL: the URL itself may hold a private feed's key. */
+  readonly key: string;
+  readonly text: string;
+  readonly etag?: string;
+  readonly lastModified?: string;
+  /** When the origin last vouched for this text (a fetch, or a 304). */
+  readonly fetchedAt: number;
+}
+
+export interface SourceCopies {
+  read(key: string): Awaitable<SharedCopy | undefined>;
+  write(copy: SharedCopy): Awaitable<void>;
+}
+
 /** The outcome of `withLock`: the work's value, or that another holder had the lock. */
 export type LockOutcome<T> = { readonly kind: 'ran'; readonly value: T } | { readonly kind: 'busy' };
 
@@ -158,6 +174,7 @@ export interface HallwayStore {
   readonly rates: RateBuckets;
   readonly context: ContextEntries;
   readonly installations: Installations;
+  readonly sources: SourceCopies;
   /**
    * Runs `work` unless another holder (in this process, or on another replica sharing the database) has the lock
    * named `name`: one data refresher at a time. Never waits for the lock.

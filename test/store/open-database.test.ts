@@ -35,6 +35,7 @@ describe('openDatabase', () => {
       'event_claims',
       'installations',
       'rate_buckets',
+      'source_copies',
     ]);
     db.close();
   });

@@ -171,6 +171,13 @@ function contract(setup: () => Promise<{ open: Opener; cleanup: () => Promise<vo
     expect(left).not.toContain('C9');
   });
 
+  it('shares the newest copy of a source; an older one never overwrites it', async () => {
+    await a.sources.write({ key: 'k1', text: 'v2', etag: '"2"', fetchedAt: T0 + 10 });
+    await b.sources.write({ key: 'k1', text: 'v1', fetchedAt: T0 });
+    expect(await b.sources.read('k1')).toEqual({ key: 'k1', text: 'v2', etag: '"2"', fetchedAt: T0 + 10 });
+    expect(await a.sources.read('k2')).toBeUndefined();
+  });
+
   it('lets one holder at a time run under a named lock', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
