@@ -34,6 +34,7 @@ export class DiscordAdapter implements ChatAdapter {
     const logger = this.dependencies.logger.child({ adapter: 'discord' });
     const client = createDiscordClient({
       mentions: config.mentions,
+      ...(config.shards === undefined ? {} : { shards: config.shards }),
       ...(this.options.rest === undefined ? {} : { rest: this.options.rest }),
       ...(this.options.ws === undefined ? {} : { ws: this.options.ws }),
     });
