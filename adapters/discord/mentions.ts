@@ -86,12 +86,12 @@ export async function handleMessage(message: Message, context: MessageContext): 
     // One person's conversation in one channel: their follow-up ("when is it?") refers to their last answer.
     const memory = context.services?.conversations;
     const conversation = `discord:${message.guildId ?? 'dm'}:${message.channelId}:${message.author.id}`;
-    const previous = await memory?.recall(conversation);
+    const previous = memory === undefined ? undefined : await memory.recall(conversation);
     const answer = context
       .engine()
       .ask(verdict.question, previous === undefined ? {} : { context: previous });
-    if (answer.context !== undefined) await memory?.remember(conversation, answer.context);
     await message.reply(renderReply(answer, replyFormat(message)));
+    if (answer.context !== undefined) await memory?.remember(conversation, answer.context);
     log.info(
       { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
       'Discord: answered',
