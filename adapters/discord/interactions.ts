@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
+import { firstToClaim } from '../shared/first-to-claim.ts';
 import type { Logger } from '../shared/logger.ts';
 import { answerDigestCommand, answerReloadCommand } from './admin-commands.ts';
 import { answerAutocomplete } from './autocomplete.ts';
@@ -49,7 +50,11 @@ export async function handleInteraction(
     await answerAutocomplete(interaction, context.engine, context.logger);
     return;
   }
-  if (interaction.isChatInputCommand()) await answerCommand(interaction, context);
+  if (!interaction.isChatInputCommand()) return;
+  // With replicas on one shard, each session may see the interaction; only the first claim answers it.
+  if (!(await firstToClaim(context.services, `discord:interaction:${interaction.id}`, context.logger)))
+    return;
+  await answerCommand(interaction, context);
 }
 
 async function answerCommand(

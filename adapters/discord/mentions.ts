@@ -2,6 +2,7 @@
 import type { Message } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
+import { firstToClaim } from '../shared/first-to-claim.ts';
 import type { Logger } from '../shared/logger.ts';
 import { APOLOGY } from './interactions.ts';
 import { gateQuestion } from './rate-gate.ts';
@@ -73,6 +74,8 @@ export async function handleMessage(message: Message, context: MessageContext): 
   });
   const started = Date.now();
   try {
+    // Every gateway session of the bot gets the message; with replicas, one answers.
+    if (!(await firstToClaim(context.services, `discord:message:${message.id}`, log))) return;
     const gate = await gateQuestion(
       context.services,
       { userId: message.author.id, channelId: message.channelId },
