@@ -10,6 +10,8 @@ export interface DigestLedger {
   readonly key: string;
   /** True when an earlier attempt was claimed and failed: it may have posted something after all. */
   readonly resumed: boolean;
+  /** The channel's workspace (Slack team, Discord guild), when its subscription recorded it. */
+  readonly workspaceId?: string;
 }
 
 export interface DigestPoster {

@@ -172,7 +172,9 @@ export class DigestScheduler {
       );
       const settled = await Promise.allSettled(
         targets.flatMap(({ poster, channels }) =>
-          channels.map((channelId) => this.postOne(poster, channelId, due, now)),
+          channels.map(({ channelId, workspaceId }) =>
+            this.postOne(poster, channelId, workspaceId, due, now),
+          ),
         ),
       );
       for (const result of settled) {
@@ -184,18 +186,27 @@ export class DigestScheduler {
   }
 
   /** Subscribed channels, and the environment's; a channel subscribed after the post time is not owed it. */
-  private async channels(platform: Platform, at: number): Promise<string[]> {
+  private async channels(
+    platform: Platform,
+    at: number,
+  ): Promise<Array<{ channelId: string; workspaceId?: string }>> {
     const { store, schedule } = this.options;
     const fromEnv = schedule.defaultChannels.filter((c) => c.platform === platform).map((c) => c.channelId);
-    const subscribed = (await store.subscriptions(platform))
-      .filter((subscription) => subscription.createdAt <= at)
-      .map((subscription) => subscription.channelId);
-    return [...new Set([...fromEnv, ...subscribed])];
+    const subscribed = (await store.subscriptions(platform)).filter(
+      (subscription) => subscription.createdAt <= at,
+    );
+    // The subscription knows the channel's workspace, whose token posts there in multi-workspace mode.
+    const workspaceOf = new Map(subscribed.map((s) => [s.channelId, s.workspaceId]));
+    return [...new Set([...fromEnv, ...subscribed.map((s) => s.channelId)])].map((channelId) => {
+      const workspaceId = workspaceOf.get(channelId);
+      return workspaceId === undefined ? { channelId } : { channelId, workspaceId };
+    });
   }
 
   private async postOne(
     poster: DigestPoster,
     channelId: string,
+    workspaceId: string | undefined,
     due: Due,
     now: number,
   ): Promise<PostOutcome> {
@@ -215,6 +226,7 @@ export class DigestScheduler {
     }
     const outcome = await postDigestOnce({
       store,
+      ...(workspaceId === undefined ? {} : { workspaceId }),
       poster,
       key,
       answer,

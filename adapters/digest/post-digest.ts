@@ -29,6 +29,8 @@ export interface PostDigestOptions {
   readonly store: DigestRecords;
   readonly poster: DigestPoster;
   readonly key: PostKey;
+  /** The channel's workspace, when its subscription says: the platform may post with that workspace's token. */
+  readonly workspaceId?: string;
   readonly answer: Answer;
   readonly now: () => number;
   /** How long a claim (and each renewal) holds off other replicas. */
@@ -56,7 +58,11 @@ export async function postDigestOnce(options: PostDigestOptions): Promise<PostOu
   const messageIds: string[] = [];
   let sends: ReadonlyArray<() => Promise<string>> = [];
   try {
-    const ledger = { key: `digest/${key.channelId}/${key.date}/${key.kind}`, resumed: claim.resumed };
+    const ledger = {
+      key: `digest/${key.channelId}/${key.date}/${key.kind}`,
+      resumed: claim.resumed,
+      ...(options.workspaceId === undefined ? {} : { workspaceId: options.workspaceId }),
+    };
     sends = poster.messages(key.channelId, options.answer, ledger);
     await store.planParts(claim, sends.length);
     for (const send of sends) {

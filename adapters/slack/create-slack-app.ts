@@ -150,7 +150,10 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   return {
     app,
     mode: connection.mode,
-    digestPoster: createSlackDigestPoster(postingClient),
+    digestPoster: createSlackDigestPoster(
+      postingClient,
+      config.oauth === undefined ? undefined : (workspaceId) => installedToken(options.services, workspaceId),
+    ),
     async start() {
       if (receiver instanceof SocketModeReceiver) {
         await app.start();
@@ -212,6 +215,16 @@ function oauthReceiverOptions(
       clientOptions,
     },
   };
+}
+
+/** A workspace's bot token, from its installation; undefined when it is not installed (the post then fails). */
+async function installedToken(
+  services: ChatServices | undefined,
+  workspaceId: string,
+): Promise<string | undefined> {
+  const found = await services?.installations?.()?.find('slack', workspaceId);
+  const token = (found?.data as { bot?: { token?: unknown } } | undefined)?.bot?.token;
+  return typeof token === 'string' ? token : undefined;
 }
 
 /** The bot's ids, from the config when both are given (no network), else from `auth.test`. */

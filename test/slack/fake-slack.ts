@@ -60,6 +60,8 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   readonly calls: Recorded[];
   readonly sockets: FakeSocket[];
+  /** The bot token a recorded call was made with (its Authorization header), if any. */
+  tokenOf(call: Recorded): string | undefined;
   /** Web API calls to `method` (or response_url posts for `respond:<id>`). */
   callsTo(method: string): Recorded[];
   /** Makes the next call to `method` fail with Slack's `{ ok: false, error }`. */
@@ -83,6 +85,7 @@ export interface FakeSlackOptions {
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: Recorded[] = [];
+  const tokens = new WeakMap<Recorded, string>();
   const sockets: FakeSocket[] = [];
   const scripts = new Map<string, ScriptedReply[]>();
   const users = new Map<string, FakeUser>();
@@ -122,8 +125,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return;
     }
     const method = path.replace(/^\/api\//, '');
-    calls.push({ method, body });
-    options.onCall?.({ method, body });
+    const call = { method, body };
+    calls.push(call);
+    const authorization = request.headers.authorization;
+    if (typeof authorization === 'string') tokens.set(call, authorization.replace(/^Bearer /, ''));
+    options.onCall?.(call);
     const queue = scripts.get(method) ?? [];
     const index = queue.findIndex((entry) => entry.channel === undefined || entry.channel === body.channel);
     const scripted = index === -1 ? undefined : queue.splice(index, 1)[0];
@@ -224,6 +230,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   return {
     apiUrl: `${base}/api/`,
+    tokenOf: (call) => tokens.get(call),
     responseUrl: (id) => `${base}/respond/${id}`,
     calls,
     sockets,

@@ -106,6 +106,20 @@ describe('multi-workspace installs', () => {
       'the answer in the installed workspace',
     );
     expect(reply.body.thread_ts).toBe(event.ts);
+    expect(fake.tokenOf(reply)).toBe('xoxb-installed-t0acme');
+
+    // The digest for a channel of that workspace goes out with the workspace's token too.
+    const sends = slack.digestPoster.messages('C0ACME', engine.ask('list keynotes'), {
+      key: 'digest/C0ACME/2027-03-27/morning',
+      resumed: false,
+      workspaceId: 'T0ACME',
+    });
+    for (const send of sends) await send();
+    const digestPost = fake
+      .callsTo('chat.postMessage')
+      .filter((call) => call.body.channel === 'C0ACME')
+      .at(-1);
+    expect(digestPost === undefined ? undefined : fake.tokenOf(digestPost)).toBe('xoxb-installed-t0acme');
 
     await store.digest.subscribe({
       platform: 'slack',
