@@ -1,19 +1,33 @@
 // `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
+
+import type { AskOptions } from '../src/index.ts';
+import { type AgendaRuntime, openAgendaRuntime } from './agenda/agenda-runtime.ts';
+import type { BindingStore, ChannelPlace } from './conferences/binding-store.ts';
+import { openConferenceDigests } from './conferences/conference-digests.ts';
+import { registerConferenceMetrics } from './conferences/conference-metrics.ts';
+import type { ConferenceRegistry } from './conferences/conference-registry.ts';
+import { ConferenceService } from './conferences/conference-service.ts';
+import { readConferencesFile } from './conferences/conferences-config.ts';
+import { openConferences } from './conferences/open-conferences.ts';
 import { runConsole } from './console/console-adapter.ts';
+import { createConsoleAgenda } from './console/console-agenda.ts';
 import { type DigestConfig, readDigestConfig } from './digest/digest-config.ts';
 import { type DigestRuntime, openDigestRuntime } from './digest/digest-runtime.ts';
+import type { PostOutcome } from './digest/post-digest.ts';
 import { discordAdapterFactory } from './discord/discord-adapter.ts';
 import { countRefreshes } from './ops/count-refreshes.ts';
-import { instrumentEngine } from './ops/instrument-engine.ts';
+import { engineInstrumenter, instrumentEngine } from './ops/instrument-engine.ts';
 import { recordDigestPost } from './ops/metrics-sink.ts';
 import { type Operations, startOperations } from './ops/operations.ts';
 import { parseAdminList } from './shared/admins.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
+import { ConversationMemory } from './shared/conversation-memory.ts';
 import { createChatServices } from './shared/create-chat-services.ts';
 import { readCoreEnv } from './shared/env.ts';
 import { loadDotenvUnlessDisabled } from './shared/load-dotenv.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { openData } from './shared/open-engine.ts';
+import { DEFAULT_CACHE_DIR } from './shared/paths.ts';
 import { PLATFORMS, type Platform } from './shared/platforms.ts';
 import { readRateLimitConfig } from './shared/rate-limit-config.ts';
 import type { RateLimitConfig } from './shared/rate-limiter.ts';
@@ -52,15 +66,35 @@ async function main(): Promise<Outcome> {
   }
   const { ops } = started;
   ops.readiness.expect('data', 'loading');
-  const opened = await openData({
-    entries: env.value.dataPaths,
-    logger,
-    refreshMinutes,
-    ...(configFile === undefined ? {} : { configFile }),
-    ...(fixedNow === undefined ? {} : { fixedNow }),
-    ...(cacheDir === undefined ? {} : { cacheDir }),
-    ...(timeZone === undefined ? {} : { timeZone }),
-  });
+  // A file listing several conferences: each is opened on first use; the default one now.
+  const conferencesFile = configFile === undefined ? undefined : readConferencesFile(configFile);
+  if (conferencesFile !== undefined && !conferencesFile.ok) {
+    console.error(
+      `Hallway cannot start; fix the conferences file:\n  ${conferencesFile.problems.join('\n  ')}`,
+    );
+    await ops.server?.close();
+    return 2;
+  }
+  const opened = conferencesFile?.ok
+    ? await openConferences({
+        config: conferencesFile.config,
+        logger,
+        cacheDir: cacheDir ?? DEFAULT_CACHE_DIR,
+        ...(fixedNow === undefined ? {} : { fixedNow }),
+        ...(timeZone === undefined ? {} : { timeZone }),
+        onLoad: (_id, loaded) => {
+          if (ops.metrics !== undefined) countRefreshes(loaded, ops.metrics);
+        },
+      })
+    : await openData({
+        entries: env.value.dataPaths,
+        logger,
+        refreshMinutes,
+        ...(configFile === undefined ? {} : { configFile }),
+        ...(fixedNow === undefined ? {} : { fixedNow }),
+        ...(cacheDir === undefined ? {} : { cacheDir }),
+        ...(timeZone === undefined ? {} : { timeZone }),
+      });
   if (!opened.ok) {
     console.error(
       `Hallway refuses to start: the data could not be loaded.\n  ${opened.problems.join('\n  ')}`,
@@ -68,15 +102,22 @@ async function main(): Promise<Outcome> {
     await ops.server?.close();
     return 1;
   }
-  const { live } = opened;
-  if (ops.metrics !== undefined) countRefreshes(live, ops.metrics);
-  live.start();
-  ops.shutdown.onShutdown('source refresh', () => live.stop(), 'intake');
+  const registry = 'registry' in opened ? opened.registry : undefined;
+  const live = 'registry' in opened ? opened.defaultLive : opened.live;
+  if (registry === undefined) {
+    if (ops.metrics !== undefined) countRefreshes(live, ops.metrics);
+    live.start();
+    ops.shutdown.onShutdown('source refresh', () => live.stop(), 'intake');
+  } else {
+    ops.shutdown.onShutdown('source refresh', () => registry.stop(), 'intake');
+    if (ops.metricsRegistry !== undefined) registerConferenceMetrics(ops.metricsRegistry, registry);
+  }
   ops.readiness.ready('data');
 
   const chat = await startChatAdapters(live, ops, logger, {
     digest: digestConfig.value,
     rateLimits: rateLimits.value,
+    ...(registry === undefined ? {} : { registry }),
   });
   if (chat.started > 0) return 'running';
   if (chat.fatal !== undefined) {
@@ -93,7 +134,7 @@ async function main(): Promise<Outcome> {
     await ops.server?.close();
     return 1;
   }
-  return runConsoleUntilDone(live, ops, logger);
+  return runConsoleUntilDone(live, ops, logger, digestConfig.value.databasePath);
 }
 
 /**
@@ -104,33 +145,60 @@ async function startChatAdapters(
   live: LiveData,
   ops: Operations,
   logger: Logger,
-  config: { readonly digest: DigestConfig; readonly rateLimits: RateLimitConfig },
+  config: {
+    readonly digest: DigestConfig;
+    readonly rateLimits: RateLimitConfig;
+    readonly registry?: ConferenceRegistry;
+  },
 ): Promise<{ started: number; failed: number; fatal?: string }> {
   const { readiness, shutdown, metrics } = ops;
   const started: ChatAdapter[] = [];
   let failed = 0;
   let digest: DigestRuntime | undefined;
+  let bindings: BindingStore | undefined;
+  const conferences =
+    config.registry === undefined
+      ? undefined
+      : new ConferenceService({
+          registry: config.registry,
+          bindings: () => bindings,
+          clock: Date.now,
+          logger,
+        });
+  let agenda: AgendaRuntime | undefined;
   const services = createChatServices({
     live,
     rateLimits: config.rateLimits,
     admins: parseAdminList(process.env.HALLWAY_ADMINS),
     digest: () => digest,
+    agenda: () => agenda?.service,
     logger,
+    ...(conferences === undefined ? {} : { conferences }),
   });
   const plans = FACTORIES.map(({ platform, factory }) => {
-    const engine = instrumentEngine(() => live.current(), {
+    const instrumentation = {
       platform,
       logger,
       inFlight: shutdown.inFlight,
       ...(metrics === undefined ? {} : { metrics }),
-    });
+    };
+    const engine = instrumentEngine(() => live.current(), instrumentation);
+    const wrap = engineInstrumenter(instrumentation);
+    const ask =
+      conferences === undefined
+        ? {}
+        : {
+            ask: (question: string, place: ChannelPlace, options?: AskOptions) =>
+              conferences.ask(question, place, wrap, options),
+            engineIn: (place: ChannelPlace) => conferences.registry.engine(conferences.conferenceOf(place)),
+          };
     // A dropped connection turns /healthz to 503 until it is back.
     const onConnectionChange = (connected: boolean) =>
       connected ? readiness.ready(platform) : readiness.expect(platform, 'reconnecting');
     return {
       factory,
       platform,
-      plan: factory.plan({ engine, env: process.env, logger, services, onConnectionChange }),
+      plan: factory.plan({ engine, ...ask, env: process.env, logger, services, onConnectionChange }),
     };
   });
   for (const { factory, platform, plan } of plans) {
@@ -146,21 +214,53 @@ async function startChatAdapters(
   }
   if (!plans.some(({ plan }) => plan.kind === 'start')) return { started: 0, failed };
   try {
-    digest = await openDigestRuntime({
+    const common = {
       config: config.digest,
-      engine: () => live.current(),
       posters: () => started.flatMap((adapter) => adapter.digestPoster?.() ?? []),
       clock: Date.now,
       logger,
-      onOutcome: (outcome) => {
+      onOutcome: (outcome: PostOutcome) => {
         if (outcome.kind === 'posted' || outcome.kind === 'failed') {
           recordDigestPost(outcome.key.platform, outcome.kind === 'posted');
         }
       },
-    });
+    };
+    if (conferences === undefined)
+      digest = await openDigestRuntime({ ...common, engine: () => live.current() });
+    else {
+      // One database: subscriptions, the post log and the channels' conferences.
+      const opened = await openConferenceDigests({
+        ...common,
+        registry: conferences.registry,
+        conferenceOf: (place) => conferences.conferenceOf(place),
+      });
+      digest = opened.runtime;
+      bindings = opened.bindings;
+    }
   } catch (error) {
     return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
   }
+  try {
+    agenda = openAgendaRuntime({
+      databasePath: config.digest.databasePath,
+      engine: () => live.current(),
+      messengers: () => started.flatMap((adapter) => adapter.agendaMessenger?.() ?? []),
+      clock: Date.now,
+      logger,
+    });
+  } catch (error) {
+    await digest.close();
+    return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
+  }
+  const agendaRuntime = agenda;
+  if (digest.store.engine === 'postgres')
+    // Not yet in the shared store: each replica keeps the agendas its own users starred through it.
+    logger.warn(
+      { db: config.digest.databasePath },
+      'personal agendas stay in this replica’s SQLite file, not in PostgreSQL',
+    );
+  shutdown.onShutdown('agenda reminders', () => agendaRuntime.scheduler.stop(), 'intake');
+  shutdown.onShutdown('agenda database', () => agendaRuntime.close(), 'close');
   const running = digest;
   // Replicas sharing PostgreSQL fetch each source once per interval between them, not once each.
   if (running.store.engine === 'postgres') {
@@ -187,11 +287,15 @@ async function startChatAdapters(
     }
   }
   if (started.length === 0) {
+    await agendaRuntime.close();
     await running.close();
     return { started: 0, failed };
   }
   // Catching up on a missed digest may take a while (retries); answering questions does not wait for it.
   running.start().catch((error: unknown) => logger.error({ err: error }, 'digest could not start'));
+  // A schedule change after a refresh: a DM to everyone who starred the session.
+  live.onChange((report) => agendaRuntime.onChange(report));
+  agendaRuntime.start().catch((error: unknown) => logger.error({ err: error }, 'agenda could not start'));
   return { started: started.length, failed };
 }
 
@@ -199,7 +303,12 @@ async function startChatAdapters(
  * The console, until its input ends. Then the process exits, unless the HTTP endpoints are served: they stay up
  * (so `echo question | HALLWAY_HTTP_PORT=8080 npm start` can be scraped) until SIGTERM or SIGINT.
  */
-async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logger): Promise<Outcome> {
+async function runConsoleUntilDone(
+  live: LiveData,
+  ops: Operations,
+  logger: Logger,
+  databasePath: string,
+): Promise<Outcome> {
   const { readiness, shutdown, metrics, server } = ops;
   const interactive = process.stdin.isTTY === true;
   const engine = instrumentEngine(() => live.current(), {
@@ -215,9 +324,21 @@ async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logg
     console.error('No chat adapter is configured; starting the console (see .env.example).');
   const input = new AbortController();
   shutdown.onShutdown('console input', () => input.abort(), 'intake');
+  // The local user's agenda; its reminders are printed here when due.
+  const agenda = createConsoleAgenda({
+    databasePath,
+    engine: () => live.current(),
+    output: process.stdout,
+    logger,
+  });
+  live.onChange((report) => agenda.notify(report));
+  shutdown.onShutdown('console agenda', () => agenda.close(), 'close');
   readiness.ready('console');
+  // One console session is one conversation: a follow-up refers to the previous answer.
+  const conversation = new ConversationMemory();
   await runConsole({
-    ask: (question) => engine().ask(question),
+    ask: async (question) =>
+      agenda.reply(await conversation.ask('console', question, (q, options) => engine().ask(q, options))),
     input: process.stdin,
     output: process.stdout,
     interactive,
@@ -231,6 +352,7 @@ async function runConsoleUntilDone(live: LiveData, ops: Operations, logger: Logg
     return 'running';
   }
   live.stop();
+  await agenda.close();
   return 0;
 }
 

@@ -1,4 +1,13 @@
 // The core's public surface. Adapters import from here and nowhere deeper.
+
+export type { AgendaEntry } from './agenda/agenda-clashes.ts';
+export { agendaEntries } from './agenda/agenda-clashes.ts';
+export type {
+  AgendaChange,
+  AgendaOutcome,
+  AgendaRequest,
+  AgendaRequestKind,
+} from './agenda/agenda-request.ts';
 export type {
   Answer,
   AnswerBlock,
@@ -17,6 +26,12 @@ export {
 } from './engine/conversation.ts';
 export { type AskOptions, createEngine, type Engine, type EngineOptions } from './engine/create-engine.ts';
 export { assertNever, type IntentKind } from './engine/intent.ts';
+export {
+  type ConferenceNames,
+  namePhrases,
+  type PickedConference,
+  pickConference,
+} from './engine/pick-conference.ts';
 export { MAX_QUESTION_LENGTH, sanitizeQuestion } from './engine/sanitize.ts';
 export type { DataFormat } from './load/detect-format.ts';
 export { type LoadResult, loadDataset } from './load/load-dataset.ts';

@@ -12,6 +12,7 @@ import { createEngine, type Dataset, loadDataset, mergeDatasets } from '../../sr
 import { benchQuestions } from './bench-questions.ts';
 import { FUZZ_P99_TARGET_MS, fuzzEngine } from './fuzz.ts';
 import { type LatencySummary, medianSummary, memoryMb, round, summarize, timed } from './measure.ts';
+import { benchReminders } from './reminder-bench.ts';
 import { syntheticConference } from './synthetic-corpus.ts';
 import { COLD_START_TARGET_RUN, checkTargets, type Run } from './targets.ts';
 
@@ -41,6 +42,9 @@ const fuzzCount = Number(values.fuzz ?? 10_000);
 /** The fuzz seed: a failure names it with the input's index, so it reproduces. */
 const FUZZ_SEED = 20_260_326;
 const TIMED_PASSES = 5;
+/** The agenda scale the issue names: 10,000 users with 20 starred sessions each. */
+const AGENDA_USERS = 10_000;
+const AGENDA_STARS = 20;
 
 function benchDataset(name: string, dataset: Dataset): Run {
   let engine: ReturnType<typeof createEngine> | undefined;
@@ -161,13 +165,16 @@ const fuzzed = fuzzEngine((question) => curatedEngine.ask(question), {
 });
 const fuzz = { inputs: fuzzCount, seed: FUZZ_SEED, badAnswers: fuzzed.failures.length, ...fuzzed.latency };
 
+process.stderr.write(`reminders: ${AGENDA_USERS} users × ${AGENDA_STARS} starred sessions…\n`);
+const reminders = benchReminders({ users: AGENDA_USERS, starsPerUser: AGENDA_STARS });
+
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 1073741824)} GB, Node ${process.version}`;
 const failures = [
   ...checkTargets(runs),
   ...fuzzed.failures.slice(0, 10),
   ...(fuzz.p99Ms > FUZZ_P99_TARGET_MS ? [`fuzz: p99 ${fuzz.p99Ms} ms > ${FUZZ_P99_TARGET_MS} ms`] : []),
 ];
-const report = { machine, runs, fuzz, targets: { met: failures.length === 0, failures } };
+const report = { machine, runs, fuzz, reminders, targets: { met: failures.length === 0, failures } };
 
 if (values.json === true) {
   process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -209,6 +216,12 @@ if (values.json === true) {
   process.stdout.write(
     `fuzz (seed ${fuzz.seed}): ${fuzz.inputs} hostile questions, ${fuzz.badAnswers} bad answers, ` +
       `p50 ${fuzz.p50Ms} ms, p99 ${fuzz.p99Ms} ms, max ${fuzz.maxMs} ms\n\n`,
+  );
+  process.stdout.write(
+    `reminders: ${reminders.users} users, ${reminders.stars} stars (filled in ${reminders.fillMs} ms, ` +
+      `${reminders.databaseMB} MB file, heap +${reminders.heapDeltaMB} MB, rss +${reminders.rssDeltaMB} MB); ` +
+      `next due p50 ${reminders.nextDue.p50Ms} ms, p99 ${reminders.nextDue.p99Ms} ms; ` +
+      `${reminders.dueFound} of ${reminders.dueTotal} due read p50 ${reminders.dueScan.p50Ms} ms, p99 ${reminders.dueScan.p99Ms} ms\n\n`,
   );
   process.stdout.write(
     failures.length === 0 ? 'all targets met\n' : `targets missed:\n  ${failures.join('\n  ')}\n`,

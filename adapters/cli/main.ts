@@ -5,6 +5,7 @@ import type { CommandIo } from './command-io.ts';
 import { askCommand } from './commands/ask.ts';
 import { checkCommand } from './commands/check.ts';
 import { digestCommand } from './commands/digest.ts';
+import { icsCommand } from './commands/ics.ts';
 import { statsCommand } from './commands/stats.ts';
 import { validateCommand } from './commands/validate.ts';
 import { checkDate, checkNow, checkTimeZone, type OptionCheck } from './option-values.ts';
@@ -15,14 +16,18 @@ Commands:
   ask [QUESTION]        Answer QUESTION, or one question per line of stdin.
       --json            One JSON object per answer (JSON Lines).
       --data PATH|URL   Use this dataset or schedule instead of the default (repeatable; merged in order).
-      --config FILE     Use the sources listed in a conference config file.
+      --config FILE     Use the sources listed in a conference config file, or in a file listing conferences.
+      --conference ID   With a file listing conferences: answer about this one (default: the file's default).
       --time-zone ZONE  The conference's IANA zone, for sources whose times have no offset (Sessionize).
       --now TIME        Answer as if it were TIME (ISO 8601), for "what's on now?".
+      --context FILE    Keep the conversation in FILE, so a follow-up ("when is it?") refers to the last answer.
   stats                 Count sessions, people, organizations, rooms, tracks and days; say what the data covers.
-      --data, --config, --time-zone  As for ask.
+      --data, --config, --conference, --time-zone  As for ask.
       --json            One JSON object.
   digest [--date YYYY-MM-DD] [--now TIME] [--evening] [--json]
                         The day's digest, as the bot posts it (default: today in the conference's zone).
+      --data, --config, --conference, --time-zone  As for ask.
+  ics SESSION_ID...     An .ics calendar of these sessions on stdout (UTC times, the zone named, stable UIDs).
       --data, --config, --time-zone  As for ask.
   check SOURCE... [--time-zone ZONE]
                         Read schedules as the bot would: format, counts, coverage, warnings, sample answers.
@@ -60,6 +65,7 @@ export async function runCli(
   const selection = {
     dataPaths: values.data ?? [],
     ...(values.config === undefined ? {} : { config: values.config }),
+    ...(values.conference === undefined ? {} : { conference: values.conference }),
     ...(timeZone === undefined ? {} : { timeZone }),
   };
   switch (command) {
@@ -71,6 +77,7 @@ export async function runCli(
           json: values.json === true,
           ...(question === undefined ? {} : { question }),
           ...(now === undefined ? {} : { now }),
+          ...(values.context === undefined ? {} : { contextFile: values.context }),
         },
         io,
       );
@@ -91,6 +98,8 @@ export async function runCli(
         },
         io,
       );
+    case 'ics':
+      return icsCommand({ ...selection, sessionIds: positionals, ...(now === undefined ? {} : { now }) }, io);
     case 'check':
       return checkCommand({ ...selection, dataPaths: [...positionals, ...selection.dataPaths] }, io);
     case 'validate':
@@ -128,10 +137,12 @@ function parse(args: readonly string[]) {
       data: { type: 'string', multiple: true },
       now: { type: 'string' },
       config: { type: 'string' },
+      conference: { type: 'string' },
       date: { type: 'string' },
       evening: { type: 'boolean' },
       guild: { type: 'string' },
       'time-zone': { type: 'string' },
+      context: { type: 'string' },
     },
   });
 }

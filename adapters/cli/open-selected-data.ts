@@ -9,6 +9,8 @@ export interface DataSelection {
   readonly dataPaths: readonly string[];
   /** A conference config file from --config. */
   readonly config?: string;
+  /** --conference: which conference of a conferences file given with --config. */
+  readonly conference?: string;
   /** --time-zone: the zone of sources whose times carry no offset (Sessionize). */
   readonly timeZone?: string;
 }
@@ -28,6 +30,7 @@ export async function openSelectedData(
     entries: selection.dataPaths,
     logger: createLogger({ level: 'warn' }),
     ...(selection.config === undefined ? {} : { configFile: selection.config }),
+    ...(selection.conference === undefined ? {} : { conference: selection.conference }),
     ...(selection.timeZone === undefined ? {} : { timeZone: selection.timeZone }),
     ...(fixedNow === undefined ? {} : { fixedNow }),
   });

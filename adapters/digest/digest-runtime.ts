@@ -30,7 +30,8 @@ export interface DigestRuntime {
   /** All of Hallway's state; the digest uses its ledger, the platforms the rest. */
   readonly store: HallwayStore;
   readonly scheduler: DigestScheduler;
-  subscriptions(command: SubscriptionCommand, context: CommandContext): Promise<CommandReply>;
+  /** Async with several conferences: the channel's conference is opened to say when its next digest goes out. */
+  subscriptions(command: SubscriptionCommand, context: CommandContext): CommandReply | Promise<CommandReply>;
   /** Settles interrupted posts, starts the timers and catches up; call once the chat platforms are connected. */
   start(): Promise<void>;
   /** Stops the timers and lets posts in flight finish (the shutdown's "stop new work"). */

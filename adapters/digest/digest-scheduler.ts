@@ -55,6 +55,13 @@ export interface DigestSchedulerOptions {
   readonly retry?: { readonly policy?: RetryPolicy; readonly sleep?: (ms: number) => Promise<void> };
   /** Told of every post's outcome, for metrics. */
   readonly onOutcome?: (outcome: PostOutcome) => void;
+  /**
+   * With several conferences, one scheduler per conference: the channels that belong to this one (bound to it,
+   * or unbound and this is the default). Absent, every channel does.
+   */
+  readonly belongs?: (platform: Platform, channelId: string, workspaceId?: string) => boolean;
+  /** Wraps each run, so a conference loaded on demand is opened and kept in memory while its digest is posted. */
+  readonly around?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 /** A digest posted this long after its time (a slow start, a busy loop) is not called late. */
@@ -122,7 +129,11 @@ export class DigestScheduler {
 
   /** Posts every digest due now (on time, or late within the catch-up window). Runs one at a time. */
   runDue(): Promise<PostOutcome[]> {
-    const run = this.running.then(() => (this.stopped ? [] : this.postDue()));
+    const around = this.options.around ?? ((work) => work());
+    const run = this.running.then(async () =>
+      // A conference without channels is not even opened.
+      this.stopped || !(await this.hasChannels()) ? [] : around(() => this.postDue()),
+    );
     this.running = run.catch(() => undefined);
     return run;
   }
@@ -191,16 +202,26 @@ export class DigestScheduler {
     at: number,
   ): Promise<Array<{ channelId: string; workspaceId?: string }>> {
     const { store, schedule } = this.options;
-    const fromEnv = schedule.defaultChannels.filter((c) => c.platform === platform).map((c) => c.channelId);
-    const subscribed = (await store.subscriptions(platform)).filter(
-      (subscription) => subscription.createdAt <= at,
-    );
+    const belongs = this.options.belongs ?? (() => true);
+    const fromEnv = schedule.defaultChannels
+      .filter((c) => c.platform === platform && belongs(platform, c.channelId))
+      .map((c) => c.channelId);
+    const subscribed = (await store.subscriptions(platform))
+      .filter((subscription) => subscription.createdAt <= at)
+      .filter((subscription) => belongs(platform, subscription.channelId, subscription.workspaceId));
     // The subscription knows the channel's workspace, whose token posts there in multi-workspace mode.
     const workspaceOf = new Map(subscribed.map((s) => [s.channelId, s.workspaceId]));
     return [...new Set([...fromEnv, ...subscribed.map((s) => s.channelId)])].map((channelId) => {
       const workspaceId = workspaceOf.get(channelId);
       return workspaceId === undefined ? { channelId } : { channelId, workspaceId };
     });
+  }
+
+  /** Whether any connected platform has a channel for this scheduler's digest, whenever it subscribed. */
+  private async hasChannels(): Promise<boolean> {
+    for (const poster of this.options.posters())
+      if ((await this.channels(poster.platform, Infinity)).length > 0) return true;
+    return false;
   }
 
   private async postOne(

@@ -38,6 +38,22 @@ export function mentionChannel(id: string): string {
   return /^\d{17,20}$/.test(id) ? `<#${id}>` : escapeDiscordText(id);
 }
 
+/** Who ran an admin command and where, as the shared commands take it. */
+export function adminContext(
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+  services: ChatServices,
+) {
+  return {
+    platform: 'discord',
+    channelId: interaction.channelId,
+    workspaceId: interaction.guildId,
+    userId: interaction.user.id,
+    isAdmin: isDiscordAdmin(interaction, services),
+    admins: DISCORD_ADMINS,
+    mentionChannel,
+  } as const;
+}
+
 /** /digest subscribe | unsubscribe | list, through the shared subscription commands. Throws on a store failure. */
 export async function answerDigestCommand(
   interaction: ChatInputCommandInteraction,
@@ -60,18 +76,17 @@ export async function answerDigestCommand(
     return;
   }
   const context: CommandContext = {
-    platform: 'discord',
-    channelId: interaction.channelId,
-    workspaceId: interaction.guildId,
-    userId: interaction.user.id,
-    isAdmin: isDiscordAdmin(interaction, services),
-    admins: DISCORD_ADMINS,
-    mentionChannel,
+    ...adminContext(interaction, services),
     commandFor: (command) => `/digest ${command}`,
   };
+  // With several conferences the reply may first open the channel's (a feed to fetch): past Discord's 3 seconds.
+  const slow = services.conferences !== undefined;
+  if (slow) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const reply = await services.subscriptions(subcommand, context);
   const note = subcommand === 'subscribe' && !reply.refused ? postingNote(interaction) : '';
-  await interaction.reply({ content: `${reply.text}${note}`, ...PRIVATE });
+  const content = `${reply.text}${note}`;
+  if (slow) await interaction.editReply({ content, allowedMentions: { parse: [] } });
+  else await interaction.reply({ content, ...PRIVATE });
   log.info({ subcommand, refused: reply.refused }, 'Discord: /digest answered');
 }
 

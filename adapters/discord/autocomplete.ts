@@ -89,14 +89,14 @@ export function vendorChoices(
 /** Answers an autocomplete interaction; anything but /vendor gets no choices. Never throws. */
 export async function answerAutocomplete(
   interaction: AutocompleteInteraction,
-  engine: () => Engine,
+  engine: () => Engine | Promise<Engine>,
   logger: Logger,
 ): Promise<void> {
   try {
     const focused = interaction.options.getFocused(true);
     const choices =
       interaction.commandName === 'vendor' && focused.name === 'name'
-        ? vendorChoices(engine().catalog.dataset.organizations, String(focused.value))
+        ? vendorChoices((await engine()).catalog.dataset.organizations, String(focused.value))
         : [];
     await interaction.respond(choices);
   } catch (error) {

@@ -15,10 +15,12 @@ import type { SubscriptionCommand } from '../digest/digest-subscriptions.ts';
 export const QUESTION_COMMANDS = ['ask', 'who', 'vendor', 'session', 'help'] as const;
 /** One of the question commands. */
 export type QuestionCommandName = (typeof QUESTION_COMMANDS)[number];
-/** The commands for a server's admins (`list` is open to everyone): digest subscriptions and reloading the data. */
-export const ADMIN_COMMANDS = ['digest', 'reload'] as const;
+/** The commands for a server's admins (`list` is open to everyone): digests, the channel's conference, reloading. */
+export const ADMIN_COMMANDS = ['digest', 'conference', 'reload'] as const;
+/** The user's own agenda, answered only to them. */
+export const AGENDA_COMMANDS = ['agenda'] as const;
 /** Every command Hallway registers. */
-export const COMMAND_NAMES = [...QUESTION_COMMANDS, ...ADMIN_COMMANDS] as const;
+export const COMMAND_NAMES = [...QUESTION_COMMANDS, ...ADMIN_COMMANDS, ...AGENDA_COMMANDS] as const;
 /** One of Hallway's command names. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 /** The subcommands of /digest, named as the shared subscription commands are. */
@@ -68,6 +70,11 @@ function subcommand(name: string, description: string): APIApplicationCommandSub
   return { type: ApplicationCommandOptionType.Subcommand, name, description };
 }
 
+/** The subcommands of /conference: bind this channel or the whole server, or see the conferences. */
+export const CONFERENCE_SUBCOMMANDS = ['use', 'list'] as const;
+/** /conference use's options: the conference id, and whether the whole server takes it. */
+export const CONFERENCE_OPTIONS = { id: 'id', server: 'server' } as const;
+
 /** The body of `PUT /applications/{id}/commands`: every command, in the order Discord lists them. */
 export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
   {
@@ -107,8 +114,40 @@ export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationComman
   },
   {
     ...IN_SERVERS,
+    name: 'conference',
+    description: 'Which conference this channel or server answers about, when Hallway serves several.',
+    options: [
+      {
+        ...subcommand('use', 'Answer about this conference here (Manage Server or HALLWAY_ADMINS).'),
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: CONFERENCE_OPTIONS.id,
+            description: 'The conference id, such as fosdem-2026 (see /conference list).',
+            required: true,
+            min_length: 1,
+            max_length: 63,
+          },
+          {
+            type: ApplicationCommandOptionType.Boolean,
+            name: CONFERENCE_OPTIONS.server,
+            description: 'For every channel of this server without a conference of its own.',
+            required: false,
+          },
+        ],
+      },
+      subcommand('list', 'The conferences this Hallway serves, and which one each channel uses.'),
+    ],
+  },
+  {
+    ...IN_SERVERS,
     name: 'reload',
     description: 'Read the conference data again now (Manage Server or HALLWAY_ADMINS).',
+  },
+  {
+    ...WHERE,
+    name: 'agenda',
+    description: 'Your agenda: the sessions you starred, in time order, clashes marked (only you see it).',
   },
 ];
 

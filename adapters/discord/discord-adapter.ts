@@ -73,6 +73,7 @@ function withInteractionsEndpoint(
       server = await startInteractionsServer({
         ...endpoint,
         engine: dependencies.engine,
+        ...(dependencies.ask === undefined ? {} : { ask: dependencies.ask }),
         logger: dependencies.logger.child({ adapter: 'discord', mode: 'http' }),
         ...(dependencies.services === undefined ? {} : { services: dependencies.services }),
       });
@@ -84,6 +85,7 @@ function withInteractionsEndpoint(
       server = undefined;
     },
     digestPoster: () => gateway?.digestPoster?.(),
+    agendaMessenger: () => gateway?.agendaMessenger?.(),
   };
 }
 
@@ -110,6 +112,9 @@ function lazyAdapter(
     },
     digestPoster() {
       return connection?.digestPoster();
+    },
+    agendaMessenger() {
+      return connection?.agendaMessenger();
     },
   };
 }

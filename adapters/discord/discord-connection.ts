@@ -1,9 +1,13 @@
 // A live Discord connection: log in, wire commands and messages, report what to fix, stop cleanly.
 // Loaded only when Discord starts, so that discord.js costs nothing to a bot that runs without it.
+
 import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
+import type { AgendaMessenger } from '../agenda/agenda-messenger.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { AdapterDependencies, ChatAdapter } from '../shared/chat-adapter.ts';
+import { ConversationMemory } from '../shared/conversation-memory.ts';
+import { createDiscordAgendaMessenger } from './agenda-discord.ts';
 import { COMMAND_NAMES } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
 import { createDiscordClient } from './create-discord-client.ts';
@@ -20,6 +24,7 @@ export class DiscordAdapter implements ChatAdapter {
   readonly name = 'Discord';
   private client: Client | undefined;
   private poster: DigestPoster | undefined;
+  private messenger: AgendaMessenger | undefined;
 
   constructor(
     private readonly config: DiscordConfig,
@@ -30,7 +35,7 @@ export class DiscordAdapter implements ChatAdapter {
   /** Logs in and resolves once the bot is ready; rejects with a `DiscordStartError` saying what to fix. */
   async start(): Promise<void> {
     const { config } = this;
-    const { engine, services } = this.dependencies;
+    const { engine, ask, engineIn, services } = this.dependencies;
     const logger = this.dependencies.logger.child({ adapter: 'discord' });
     const client = createDiscordClient({
       mentions: config.mentions,
@@ -44,14 +49,24 @@ export class DiscordAdapter implements ChatAdapter {
 
     // The handlers catch their own errors; this is the last net, so a bug never becomes an unhandled rejection.
     const lastResort = (error: unknown) => logger.error({ err: error }, 'Discord: handler failed');
-    const withServices = services === undefined ? {} : { services };
+    const withServices = {
+      ...(services === undefined ? {} : { services }),
+      ...(ask === undefined ? {} : { ask }),
+      ...(engineIn === undefined ? {} : { engineIn }),
+    };
+    // Follow-ups ("when is it?") refer to the previous answer in the same channel or DM; in the store if any.
+    const conversations = services?.conversations ?? new ConversationMemory();
     client.on(Events.InteractionCreate, (interaction) => {
-      handleInteraction(interaction, { engine, logger, ...withServices }).catch(lastResort);
+      handleInteraction(interaction, { engine, logger, conversations, ...withServices }).catch(lastResort);
     });
     client.on(Events.MessageCreate, (message) => {
-      handleMessage(message, { engine, logger, mentions: config.mentions, ...withServices }).catch(
-        lastResort,
-      );
+      handleMessage(message, {
+        engine,
+        logger,
+        mentions: config.mentions,
+        conversations,
+        ...withServices,
+      }).catch(lastResort);
     });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord: client error'));
     watchGateway(client, {
@@ -88,7 +103,10 @@ export class DiscordAdapter implements ChatAdapter {
       throw new DiscordStartError(explainStartFailure(failure), { cause: error });
     }
     ready = true;
-    if (client.isReady()) this.poster = createDiscordDigestPoster(client);
+    if (client.isReady()) {
+      this.poster = createDiscordDigestPoster(client);
+      this.messenger = createDiscordAgendaMessenger(client);
+    }
     const applicationId = client.application?.id ?? config.applicationId;
     logger.info(
       {
@@ -106,12 +124,18 @@ export class DiscordAdapter implements ChatAdapter {
     const client = this.client;
     this.client = undefined;
     this.poster = undefined;
+    this.messenger = undefined;
     await client?.destroy();
   }
 
   /** Posts digests through this connection; undefined until it is ready and after it stops. */
   digestPoster(): DigestPoster | undefined {
     return this.poster;
+  }
+
+  /** Sends agenda DMs through this connection; undefined until it is ready and after it stops. */
+  agendaMessenger(): AgendaMessenger | undefined {
+    return this.messenger;
   }
 
   /** Warns when the slash commands were never registered (or are out of date): a common first-run surprise. */

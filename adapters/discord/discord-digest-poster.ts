@@ -4,6 +4,7 @@ import type { Client, GuildTextBasedChannel } from 'discord.js';
 import type { Answer } from '../../src/index.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import { splitAnswer } from '../shared/split-answer.ts';
+import { starButtons } from './agenda-discord.ts';
 import { missingPermissions, sendPermissions } from './channel-permissions.ts';
 import { ChannelProblemError, classifyDiscordError } from './discord-errors.ts';
 import { contentFitsOneMessage } from './render-content.ts';
@@ -28,6 +29,7 @@ export function createDiscordDigestPoster(client: Client<true>): DigestPoster {
           const channel = await sendableChannel(client, channelId);
           const message = await channel.send({
             ...renderReply(part, channelFormat(channel, client.user)),
+            components: starButtons(part),
             allowedMentions: { parse: [] },
             nonce,
             enforceNonce: true,

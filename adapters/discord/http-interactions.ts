@@ -2,11 +2,13 @@
 // the HTTP response (a PONG, or the question command's answer as embeds). No connection, no token needed.
 import { z } from 'zod';
 import type { Engine } from '../../src/index.ts';
+import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
+import { discordReply } from './agenda-discord.ts';
 import { COMMAND_OPTIONS, commandQuestion, isQuestionCommand } from './commands.ts';
+import { conversationKey } from './interactions.ts';
 import { gateQuestion } from './rate-gate.ts';
-import { renderReply } from './render-reply.ts';
 
 /** Discord's interaction and response types used here. */
 const PING = 1;
@@ -19,6 +21,7 @@ const EPHEMERAL = 64;
 const InteractionSchema = z.object({
   type: z.number().int(),
   channel_id: z.string().optional(),
+  guild_id: z.string().optional(),
   member: z.object({ user: z.object({ id: z.string() }) }).optional(),
   user: z.object({ id: z.string() }).optional(),
   data: z
@@ -31,6 +34,8 @@ const InteractionSchema = z.object({
 
 export interface HttpInteractionDependencies {
   readonly engine: () => Engine;
+  /** With several conferences: answers with the channel's (or the named) conference. */
+  readonly ask?: AskIn;
   readonly services?: ChatServices;
   readonly logger: Logger;
 }
@@ -90,16 +95,32 @@ export async function answerHttpInteraction(
   const question = commandQuestion(name, typeof value === 'string' ? value : null);
   if (question.kind === 'unknown')
     return { status: 200, body: privately('Sorry, I do not know that command.') };
-  const answer = deps.engine().ask(question.text);
+  // The same conference routing and follow-up context as the gateway's commands, so either path may answer.
+  const channelId = interaction.channel_id ?? null;
+  const memory = deps.services?.conversations;
+  const conversation = conversationKey(channelId, userId);
+  const answer = await askIn(
+    deps,
+    question.text,
+    {
+      platform: 'discord',
+      channelId: channelId ?? '',
+      ...(interaction.guild_id === undefined ? {} : { workspaceId: interaction.guild_id }),
+    },
+    (await memory?.optionsFor(conversation)) ?? {},
+  );
+  await memory?.remember(conversation, answer);
   deps.logger.info(
     { command: name, intent: answer.intent, answered: answer.answered },
     'Discord (HTTP): answered',
   );
+  // Buttons would come back here, where only the gateway can act on them: none are offered. An agenda stays private.
+  const { personal, components: _buttons, ...reply } = discordReply(answer, userId, deps.services, 'embeds');
   return {
     status: 200,
     body: {
       type: CHANNEL_MESSAGE_WITH_SOURCE,
-      data: { ...renderReply(answer, 'embeds'), allowed_mentions: { parse: [] } },
+      data: { ...reply, ...(personal ? { flags: EPHEMERAL } : {}), allowed_mentions: { parse: [] } },
     },
   };
 }

@@ -6,23 +6,47 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
+import type { ChannelPlace } from '../conferences/binding-store.ts';
+import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
+import type { ConversationMemory } from '../shared/conversation-memory.ts';
 import { firstToClaim } from '../shared/first-to-claim.ts';
 import type { Logger } from '../shared/logger.ts';
 import { answerDigestCommand, answerReloadCommand } from './admin-commands.ts';
+import {
+  agendaCommandReply,
+  answerAgendaButton,
+  type DiscordReply,
+  discordReply,
+  isAgendaButton,
+} from './agenda-discord.ts';
 import { answerAutocomplete } from './autocomplete.ts';
 import { COMMAND_OPTIONS, commandQuestion, isQuestionCommand, type QuestionCommandName } from './commands.ts';
+import { answerConferenceCommand } from './conference-command.ts';
 import { escapeDiscordText } from './escape-text.ts';
 import { gateQuestion } from './rate-gate.ts';
-import { renderReply } from './render-reply.ts';
+
+/**
+ * One person's conversation in one channel (or their DMs): their follow-up ("when is it?") refers to their last
+ * answer there, by slash command or mention alike, whichever replica takes it.
+ */
+export function conversationKey(channelId: string | null, userId: string): string {
+  return `discord:${channelId ?? 'dm'}:${userId}`;
+}
 
 /** What the interaction handlers need. */
 export interface InteractionContext {
   /** The engine for this question (a data refresh may swap it). */
   readonly engine: () => Engine;
+  /** With several conferences: answers with the channel's (or the named) conference. */
+  readonly ask?: AskIn;
+  /** With several conferences: the channel's conference's engine, for /vendor's suggestions. */
+  readonly engineIn?: (place: ChannelPlace) => Promise<Engine>;
   readonly logger: Logger;
   /** Rate limits, admins, subscriptions and reload; absent, questions are not limited and admin commands say so. */
   readonly services?: ChatServices;
+  /** Follow-up context per channel or DM, shared with mentions; none kept when absent. */
+  readonly conversations?: ConversationMemory;
 }
 
 /** Shown, only to the person who asked, when answering failed. */
@@ -47,7 +71,32 @@ export async function handleInteraction(
   context: InteractionContext,
 ): Promise<void> {
   if (interaction.isAutocomplete()) {
-    await answerAutocomplete(interaction, context.engine, context.logger);
+    const { engineIn } = context;
+    const place: ChannelPlace = {
+      platform: 'discord',
+      channelId: interaction.channelId,
+      ...(interaction.guildId === null ? {} : { workspaceId: interaction.guildId }),
+    };
+    await answerAutocomplete(
+      interaction,
+      engineIn === undefined ? context.engine : () => engineIn(place),
+      context.logger,
+    );
+    return;
+  }
+  if (interaction.isButton() && isAgendaButton(interaction.customId)) {
+    const log = context.logger.child({
+      interaction: interaction.id,
+      button: 'agenda',
+      user: interaction.user.id,
+    });
+    try {
+      // A click reaches every replica on the shard, like a command: only the first claim answers it.
+      if (!(await firstToClaim(context.services, `discord:interaction:${interaction.id}`, log))) return;
+      await answerAgendaButton(interaction, context.services, log);
+    } catch (error) {
+      log.error({ err: error }, 'Discord: could not answer an agenda button');
+    }
     return;
   }
   if (!interaction.isChatInputCommand()) return;
@@ -72,7 +121,11 @@ async function answerCommand(
   try {
     if (name === 'digest') await answerDigestCommand(interaction, context.services, log);
     else if (name === 'reload') await answerReloadCommand(interaction, context.services, log);
-    else if (isQuestionCommand(name)) await answerQuestion(interaction, name, context, log);
+    else if (name === 'conference') await answerConferenceCommand(interaction, context.services, log);
+    else if (name === 'agenda') {
+      const { personal: _personal, ...reply } = agendaCommandReply(interaction.user.id, context.services);
+      await interaction.reply({ ...reply, flags: MessageFlags.Ephemeral });
+    } else if (isQuestionCommand(name)) await answerQuestion(interaction, name, context, log);
     else {
       await interaction.reply({
         content: `I do not know /${escapeDiscordText(name)}; try /help.`,
@@ -110,14 +163,50 @@ async function answerQuestion(
   if (question.kind === 'unknown') return;
   const deferred = DEFERRED_COMMANDS.has(name);
   if (deferred) await interaction.deferReply();
-  const answer = context.engine().ask(question.text);
-  const reply = renderReply(answer, 'embeds');
-  if (deferred) await interaction.editReply(reply);
+  const conversation = conversationKey(interaction.channelId, interaction.user.id);
+  const recalled = context.conversations?.optionsFor(conversation) ?? {};
+  const options = recalled instanceof Promise ? await recalled : recalled;
+  const asked = askIn(
+    context,
+    question.text,
+    {
+      platform: 'discord',
+      channelId: interaction.channelId,
+      ...(interaction.guildId === null ? {} : { workspaceId: interaction.guildId }),
+    },
+    options,
+  );
+  const answer = asked instanceof Promise ? await asked : asked;
+  const { personal, ...reply } = discordReply(answer, interaction.user.id, context.services, 'embeds');
+  if (personal) await replyPrivately(interaction, reply, deferred);
+  else if (deferred) await interaction.editReply(reply);
   else await interaction.reply(reply satisfies InteractionReplyOptions);
+  // Kept after the reply: Discord gives an interaction 3 seconds, which a store round trip should not spend.
+  await context.conversations?.remember(conversation, answer);
   log.info(
     { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
     'Discord: answered',
   );
+}
+
+/**
+ * An agenda reply, which only its owner may see: after a public defer, the "thinking…" message says so and the
+ * reply follows as an ephemeral follow-up.
+ */
+async function replyPrivately(
+  interaction: ChatInputCommandInteraction,
+  reply: Omit<DiscordReply, 'personal'>,
+  deferred: boolean,
+): Promise<void> {
+  if (!deferred) {
+    await interaction.reply({ ...reply, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  await interaction.editReply({
+    content: 'Your agenda is yours alone: only you can see the reply.',
+    embeds: [],
+  });
+  await interaction.followUp({ ...reply, flags: MessageFlags.Ephemeral });
 }
 
 /**

@@ -1,21 +1,28 @@
 // Messages: answer an @mention of the bot in a server channel (as a reply to it) and every DM; ignore bots.
 import type { Message } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
+import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
+import type { ConversationMemory } from '../shared/conversation-memory.ts';
 import { firstToClaim } from '../shared/first-to-claim.ts';
 import type { Logger } from '../shared/logger.ts';
-import { APOLOGY } from './interactions.ts';
+import { discordReply } from './agenda-discord.ts';
+import { APOLOGY, conversationKey } from './interactions.ts';
 import { gateQuestion } from './rate-gate.ts';
 import { channelFormat, type ReplyFormat, renderReply } from './render-reply.ts';
 
 /** What the message handler needs. */
 export interface MessageContext {
   readonly engine: () => Engine;
+  /** With several conferences: answers with the channel's (or the named) conference. */
+  readonly ask?: AskIn;
   readonly logger: Logger;
   /** DISCORD_MENTIONS: whether mentions in server channels are answered. DMs always are. */
   readonly mentions: boolean;
   /** Rate limits; absent, every question is answered. */
   readonly services?: ChatServices;
+  /** Follow-up context per channel or DM; none kept when absent. */
+  readonly conversations?: ConversationMemory;
 }
 
 /** Why a message is answered, or not. */
@@ -86,15 +93,38 @@ export async function handleMessage(message: Message, context: MessageContext): 
       await message.reply({ content: gate.text });
       return;
     }
-    // One person's conversation in one channel: their follow-up ("when is it?") refers to their last answer.
-    const memory = context.services?.conversations;
-    const conversation = `discord:${message.guildId ?? 'dm'}:${message.channelId}:${message.author.id}`;
-    const previous = memory === undefined ? undefined : await memory.recall(conversation);
-    const answer = context
-      .engine()
-      .ask(verdict.question, previous === undefined ? {} : { context: previous });
-    await message.reply(renderReply(answer, replyFormat(message)));
-    if (answer.context !== undefined) await memory?.remember(conversation, answer.context);
+    const conversation = conversationKey(message.channelId, message.author.id);
+    const recalled = context.conversations?.optionsFor(conversation) ?? {};
+    // Awaited only when the store holds it: a reply is not held back behind a later message's slow-down.
+    const options = recalled instanceof Promise ? await recalled : recalled;
+    const asked = askIn(
+      context,
+      verdict.question,
+      {
+        platform: 'discord',
+        channelId: message.channelId,
+        ...(message.guildId === null ? {} : { workspaceId: message.guildId }),
+      },
+      options,
+    );
+    const answer = asked instanceof Promise ? await asked : asked;
+    const { personal, ...reply } = discordReply(
+      answer,
+      message.author.id,
+      context.services,
+      replyFormat(message),
+    );
+    if (personal && message.inGuild()) {
+      // An agenda is its owner's alone: in a server channel it goes to their DMs, and the channel hears only that.
+      await message.author.send({
+        ...renderReply(answer, 'embeds'),
+        ...reply,
+        allowedMentions: { parse: [] },
+      });
+      await message.reply({ content: 'I sent you the answer in a DM: your agenda is yours alone.' });
+    } else await message.reply(reply);
+    // Kept after the reply, so that the answer goes out first.
+    await context.conversations?.remember(conversation, answer);
     log.info(
       { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
       'Discord: answered',

@@ -1,5 +1,6 @@
 // How Hallway's discord.js REST client retries: chosen from what @discordjs/rest 2.x does, and why.
 import type { RateLimitData, RESTOptions } from 'discord.js';
+import { discordRestAgent } from './rest-agent.ts';
 
 /** The longest Retry-After the REST client waits out by itself; a longer one is handed to the caller. */
 export const MAX_QUIET_RATE_LIMIT_WAIT_MS = 10_000;
@@ -30,7 +31,7 @@ export const DISCORD_REST_POLICY = {
   rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > MAX_QUIET_RATE_LIMIT_WAIT_MS,
 } as const satisfies Partial<RESTOptions>;
 
-/** The policy with a caller's overrides on top (tests point `api` at the loopback fake). */
+/** The policy and its own HTTP agent, with a caller's overrides on top (tests point `api` at the loopback fake). */
 export function restOptions(overrides: Partial<RESTOptions> = {}): Partial<RESTOptions> {
-  return { ...DISCORD_REST_POLICY, ...overrides };
+  return { ...DISCORD_REST_POLICY, agent: discordRestAgent(), ...overrides };
 }

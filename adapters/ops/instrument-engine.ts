@@ -24,9 +24,14 @@ export interface InstrumentOptions {
  * A data refresh that swaps the engine is followed, since `current` is called each time.
  */
 export function instrumentEngine(current: () => Engine, options: InstrumentOptions): () => Engine {
+  const wrap = engineInstrumenter(options);
+  return () => wrap(current());
+}
+
+/** The same wrapping for engines handed over one at a time (one per conference); each is wrapped once. */
+export function engineInstrumenter(options: InstrumentOptions): (engine: Engine) => Engine {
   const wrapped = new WeakMap<Engine, Engine>();
-  return () => {
-    const engine = current();
+  return (engine) => {
     let instrumented = wrapped.get(engine);
     if (instrumented === undefined) {
       instrumented = instrument(engine, options);
@@ -47,11 +52,12 @@ function instrument(engine: Engine, options: InstrumentOptions): Engine {
     rawSearch: (question) => engine.rawSearch(question),
     // A digest is posted by the scheduler, which counts it itself; on-demand digests come through `ask`.
     digest: (request) => engine.digest(request),
-    ask(question) {
+    agenda: (outcome) => engine.agenda(outcome),
+    ask(question, options) {
       const done = inFlight?.begin(`${platform} answer`);
       const started = now();
       try {
-        const answer = engine.ask(question);
+        const answer = engine.ask(question, options);
         const ms = now() - started;
         const { intent, answered } = answer;
         metrics?.recordAnswer({ platform, intent, answered, seconds: ms / 1000 });

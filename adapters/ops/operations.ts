@@ -1,4 +1,5 @@
 // Wires the operations side of `npm start`: readiness, graceful shutdown, the error net, metrics and HTTP.
+import type { Registry } from 'prom-client';
 import type { HttpEnv } from '../shared/env.ts';
 import type { Logger } from '../shared/logger.ts';
 import { HEALTH_PATH, METRICS_PATH, type OpsServer, startOpsServer } from './http-server.ts';
@@ -12,6 +13,8 @@ export interface Operations {
   readonly shutdown: Shutdown;
   /** Present when HALLWAY_HTTP_PORT is set: nobody could read the metrics otherwise. */
   readonly metrics?: MetricsSink;
+  /** The registry `/metrics` serves, for metrics read at each scrape (the conferences in memory). */
+  readonly metricsRegistry?: Registry;
   readonly server?: OpsServer;
 }
 
@@ -31,12 +34,14 @@ export async function startOperations(options: {
   installShutdown(shutdown);
   exitOnSignals(shutdown, { logger });
   let metrics: MetricsSink | undefined;
+  let metricsRegistry: Registry | undefined;
   let server: OpsServer | undefined;
   if (http !== undefined) {
     // prom-client loads only when metrics are served, like the chat SDKs only when their adapter starts.
     const { HallwayMetrics } = await import('./metrics.ts');
     const hallwayMetrics = new HallwayMetrics();
     metrics = hallwayMetrics;
+    metricsRegistry = hallwayMetrics.registry;
     installMetricsSink(metrics);
     try {
       server = await startOpsServer({ ...http, readiness, metrics: hallwayMetrics, logger });
@@ -64,6 +69,7 @@ export async function startOperations(options: {
       readiness,
       shutdown,
       ...(metrics === undefined ? {} : { metrics }),
+      ...(metricsRegistry === undefined ? {} : { metricsRegistry }),
       ...(server === undefined ? {} : { server }),
     },
   };

@@ -1,5 +1,7 @@
 // The contract between `npm start` and each chat platform: decide from the environment, then start and stop.
-import type { Engine } from '../../src/index.ts';
+import type { Answer, AskOptions, Engine } from '../../src/index.ts';
+import type { AgendaMessenger } from '../agenda/agenda-messenger.ts';
+import type { ChannelPlace } from '../conferences/binding-store.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { ChatServices } from './chat-services.ts';
 import type { Logger } from './logger.ts';
@@ -11,6 +13,8 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** Posts digests to this platform's channels; available once started. */
   digestPoster?(): DigestPoster | undefined;
+  /** Sends agenda reminders and change notices by DM; available once started. */
+  agendaMessenger?(): AgendaMessenger | undefined;
 }
 
 /** What an adapter decides from the environment: start, skip (with the reason), or refuse (with problems). */
@@ -23,12 +27,36 @@ export type AdapterPlan =
 export interface AdapterDependencies {
   /** The engine to answer with right now; a data refresh swaps it, so call this per question. */
   readonly engine: () => Engine;
+  /**
+   * With several conferences: answers a question with the conference it names, else the channel's. Absent, every
+   * question goes to `engine`.
+   */
+  readonly ask?: AskIn;
+  /** With several conferences: the engine of a channel's conference (opened if need be), for suggestions. */
+  readonly engineIn?: (place: ChannelPlace) => Promise<Engine>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly logger: Logger;
   /** Rate limits, admins, digest subscriptions and reload; absent in tests that need none of them. */
   readonly services?: ChatServices;
   /** Told when the platform connection drops (false) and is back (true), so /healthz can say so. */
   readonly onConnectionChange?: (connected: boolean) => void;
+}
+
+/** Answers a question asked in a channel, with that channel's conference. */
+export type AskIn = (question: string, place: ChannelPlace, options?: AskOptions) => Promise<Answer>;
+
+/**
+ * Answers with the channel's conference when there are several, else with the one engine, synchronously: with
+ * one conference a handler answers before the next event is handled, as it always did (replies keep their order).
+ */
+export function askIn(
+  dependencies: { readonly engine: () => Engine; readonly ask?: AskIn | undefined },
+  question: string,
+  place: ChannelPlace,
+  options: AskOptions = {},
+): Answer | Promise<Answer> {
+  if (dependencies.ask !== undefined) return dependencies.ask(question, place, options);
+  return dependencies.engine().ask(question, options);
 }
 
 /** Registered by each platform in `adapters/main.ts`. */

@@ -1,9 +1,10 @@
 // `/hallway digest here|off|list` and `/hallway reload`: the admin check, the shared commands, a private reply.
 import type { webApi } from '@slack/bolt';
+import type { BindingCommand } from '../conferences/conference-service.ts';
 import type { CommandContext, SubscriptionCommand } from '../digest/digest-subscriptions.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
-import { commandFor } from './command-text.ts';
+import { commandFor, conferenceCommandFor } from './command-text.ts';
 import { escapeToFit, swapFormatting } from './escape.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import { mrkdwn, type SlackMessage } from './render-blocks.ts';
@@ -14,7 +15,8 @@ import { simpleMessage } from './surfaces.ts';
 export interface AdminRequest {
   readonly command:
     | { readonly kind: 'subscription'; readonly command: SubscriptionCommand }
-    | { readonly kind: 'reload' };
+    | { readonly kind: 'reload' }
+    | { readonly kind: 'conference'; readonly command: BindingCommand };
   readonly userId: string;
   readonly channelId: string;
   readonly teamId?: string;
@@ -31,6 +33,9 @@ export interface AdminCommandDependencies {
 /** The reply when this Hallway has no digest (no database): the command is known, just not available. */
 export const DIGEST_NOT_SET_UP =
   'The daily digest is not set up on this Hallway, so there is nothing to subscribe to.';
+/** The reply when this Hallway serves one conference: there is nothing to choose. */
+export const ONE_CONFERENCE =
+  'This Hallway serves one conference, so there is nothing to choose; every channel answers about it.';
 /** The reply when this Hallway has nothing to reload. */
 export const RELOAD_NOT_SET_UP = 'Reloading the data is not set up on this Hallway.';
 
@@ -51,6 +56,20 @@ export async function runAdminCommand(
   const { services } = deps;
   const { command } = request;
   const needsAdmin = command.kind === 'reload' || command.command !== 'list';
+  if (command.kind === 'conference') {
+    if (services?.conferences === undefined) return simpleMessage(ONE_CONFERENCE);
+    const reply = services.conferences(command.command, {
+      platform: 'slack',
+      channelId: request.channelId,
+      userId: request.userId,
+      isAdmin: needsAdmin && (await isSlackAdmin(deps.client, services.admins, request.userId, deps.logger)),
+      admins: SLACK_ADMINS_TEXT,
+      mentionChannel,
+      commandFor: conferenceCommandFor,
+      ...(request.teamId === undefined ? {} : { workspaceId: request.teamId }),
+    });
+    return subscriptionMessage(reply.text);
+  }
   const isAdmin = async (): Promise<boolean> =>
     services !== undefined &&
     needsAdmin &&

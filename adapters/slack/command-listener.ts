@@ -1,9 +1,11 @@
 // `/hallway …`: acknowledged at once, rate-limited, then a digest command, a reload, or a private answer.
 import type { App, RespondArguments } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
+import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { runAdminCommand } from './admin-commands.ts';
+import { slackReply } from './agenda-slack.ts';
 import { parseHallwayCommand } from './command-text.ts';
 import type { RateGate } from './rate-gate.ts';
 import type { SlackMessage } from './render-blocks.ts';
@@ -14,6 +16,7 @@ import { apologyMessage, helpMessage, POST_OPTIONS, privateAnswer, SLASH_COMMAND
 /** What the `/hallway` listener uses; the guard and the rate gate are shared with the other listeners. */
 export interface CommandListenerDependencies {
   readonly engine: () => Engine;
+  readonly ask?: AskIn;
   readonly services: ChatServices | undefined;
   readonly logger: Logger;
   readonly guard: Guard;
@@ -60,8 +63,18 @@ export function registerCommandListener(app: App, deps: CommandListenerDependenc
           await respond(ephemeral(reply));
           return;
         }
-        const answer = deps.engine().ask(parsed.question === '' ? 'help' : parsed.question);
-        await respond(ephemeral(answer.intent === 'help' ? helpMessage(answer) : privateAnswer(answer)));
+        const answer = await askIn(deps, parsed.question === '' ? 'help' : parsed.question, {
+          platform: 'slack',
+          channelId: command.channel_id,
+          ...(command.team_id === undefined ? {} : { workspaceId: command.team_id }),
+        });
+        if (answer.intent === 'help') {
+          await respond(ephemeral(helpMessage(answer)));
+          return;
+        }
+        const reply = slackReply(answer, command.user_id, deps.services);
+        // An agenda reply gets no share button: it is its owner's alone.
+        await respond(ephemeral(reply.personal ? reply.message : privateAnswer(answer, reply.message)));
       },
       () => respond(ephemeral(apologyMessage())),
     );

@@ -1,12 +1,16 @@
 // Builds the Bolt App for Socket Mode or HTTP mode, with Hallway's listeners, ready to start and stop.
+
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
+import type { AgendaMessenger } from '../agenda/agenda-messenger.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
+import type { AskIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import { closeServer } from '../shared/http-guards.ts';
 import type { Logger } from '../shared/logger.ts';
+import { createSlackAgendaMessenger } from './agenda-slack.ts';
 import { createAnswerPoster } from './answer-poster.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
@@ -37,6 +41,8 @@ export const HTTP_ENDPOINT = '/slack/events';
 export interface SlackAppOptions {
   readonly config: SlackConfig;
   readonly engine: () => Engine;
+  /** With several conferences: answers with the channel's (or the named) conference. */
+  readonly ask?: AskIn;
   readonly logger: Logger;
   /** Rate limits, admins, digest subscriptions and reload, from `npm start`; absent, none of them apply. */
   readonly services?: ChatServices;
@@ -61,6 +67,8 @@ export interface SlackApp {
   readonly mode: SlackConfig['connection']['mode'];
   /** Posts digests through a client that does not retry by itself (the digest runner does). */
   readonly digestPoster: DigestPoster;
+  /** Sends agenda reminders and change notices as DMs, through the same non-retrying client. */
+  readonly agendaMessenger: AgendaMessenger;
   /** Resolves once connected or listening; in HTTP mode with the port actually bound. */
   start(): Promise<{ readonly port?: number }>;
   stop(): Promise<void>;
@@ -133,6 +141,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   });
   registerListeners(app, {
     engine: options.engine,
+    ...(options.ask === undefined ? {} : { ask: options.ask }),
     postAnswer: createAnswerPoster(postingClient, answerRetryPolicy(clientOptions.retryConfig)),
     logger,
     deduper:
@@ -154,6 +163,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
       postingClient,
       config.oauth === undefined ? undefined : (workspaceId) => installedToken(options.services, workspaceId),
     ),
+    agendaMessenger: createSlackAgendaMessenger(postingClient, answerRetryPolicy(clientOptions.retryConfig)),
     async start() {
       if (receiver instanceof SocketModeReceiver) {
         await app.start();

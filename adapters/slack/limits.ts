@@ -5,8 +5,10 @@
  * `chat.postMessage` docs. Counts are in characters of the text as sent, after escaping.
  */
 export const SLACK_LIMITS = {
-  /** Blocks in one message (a Home tab allows 100; Hallway keeps both under 50). */
+  /** Blocks in one message. */
   blocksPerMessage: 50,
+  /** Blocks in a Home tab view. */
+  homeBlocks: 100,
   /** A section's text. */
   sectionText: 3000,
   /** A header block's plain text. */

@@ -1,14 +1,16 @@
 // Bolt listeners: mention → thread reply, DM → DM reply, /hallway (see command-listener.ts), share button, App Home.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Answer, Engine } from '../../src/index.ts';
+import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
+import { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
+import { registerAgendaActions, type SlackReply, slackReply } from './agenda-slack.ts';
 import type { AnswerPoster } from './answer-poster.ts';
 import { registerCommandListener } from './command-listener.ts';
 import type { EventDeduper } from './dedupe.ts';
 import { HomeOpenedEventSchema, ignoreReason, MentionEventSchema, MessageEventSchema } from './payloads.ts';
 import { createRateGate } from './rate-gate.ts';
-import { renderAnswer, type SlackMessage } from './render-blocks.ts';
 import { createGuard, createReporter, type Outcome, type Surface } from './request-guard.ts';
 import { decodeSlackEntities, questionFromSlackText } from './slack-text.ts';
 import {
@@ -24,6 +26,8 @@ import {
 export interface ListenerDependencies {
   /** The engine for this question (a data refresh may swap it). */
   readonly engine: () => Engine;
+  /** With several conferences: answers with the channel's (or the named) conference. */
+  readonly ask?: AskIn;
   readonly logger: Logger;
   readonly deduper: EventDeduper;
   /** Posts an answer at most once (marked with its key, reconciled after a lost reply). */
@@ -31,6 +35,8 @@ export interface ListenerDependencies {
   /** Rate limits, admins, digest subscriptions and reload; without them, no limits and no admin commands. */
   readonly services?: ChatServices;
   readonly onOutcome?: (outcome: Outcome) => void;
+  /** Follow-up context per thread and DM; a fresh in-memory one when not given. */
+  readonly conversations?: ConversationMemory;
 }
 
 /** The workspace's bot token, with OAuth (one per workspace); the client's own in single-token mode. */
@@ -50,18 +56,24 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     report({ kind: 'ignored', surface, reason });
   };
 
-  /**
-   * The reply to a question: Slack's own help for "help", the rendered answer otherwise. The conversation's last
-   * answer (kept in the store) lets a follow-up such as "when is it?" refer to it.
-   */
-  const reply = async (question: string, conversation: string): Promise<SlackMessage> => {
-    const memory = deps.services?.conversations;
-    const previous = await memory?.recall(conversation);
-    const answer: Answer = deps
-      .engine()
-      .ask(question === '' ? 'help' : question, previous === undefined ? {} : { context: previous });
-    if (answer.context !== undefined) await memory?.remember(conversation, answer.context);
-    return answer.intent === 'help' ? helpMessage(answer) : renderAnswer(answer);
+  /** Follow-ups ("when is it?") refer to the previous answer in the same thread or DM. */
+  const memory = deps.conversations ?? deps.services?.conversations ?? new ConversationMemory();
+  /** The reply to a question: Slack's own help for "help", an agenda request carried out, or the answer. */
+  const reply = async (
+    question: string,
+    channelId: string,
+    conversation: string,
+    userId: string,
+  ): Promise<SlackReply> => {
+    const answer: Answer = await askIn(
+      deps,
+      question === '' ? 'help' : question,
+      { platform: 'slack', channelId },
+      await memory.optionsFor(conversation),
+    );
+    await memory.remember(conversation, answer);
+    if (answer.intent === 'help') return { message: helpMessage(answer), personal: false };
+    return slackReply(answer, userId, deps.services);
   };
 
   // Slack redelivers an event it thinks was not acknowledged (X-Slack-Retry-Num); answer each event_id once.
@@ -95,10 +107,24 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'mention',
       { channel: mention.channel, user: mention.user },
       async () => {
-        const message = await reply(
+        const conversation = `slack:${context.teamId ?? ''}:${mention.channel}:${thread_ts}`;
+        const { message, personal } = await reply(
           questionFromSlackText(mention.text, context.botUserId),
-          `slack:${context.teamId ?? ''}:${mention.channel}:${thread_ts}`,
+          mention.channel,
+          conversation,
+          user,
         );
+        // An agenda is its owner's alone: in a channel, only they see it.
+        if (personal) {
+          await client.chat.postEphemeral({
+            channel: mention.channel,
+            user,
+            thread_ts,
+            ...message,
+            ...tokenOf(context),
+          });
+          return;
+        }
         await deps.postAnswer(
           { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS, ...tokenOf(context) },
           `answer/${mention.channel}/${mention.ts}`,
@@ -125,9 +151,12 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'dm',
       { channel: message.channel, user: message.user },
       async () => {
-        const answer = await reply(
+        const conversation = `slack:${context.teamId ?? ''}:${message.channel}:${message.thread_ts ?? 'dm'}`;
+        const { message: answer } = await reply(
           questionFromSlackText(message.text ?? '', context.botUserId),
-          `slack:${context.teamId ?? ''}:${message.channel}:${message.thread_ts ?? 'dm'}`,
+          message.channel,
+          conversation,
+          user,
         );
         await deps.postAnswer(
           { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS, ...tokenOf(context) },
@@ -154,7 +183,15 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     await forget('tokens_revoked', context.isEnterpriseInstall ? context.enterpriseId : context.teamId);
   });
 
-  registerCommandListener(app, { engine: deps.engine, services: deps.services, logger, guard, gate });
+  registerCommandListener(app, {
+    engine: deps.engine,
+    ...(deps.ask === undefined ? {} : { ask: deps.ask }),
+    services: deps.services,
+    logger,
+    guard,
+    gate,
+  });
+  registerAgendaActions(app, { services: deps.services, guard, logger });
 
   // Not rate-limited: the button asks again a question that was admitted, and the click removes the button.
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, ack, body, respond }) => {
@@ -164,7 +201,10 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       async () => {
         await ack();
         const question = decodeSlackEntities(action.value ?? '');
-        const answer = deps.engine().ask(question === '' ? 'help' : question);
+        const answer = await askIn(deps, question === '' ? 'help' : question, {
+          platform: 'slack',
+          channelId: body.channel?.id ?? '',
+        });
         const sharedBy = body.user.name ?? body.user.username ?? 'someone';
         // response_url posts in channels Hallway was never invited to, which chat.postMessage cannot.
         await respond({
@@ -191,7 +231,11 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       const engine = deps.engine();
       await client.views.publish({
         user_id: user,
-        view: homeView(engine.catalog.conference, engine.ask('help')),
+        view: homeView(
+          engine.catalog.conference,
+          engine.ask('help'),
+          deps.services?.agenda?.()?.list({ platform: 'slack', userId: user }),
+        ),
       });
     });
   });

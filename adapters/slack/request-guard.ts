@@ -2,7 +2,7 @@
 import type { Logger } from '../shared/logger.ts';
 
 /** Where a request came from. */
-export type Surface = 'mention' | 'dm' | 'command' | 'subscription' | 'reload' | 'share' | 'home';
+export type Surface = 'mention' | 'dm' | 'command' | 'subscription' | 'reload' | 'share' | 'home' | 'agenda';
 
 /** What became of one request; reported to `onOutcome` (tests wait on it) after the user got their reply. */
 export type Outcome =

@@ -13,7 +13,7 @@ export type SlackAdapterOverrides = Pick<SlackAppOptions, 'clientOptions' | 'soc
 export function createSlackAdapterFactory(overrides: SlackAdapterOverrides = {}): AdapterFactory {
   return {
     name: 'Slack',
-    plan({ engine, env, logger, services, onConnectionChange }) {
+    plan({ engine, ask, env, logger, services, onConnectionChange }) {
       const read = readSlackConfig(env);
       if (read.kind !== 'ok') return read;
       const { config } = read;
@@ -28,6 +28,7 @@ export function createSlackAdapterFactory(overrides: SlackAdapterOverrides = {})
             ...overrides,
             config,
             engine,
+            ...(ask === undefined ? {} : { ask }),
             logger: slackLogger,
             ...(services === undefined ? {} : { services }),
             ...(onConnectionChange === undefined ? {} : { onConnectionChange }),
@@ -41,6 +42,7 @@ export function createSlackAdapterFactory(overrides: SlackAdapterOverrides = {})
           await app?.stop();
         },
         digestPoster: () => running?.digestPoster,
+        agendaMessenger: () => running?.agendaMessenger,
       };
       return { kind: 'start', adapter };
     },

@@ -3,6 +3,7 @@ import type { webApi } from '@slack/bolt';
 import type { Answer } from '../../src/index.ts';
 import type { DigestLedger, DigestPoster } from '../digest/digest-poster.ts';
 import { splitAnswer } from '../shared/split-answer.ts';
+import { withStarButtons } from './agenda-blocks.ts';
 import { classifySlackError } from './classify-error.ts';
 import { postOnce } from './post-once.ts';
 import { fitsOneMessage, renderAnswer } from './render-blocks.ts';
@@ -44,7 +45,8 @@ export function createSlackDigestPoster(
               client,
               {
                 channel: channelId,
-                ...renderAnswer(part),
+                // A star button under the part's sessions, when the part leaves a block free for it.
+                ...withStarButtons(renderAnswer(part), part),
                 ...DIGEST_POST_OPTIONS,
                 ...(found === undefined ? {} : { token: found }),
               },

@@ -30,12 +30,15 @@ const SLACK_USAGE = [
   'Mention me in a channel (@Hallway who spoke about platform engineering?) and I answer in a thread.',
   'Send me a direct message and I answer here.',
   `Type ${SLASH_COMMAND} followed by a question anywhere: only you see the answer, and a button shares it with the channel.`,
+  `My agenda: press ⭐ under a session (or say "add the opening keynote to my agenda"), see it with ${SLASH_COMMAND} agenda (only you do), and get a DM 10 minutes before each one ("remind me 15 minutes before" changes that). "Forget me" deletes it all.`,
   `Admins: ${SLASH_COMMAND} digest here (or off, or list) says which channels get the daily digest; ${SLASH_COMMAND} reload reads the data again.`,
 ];
 
 /** A private answer with the button that shares it: the reply to `/hallway <question>`. */
-export function privateAnswer(answer: Answer): SlackMessage {
-  const message = renderAnswer(answer, { reserveBlocks: 1 });
+export function privateAnswer(
+  answer: Answer,
+  message: SlackMessage = renderAnswer(answer, { reserveBlocks: 1 }),
+): SlackMessage {
   return { text: message.text, blocks: [...message.blocks, shareButton(answer.question)] };
 }
 
@@ -73,8 +76,11 @@ export function helpMessage(engineHelp: Answer): SlackMessage {
   };
 }
 
-/** The Home tab: what Hallway is for, how to ask, example questions from the loaded dataset. */
-export function homeView(conference: Conference, engineHelp: Answer): types.HomeView {
+/**
+ * The Home tab: what Hallway is for, how to ask, example questions from the loaded dataset, and the viewer's own
+ * agenda when agendas are kept (the Home tab is private to the user who opens it).
+ */
+export function homeView(conference: Conference, engineHelp: Answer, agenda?: Answer): types.HomeView {
   const examples = engineHelp.blocks.flatMap((block) => (block.type === 'bullets' ? block.items : []));
   const blocks: SlackBlock[] = [
     header(`Hallway: ${conference.name}`),
@@ -86,6 +92,11 @@ export function homeView(conference: Conference, engineHelp: Answer): types.Home
   ];
   if (examples.length > 0) {
     blocks.push(section('Try asking:'), section(examples.map((example) => `• ${example}`).join('\n')));
+  }
+  if (agenda !== undefined) {
+    // The agenda's blocks, within the 100 a Home tab holds: what comes before it, and a line after it, are kept.
+    const room = SLACK_LIMITS.homeBlocks - blocks.length - 3;
+    blocks.push({ type: 'divider' }, ...renderAnswer(agenda).blocks.slice(0, room));
   }
   blocks.push(context('Answers come from the conference dataset and name their sources.'));
   return { type: 'home', blocks };

@@ -1,6 +1,7 @@
 // Reads a conference config file: the list of sources to merge, checked with zod.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import type { z } from 'zod';
 import {
   ConferenceConfigSchema,
   type FeedLimits,
@@ -22,15 +23,20 @@ export function loadConferenceConfig(file: string): ConfigResult {
     return { ok: false, problems: [`${file}: ${(error as Error).message}`] };
   }
   const parsed = ConferenceConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => `${file}: ${issue.path.join('.')}: ${issue.message}`),
-    };
-  }
+  if (!parsed.success) return { ok: false, problems: configProblems(file, parsed.error) };
+  const specs = besideFile(file, specsFromConfig(parsed.data));
+  return { ok: true, specs, limits: feedLimitsFromConfig(parsed.data) };
+}
+
+/** One line per problem in a config file: `file: field.path: what is wrong`. */
+export function configProblems(file: string, error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${file}: ${issue.path.join('.')}: ${issue.message}`);
+}
+
+/** Makes relative paths relative to the config file, so a config can sit beside its data. */
+export function besideFile(file: string, specs: readonly SourceSpec[]): SourceSpec[] {
   const base = dirname(file);
-  const specs = specsFromConfig(parsed.data).map((spec) =>
+  return specs.map((spec) =>
     spec.kind === 'path' && !isAbsolute(spec.path) ? { ...spec, path: resolve(base, spec.path) } : spec,
   );
-  return { ok: true, specs, limits: feedLimitsFromConfig(parsed.data) };
 }

@@ -60,6 +60,67 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    description: 'which conference a channel or a whole workspace (Discord server) answers about',
+    sql: `
+      -- scope 'channel': target_id is a channel; scope 'workspace': a Slack team or Discord guild, for every
+      -- channel in it that has no binding of its own.
+      CREATE TABLE conference_bindings (
+        platform      TEXT    NOT NULL,
+        scope         TEXT    NOT NULL CHECK (scope IN ('channel', 'workspace')),
+        target_id     TEXT    NOT NULL,
+        workspace_id  TEXT,
+        conference_id TEXT    NOT NULL,
+        created_by    TEXT    NOT NULL,
+        created_at    INTEGER NOT NULL,
+        PRIMARY KEY (platform, scope, target_id)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 4,
+    description: 'personal agendas: starred sessions, reminder lead per user, and the delivery log of DMs',
+    sql: `
+      -- One row per starred session. remind_at is when its reminder is due (NULL once sent, dropped, or none).
+      CREATE TABLE agenda_stars (
+        platform       TEXT    NOT NULL,
+        user_id        TEXT    NOT NULL,
+        session_id     TEXT    NOT NULL,
+        session_start  INTEGER,
+        remind_at      INTEGER,
+        created_at     INTEGER NOT NULL,
+        PRIMARY KEY (platform, user_id, session_id)
+      ) STRICT;
+      -- The scheduler asks only for the next due reminder: this index keeps that O(due), not O(stars).
+      CREATE INDEX agenda_stars_due ON agenda_stars (remind_at) WHERE remind_at IS NOT NULL;
+      CREATE INDEX agenda_stars_session ON agenda_stars (session_id);
+
+      CREATE TABLE agenda_users (
+        platform      TEXT    NOT NULL,
+        user_id       TEXT    NOT NULL,
+        lead_minutes  INTEGER NOT NULL,
+        PRIMARY KEY (platform, user_id)
+      ) STRICT;
+
+      -- One row per DM: claimed (intent) before sending, finished (sent, failed, dropped) after. The unique key is
+      -- what makes a reminder or a change notice go out exactly once, across crashes and restarts.
+      CREATE TABLE agenda_deliveries (
+        id            INTEGER PRIMARY KEY,
+        platform      TEXT    NOT NULL,
+        user_id       TEXT    NOT NULL,
+        session_id    TEXT    NOT NULL,
+        kind          TEXT    NOT NULL CHECK (kind IN ('reminder', 'moved', 'cancelled')),
+        key_at        INTEGER NOT NULL,
+        state         TEXT    NOT NULL CHECK (state IN ('intent', 'sent', 'failed', 'dropped')),
+        intent_at     INTEGER NOT NULL,
+        finished_at   INTEGER,
+        attempts      INTEGER NOT NULL DEFAULT 1,
+        error         TEXT,
+        UNIQUE (platform, user_id, session_id, kind, key_at)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 5,
     description:
       'hosted state: digest leases, event claims, rate buckets, conversation context and installations',
     sql: `
@@ -98,7 +159,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 4,
+    version: 6,
     description: 'source copies shared by replicas',
     sql: `
       CREATE TABLE source_copies (

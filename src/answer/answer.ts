@@ -1,5 +1,6 @@
 // The engine's platform-neutral answer: blocks that every adapter renders, and machine-readable results.
 
+import type { AgendaRequest } from '../agenda/agenda-request.ts';
 import type { ConversationContext } from '../engine/conversation.ts';
 import type { IntentKind } from '../engine/intent.ts';
 import type { RecordType } from '../model/catalog.ts';
@@ -70,4 +71,6 @@ export interface Answer {
   readonly text: string;
   /** What a follow-up question in the same conversation can refer to; pass it back with the next question. */
   readonly context?: ConversationContext;
+  /** An agenda question: what the adapter, which knows the asker, should do with their stars. */
+  readonly agenda?: AgendaRequest;
 }

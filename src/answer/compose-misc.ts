@@ -80,13 +80,19 @@ export function composeList(context: ComposeContext, finding: Extract<Finding, {
     const detail = entry.detail === undefined || entry.detail.length === 0 ? '' : ` — ${entry.detail}`;
     // A zero ("exhibitor (0)": no sessions or announcements) says nothing worth reading.
     const counted =
-      entry.count === undefined || entry.count === 0 || finding.subject === 'speakers'
+      entry.count === undefined ||
+      entry.count === 0 ||
+      (finding.subject === 'speakers' && finding.sessionKind === undefined)
         ? ''
         : ` (${entry.count})`;
     return `${entry.label}${detail}${counted}`;
   });
+  const ofKind =
+    finding.sessionKind === undefined ? '' : ` in ${sessionKindLabel(finding.sessionKind)}s (with how many)`;
   answer.paragraph(
-    lines.length === 0 ? `I have no ${noun}s in this dataset.` : `My data has ${count(lines.length, noun)}:`,
+    lines.length === 0
+      ? `I have no ${noun}s${ofKind} in this dataset.`
+      : `My data has ${count(lines.length, noun)}${ofKind}:`,
   );
   answer.bullets(lines, `${noun}s`, LIST_SHOWN);
   return { title, answered: lines.length > 0, ...answer.finish() };

@@ -219,6 +219,14 @@ export function composeTopic(
     const unknown = joinWords(corrections.map((correction) => quoted(correction.typed)));
     answer.paragraph(`Nothing mentions ${unknown}; the closest match is ${quoted(topic)}.`);
   }
+  // Claim "P spoke about T" only when the best hit matches every word of T; otherwise these are only the closest
+  // matches, and the question counts as unanswered.
+  if (top === undefined || !matchesWholeTopic(top, corrections)) {
+    if (corrections.length === 0)
+      answer.paragraph(`Nothing matches all of ${quoted(typed)}; the closest matches:`);
+    for (const hit of finding.hits) addHit(answer, hit, hit.score / best);
+    return { title: `Closest to ${quoted(typed)}`, answered: false, ...answer.finish() };
+  }
   // "Who spoke about X?" wants a who: a nearly-as-good session with named speakers leads over one without.
   const named = finding.hits.find(
     (hit) =>
@@ -235,6 +243,17 @@ export function composeTopic(
     answer.paragraph(`${count(finding.hits.length, 'match', 'matches')}, best first:`);
   for (const hit of finding.hits) addHit(answer, hit, hit.score / best);
   return { title: `On ${quoted(topic)}`, answered: finding.hits.length > 0, ...answer.finish() };
+}
+
+/** Below this share of the topic's weight, a hit misses a word of it. Exact words weigh 1, typos and prefixes 0.75. */
+const WHOLE_TOPIC_COVERAGE = 0.74;
+/** A typo of a word this long has one plausible reading; a short word is more likely another word ("lotus"). */
+const TRUSTED_CORRECTION_LENGTH = 7;
+
+/** Whether a hit matches every word of the topic, exactly or through a trustworthy spelling correction. */
+function matchesWholeTopic(hit: TextHit, corrections: readonly Correction[]): boolean {
+  const trusted = corrections.every((correction) => correction.typed.length >= TRUSTED_CORRECTION_LENGTH);
+  return trusted && hit.coverage >= WHOLE_TOPIC_COVERAGE;
 }
 
 /** The typed phrase with each corrected word replaced by the known word it was searched as. */

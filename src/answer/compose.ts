@@ -1,6 +1,7 @@
 // Turns a finding into an answer's headline, blocks and results. The only way findings become words.
 import type { Finding } from '../engine/finding.ts';
 import { assertNever } from '../engine/intent.ts';
+import { composeAgendaRequest } from './compose-agenda.ts';
 import type { ComposeContext, Composed } from './compose-context.ts';
 import { composeDigest } from './compose-digest.ts';
 import { composeHelp, composeList, composeNotFound } from './compose-misc.ts';
@@ -54,6 +55,8 @@ export function compose(context: ComposeContext, finding: Finding): Composed {
       return composeDigest(context, finding.digest, finding.asked === true);
     case 'not-found':
       return composeNotFound(context, finding);
+    case 'agenda':
+      return composeAgendaRequest(context, finding);
     default:
       return assertNever(finding);
   }

@@ -4,6 +4,7 @@
 import type { ChangeReport } from '../merge/change-report.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type { Announcement, Session } from '../model/schema.ts';
+import type { DayPart } from '../time/conference-time.ts';
 import { dayWindow } from '../time/conference-time.ts';
 
 export type DigestKind = 'morning' | 'evening';
@@ -41,6 +42,8 @@ export interface DigestRequest {
   readonly changes?: readonly ChangeReport[];
   readonly changesSince?: number;
   readonly lateByMs?: number;
+  /** Only this part of the day ("what did I miss this morning?"). */
+  readonly part?: DayPart;
 }
 
 /** Entries longer than this (badge pick-up, an all-day summit) are not sessions to list in a digest. */
@@ -49,7 +52,7 @@ const UNTRACKED = 'Other sessions';
 
 export function buildDigest(catalog: Catalog, request: DigestRequest): Digest {
   const { conference } = catalog;
-  const window = dayWindow(request.date, conference.timeZone);
+  const window = dayWindow(request.date, conference.timeZone, request.part);
   const listed = catalog.timeline
     .filter((entry) => entry.startMs >= window.startMs && entry.startMs < window.endMs)
     .filter((entry) => entry.session.partOf === undefined && entry.session.kind !== 'break');

@@ -1,6 +1,8 @@
 // The query engine every adapter shares: build the indexes once, then answer questions with `ask`.
+import type { AgendaOutcome } from '../agenda/agenda-request.ts';
 import type { Answer } from '../answer/answer.ts';
 import { compose } from '../answer/compose.ts';
+import { composeAgendaOutcome } from '../answer/compose-agenda.ts';
 import { renderPlainText } from '../answer/plain-text.ts';
 import { buildDigest, type DigestRequest } from '../digest/build-digest.ts';
 import type { ChangeReport } from '../merge/change-report.ts';
@@ -9,6 +11,7 @@ import type { Dataset } from '../model/schema.ts';
 import { buildNameIndex } from '../search/name-index.ts';
 import { buildTextIndex } from '../search/text-index.ts';
 import { wordTokens } from '../text/normalize.ts';
+import { LEXICON } from '../understand/lexicon.ts';
 import { createUnderstanding } from '../understand/understand.ts';
 import { type ConversationContext, contextAfter } from './conversation.ts';
 import type { Finding, ResolveContext } from './finding.ts';
@@ -35,6 +38,8 @@ export interface Engine {
   readonly catalog: Catalog;
   /** The digest of one day (`YYYY-MM-DD`), as posted each morning (or evening). */
   digest(request: DigestRequest): Answer;
+  /** Puts what an adapter did with a user's agenda into words: a confirmation, the list, a reminder, a notice. */
+  agenda(outcome: AgendaOutcome): Answer;
   /** Plain minisearch over the same index for the question's terms (for benchmarks); returns the hit count. */
   rawSearch(question: string): number;
 }
@@ -69,6 +74,7 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
       results: composed.results,
       text: renderPlainText(composed.blocks),
       context: contextAfter(catalog, composed.results, previous),
+      ...(finding.kind === 'agenda' ? { agenda: finding.request } : {}),
     };
   };
 
@@ -78,13 +84,26 @@ export function createEngine(dataset: Dataset, options: EngineOptions = {}): Eng
     ask(question, options = {}) {
       const clean = sanitizeQuestion(question);
       const previous = options.context;
-      const { intent } = understanding.read(clean.text, clock(), previous?.focus);
-      return answerOf(clean.text, intent.kind, resolve(context, intent), previous);
+      const { intent, renamed } = understanding.read(clean.text, clock(), previous?.focus);
+      return answerOf(clean.text, intent.kind, resolve(context, intent, renamed), previous);
     },
     digest(request) {
       const changes = request.changes ?? context.changes();
       const digest = buildDigest(catalog, { ...request, changes });
       return answerOf(`digest for ${request.date}`, 'digest', { kind: 'digest', digest });
+    },
+    agenda(outcome) {
+      const composed = composeAgendaOutcome({ catalog, nowMs: clock(), question: '' }, outcome);
+      const { title, answered, blocks, results } = composed;
+      return {
+        question: '',
+        intent: 'agenda-show',
+        answered,
+        title,
+        blocks,
+        results,
+        text: renderPlainText(blocks),
+      };
     },
   };
 }
@@ -95,7 +114,7 @@ function conferenceWords(dataset: Dataset): Set<string> {
   const words = new Set(
     wordTokens([conference.name, conference.shortName ?? '', conference.city ?? ''].join(' ')),
   );
-  for (const word of ['conference', 'event', 'summit', 'con']) words.add(word);
+  for (const word of LEXICON.eventWords) words.add(word);
   // Years and edition markers ("2026", "eu") are too common in titles to be noise; keep them searchable.
   for (const word of [...words]) if (/^\d+$/.test(word) || word.length <= 2) words.delete(word);
   return words;

@@ -1,5 +1,6 @@
 // What the engine found, as typed values with no wording. `answer/` turns a finding into words.
 
+import type { AgendaRequest } from '../agenda/agenda-request.ts';
 import type { Digest } from '../digest/build-digest.ts';
 import type { ChangeReport } from '../merge/change-report.ts';
 import type { Catalog } from '../model/catalog.ts';
@@ -126,6 +127,8 @@ export interface HelpExamples {
 export interface Theme {
   readonly label: string;
   readonly sessions: readonly Session[];
+  /** For a dataset of organisations only: those of the theme (a sponsorship tier). */
+  readonly organizations: readonly Organization[];
 }
 
 /** What can be offered instead when nothing fits. */
@@ -142,7 +145,13 @@ export interface Suggestions {
 
 export type Finding =
   | { readonly kind: 'help'; readonly conference: Conference; readonly examples: HelpExamples }
-  | { readonly kind: 'list'; readonly subject: ListSubject; readonly entries: readonly ListEntry[] }
+  | {
+      readonly kind: 'list';
+      readonly subject: ListSubject;
+      readonly entries: readonly ListEntry[];
+      /** Only those of sessions of this kind ("the companies at the keynotes"). */
+      readonly sessionKind?: string;
+    }
   | {
       readonly kind: 'sessions';
       readonly reason: SessionsReason;
@@ -220,7 +229,14 @@ export type Finding =
     }
   /** `asked`: a question's answer rather than a scheduled post, so it has no "good morning". */
   | { readonly kind: 'digest'; readonly digest: Digest; readonly asked?: true }
-  | { readonly kind: 'not-found'; readonly miss: Miss; readonly suggestions: Suggestions };
+  | { readonly kind: 'not-found'; readonly miss: Miss; readonly suggestions: Suggestions }
+  /** An agenda question: what the adapter should do, with the sessions the words named (`typed`). */
+  | {
+      readonly kind: 'agenda';
+      readonly request: AgendaRequest;
+      readonly typed: string;
+      readonly sessions: readonly Session[];
+    };
 
 /** Everything a resolver may consult. The clock is injected so "now" is testable. */
 export interface ResolveContext {

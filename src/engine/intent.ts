@@ -17,6 +17,8 @@ export interface ClockTime {
   readonly minute: number;
   /** "after 6pm", "from 14:00": from then to the end of the day, rather than at that moment. */
   readonly onward?: true;
+  /** With `onward`: up to this wall-clock time ("between 9 and 10", "in the next 30 minutes"). */
+  readonly until?: { readonly hour: number; readonly minute: number };
 }
 
 /** The collections a "list …" question can ask for. */
@@ -62,6 +64,8 @@ export type Intent =
       readonly topic?: string;
       /** The topic followed "in" or "at" ("what's on in Janson"), so it may name a room or a track. */
       readonly placed?: true;
+      /** "What did I miss this morning?": only the sessions of the window that are already over. */
+      readonly missed?: true;
     }
   | {
       readonly kind: 'opener';
@@ -80,14 +84,35 @@ export type Intent =
   | { readonly kind: 'members'; readonly organization: string }
   /** `listing`: "who are the gold sponsors?", every organisation of the role, `topic` naming a tier or none. */
   | { readonly kind: 'vendors'; readonly role: VendorRole; readonly topic: string; readonly listing?: true }
-  | { readonly kind: 'topic'; readonly topic: string; readonly sessionKind?: SessionKind }
+  | {
+      readonly kind: 'topic';
+      readonly topic: string;
+      readonly sessionKind?: SessionKind;
+      /** Parts of the topic to try, in order, when the whole of it matches nothing. */
+      readonly alternatives?: readonly string[];
+      /** The topic is a room or track the question placed itself in ("what's in Moncreiff 2?"). */
+      readonly placed?: true;
+    }
   | { readonly kind: 'identify'; readonly subject: string; readonly asked: 'who' | 'what' }
-  | { readonly kind: 'digest'; readonly day?: DayRef }
+  /** `part`: only that part of the day ("what did I miss this morning?"). */
+  | { readonly kind: 'digest'; readonly day?: DayRef; readonly part?: DayPart }
   /** "Summarize the conference", "main themes": the topics the programme spends most sessions on. */
   | { readonly kind: 'summary' }
   /** A fact about the event itself ("how many people attended?"), from the conference's own description. */
   | { readonly kind: 'event'; readonly question: string }
-  | { readonly kind: 'search'; readonly text: string };
+  | { readonly kind: 'search'; readonly text: string }
+  /** The asker's own agenda: the engine names the session(s); the adapter, which knows the user, keeps the stars. */
+  | AgendaIntent;
+
+/** "Add the Agones keynote to my agenda", "what's on my agenda today?", "remind me 15 minutes before", "forget me". */
+export type AgendaIntent =
+  | { readonly kind: 'agenda-add'; readonly subject: string }
+  | { readonly kind: 'agenda-remove'; readonly subject: string }
+  | { readonly kind: 'agenda-show'; readonly day?: DayRef }
+  | { readonly kind: 'agenda-clear' }
+  /** `minutes`: how long before each starred session the reminder comes; undefined when none was read. */
+  | { readonly kind: 'agenda-lead'; readonly minutes?: number }
+  | { readonly kind: 'forget-me' };
 
 export type IntentKind = Intent['kind'];
 

@@ -30,6 +30,12 @@ export const INTENT_LABELS = [
   'catch-up',
   'summary',
   'event',
+  'agenda-add',
+  'agenda-remove',
+  'agenda-show',
+  'agenda-clear',
+  'agenda-lead',
+  'forget-me',
   'none',
 ] as const;
 export type IntentLabel = (typeof INTENT_LABELS)[number];
@@ -47,11 +53,13 @@ const lexiconSchema = z.object({
     parts: z.record(z.string(), z.enum(['morning', 'afternoon', 'evening'])),
   }),
   rewrites: z.record(z.string(), z.string()),
+  phraseRewrites: z.record(z.string(), z.string()),
   filler: wordList,
   leadingFiller: wordList,
   leadingPhrases: wordList,
   pronouns: wordList,
   roles: z.object({ sponsor: wordList, exhibitor: wordList }),
+  eventWords: wordList,
 });
 
 export interface Lexicon {
@@ -64,6 +72,11 @@ export interface Lexicon {
   readonly parts: ReadonlyMap<string, DayPart>;
   /** Chat spellings and contractions, token → replacement words ("whats" → "what is"). */
   readonly rewrites: ReadonlyMap<string, readonly string[]>;
+  /** Word sequences said one way ("tl dr" → "summary", "right now" → "now"), longest first. */
+  readonly phraseRewrites: ReadonlyArray<{
+    readonly from: readonly string[];
+    readonly to: readonly string[];
+  }>;
   /** Words that never carry meaning in a question ("thanks", "stuff"). */
   readonly filler: ReadonlySet<string>;
   /** Words dropped at the very start only ("channel" from Slack's `<!channel>`, "hey"). */
@@ -73,6 +86,8 @@ export interface Lexicon {
   /** Words that point back at the previous answer ("it", "that", "there"). */
   readonly pronouns: ReadonlySet<string>;
   readonly sponsorWords: ReadonlySet<string>;
+  /** Words that name any event ("the conference"): read like the event's own name. */
+  readonly eventWords: ReadonlySet<string>;
   readonly exhibitorWords: ReadonlySet<string>;
 }
 
@@ -100,6 +115,9 @@ function readLexicon(): Lexicon {
     ordinals: new Map(Object.entries(data.dayWords.ordinals)),
     parts: new Map(Object.entries(data.dayWords.parts)),
     rewrites: new Map(Object.entries(data.rewrites).map(([word, to]) => [word, to.split(' ')])),
+    phraseRewrites: Object.entries(data.phraseRewrites)
+      .map(([from, to]) => ({ from: from.split(' '), to: to.split(' ').filter((word) => word.length > 0) }))
+      .sort((a, b) => b.from.length - a.from.length),
     filler: new Set(data.filler),
     leadingFiller: new Set(data.leadingFiller),
     leadingPhrases: data.leadingPhrases
@@ -107,6 +125,7 @@ function readLexicon(): Lexicon {
       .sort((a, b) => b.length - a.length),
     pronouns: new Set(data.pronouns),
     sponsorWords: new Set(data.roles.sponsor),
+    eventWords: new Set(data.eventWords),
     exhibitorWords: new Set(data.roles.exhibitor),
   };
 }

@@ -18,6 +18,8 @@ export interface EntitySpan {
   readonly name: string;
   /** True when every word matched exactly. */
   readonly exact: boolean;
+  /** True when only part of a person's name was typed (a surname or a first name alone). */
+  readonly partial: boolean;
 }
 
 export interface EntityLinker {
@@ -46,6 +48,7 @@ const NAME_FILLER: ReadonlySet<string> = new Set([
   'llc',
 ]);
 const MIN_PARTIAL_LENGTH = 4;
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'inside']);
 const MAX_NAME_WORDS = 8;
 
 function allowedTypos(word: string): number {
@@ -58,7 +61,11 @@ function allowedTypos(word: string): number {
  * Builds the linker over a catalog. `isCorpusWord` says whether the dataset uses a word (such words are never read
  * as typos of a name); `conferenceNames` are the event's own names.
  */
-export function buildEntityLinker(catalog: Catalog, conferenceNames: readonly string[]): EntityLinker {
+export function buildEntityLinker(
+  catalog: Catalog,
+  conferenceNames: readonly string[],
+  isCorpusWord: (word: string) => boolean = () => false,
+): EntityLinker {
   const byFirst = new Map<string, NameEntry[]>();
   const add = (name: string, type: EntityType, partial = false, display = name): void => {
     const words = wordTokens(name).filter((word) => !NAME_FILLER.has(word));
@@ -92,11 +99,14 @@ export function buildEntityLinker(catalog: Catalog, conferenceNames: readonly st
   for (const name of conferenceNames) add(name, 'conference');
   const firstWords = SearchableMap.from([...byFirst.keys()].map((word) => [word, true] as const));
 
-  /** Name entries whose first word is `word` or within its typo allowance. */
+  /**
+   * Name entries whose first word is `word` or within its typo allowance. A word the dataset uses is taken as
+   * typed: looking for names it might be a typo of costs more than any other step of reading a question.
+   */
   const candidates = (word: string): Array<{ entry: NameEntry; exact: boolean }> => {
     const found = (byFirst.get(word) ?? []).map((entry) => ({ entry, exact: true }));
     const typos = allowedTypos(word);
-    if (typos === 0) return found;
+    if (typos === 0 || isCorpusWord(word)) return found;
     for (const [known] of firstWords.fuzzyGet(word, typos + 1)) {
       if (known === word || known[0] !== word[0]) continue;
       if (
@@ -114,7 +124,22 @@ export function buildEntityLinker(catalog: Catalog, conferenceNames: readonly st
       let index = 0;
       while (index < words.length) {
         const word = words[index] ?? '';
-        const best = skip(word) ? undefined : longestAt(words, index, candidates(word), skip);
+        // A framing word starts no name, except the event's own ("the conference") or a longer name typed exactly
+        // ("the Keynote Sessions track").
+        // A room named like an ordinary word stands after "in" or "at" ("what's on in One?").
+        const placed = PLACE_PREPOSITIONS.has(words[index - 1] ?? '');
+        const found = skip(word)
+          ? candidates(word).filter(
+              ({ entry, exact }) =>
+                exact &&
+                (entry.type === 'conference' ||
+                  entry.words.length > 1 ||
+                  (placed && (entry.type === 'room' || entry.type === 'track'))),
+            )
+          : candidates(word);
+        const linked = longestAt(words, index, found, skip);
+        // A surname or first name alone, next to another unknown word, is someone else's name ("Taylor Swift").
+        const best = linked?.partial === true && besideUnknown(words, linked, skip) ? undefined : linked;
         if (best === undefined) {
           index++;
           continue;
@@ -172,5 +197,13 @@ function longestAt(
     types: new Set(best.entries.map((entry) => entry.type)),
     name: first.name,
     exact: best.exact,
+    partial: best.entries.every((entry) => entry.partial),
   };
+}
+
+/** Whether a word right before or after the span is one that is neither framing nor part of a known name. */
+function besideUnknown(words: readonly string[], span: EntitySpan, skip: (word: string) => boolean): boolean {
+  const before = words[span.start - 1];
+  const after = words[span.end];
+  return [before, after].some((word) => word !== undefined && !skip(word) && !NAME_FILLER.has(word));
 }

@@ -27,6 +27,7 @@ export function questionTokens(question: string, lexicon: Lexicon): QuestionToke
       words.push(word);
     }
   }
+  rewritePhrases(words, glued, lexicon);
   let first = 0;
   for (let moved = true; moved; ) {
     moved = false;
@@ -59,6 +60,20 @@ export function fromWords(words: readonly string[], glued: readonly number[] = [
     offset += word.length + 1;
   }
   return { words, text: words.join(' '), starts, glued: new Set(glued) };
+}
+
+/** Replaces word sequences said one way ("tl dr" → "summary"), in place; hyphen-glued words are left alone. */
+function rewritePhrases(words: string[], glued: number[], lexicon: Lexicon): void {
+  for (let index = 0; index < words.length; index++) {
+    const rule = lexicon.phraseRewrites.find(({ from }) =>
+      from.every((word, offset) => words[index + offset] === word && !glued.includes(index + offset)),
+    );
+    if (rule === undefined) continue;
+    words.splice(index, rule.from.length, ...rule.to);
+    const shift = rule.to.length - rule.from.length;
+    for (let at = 0; at < glued.length; at++)
+      if ((glued[at] ?? 0) > index) glued[at] = (glued[at] ?? 0) + shift;
+  }
 }
 
 function expand(token: string, lexicon: Lexicon): readonly string[] {

@@ -1,12 +1,13 @@
 // Reads one question into a template and its slots: names linked to the catalog, times, kinds and collections.
+
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import type { ListSubject } from '../engine/intent.ts';
 import type { SessionKind } from '../model/schema.ts';
-import { typoDistance } from '../text/edit-distance.ts';
 import { STOP_WORDS } from '../text/stop-words.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { EntityLinker, EntitySpan, EntityType } from './link-entities.ts';
-import { type QuestionTokens, questionTokens } from './question-tokens.ts';
+import { mendFramingTypo } from './mend-typos.ts';
+import { fromWords, type QuestionTokens, questionTokens } from './question-tokens.ts';
 import { readTimes, type TimeReading } from './read-times.ts';
 import type { TemplateItem } from './template.ts';
 
@@ -15,6 +16,8 @@ export interface SubjectSlot {
   readonly words: readonly string[];
   /** Every word names the event itself. */
   readonly eventOnly: boolean;
+  /** The one catalog name the slot is, when it is one ("trimbel" linked to Trimble Inc.). */
+  readonly entity?: EntitySpan;
   /** The catalog names inside the slot, with their types ("netlify" in "the ceo of netlify"). */
   readonly named: ReadonlyArray<{
     readonly words: readonly string[];
@@ -24,6 +27,9 @@ export interface SubjectSlot {
   readonly types: ReadonlySet<EntityType>;
   /** The word before the slot ("in", "at", "from", "about"), which says how it is used. */
   readonly before?: string;
+  /** Where the slot starts and ends (exclusive) among the question's words. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Everything read from a question before its intent is decided. */
@@ -50,10 +56,6 @@ export interface ReadingContext {
 }
 
 const GENERAL_STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP_WORDS, ...STOP_WORDS]);
-const MIN_CUE_TYPO_LENGTH = 5;
-const MIN_SWAP_LENGTH = 4;
-/** Collections whose word, after a name, says what kind of place the name is. */
-const PLACE_COLLECTIONS: ReadonlySet<string> = new Set(['tracks', 'rooms']);
 
 /** True for words that never carry a subject: general stop words and the lexicon's filler. */
 export function isEmptyWord(word: string, lexicon: Lexicon): boolean {
@@ -64,7 +66,7 @@ export function readQuestion(question: string, context: ReadingContext): Questio
   const { lexicon } = context;
   const tokens = questionTokens(question, lexicon);
   const words = tokens.words.map((word, index) =>
-    tokens.glued.has(index) ? word : cueSpelling(word, context),
+    tokens.glued.has(index) ? word : mendFramingTypo(word, context),
   );
   const phrases = findPhrases(words, lexicon);
   const framing = (word: string) =>
@@ -72,7 +74,9 @@ export function readQuestion(question: string, context: ReadingContext): Questio
   const spans = context.linker.link(words, framing).filter((span) => !overlapsPhrase(span, phrases));
   const taken = new Set<number>();
   for (const span of spans) for (let index = span.start; index < span.end; index++) taken.add(index);
-  const times = readTimes({ ...tokens, words }, lexicon, {
+  // The mended words, re-joined, so that the dates are read from "thursday", not "thursdy".
+  const mended = fromWords(words, [...tokens.glued]);
+  const times = readTimes(mended, lexicon, {
     nowMs: context.nowMs,
     timeZone: context.timeZone,
     taken,
@@ -99,7 +103,7 @@ export function readQuestion(question: string, context: ReadingContext): Questio
   const sessionKind = phraseKinds.find((phrase) => phrase.kind !== undefined)?.kind;
   const collection = phraseKinds.find((phrase) => phrase.collection !== undefined)?.collection;
   const reading = {
-    tokens: { ...tokens, words },
+    tokens: mended,
     roles,
     times,
     ...(sessionKind === undefined ? {} : { sessionKind }),
@@ -130,10 +134,17 @@ function templateItems(reading: Omit<QuestionReading, 'items'>, context: Reading
       case 'time':
         items.push({ kind: 'slot', slot: 'TIME' });
         return;
-      case 'entity':
-        if (role.span !== lastSpan) items.push({ kind: 'slot', slot: 'X', type: firstType(role.span) });
+      case 'entity': {
+        if (role.span !== lastSpan) {
+          // The event's name inside a title ("Welcome to <event> 2026") is part of that title, not the event.
+          const inTitle = role.span.types.has('conference') && besideSubjectWord(reading, role.span, context);
+          items.push(
+            inTitle ? { kind: 'slot', slot: 'X' } : { kind: 'slot', slot: 'X', type: firstType(role.span) },
+          );
+        }
         lastSpan = role.span;
         return;
+      }
       case 'phrase':
         if (role.phrase !== lastPhrase) {
           const { collection } = role.phrase;
@@ -156,154 +167,40 @@ function templateItems(reading: Omit<QuestionReading, 'items'>, context: Reading
   return items;
 }
 
-/**
- * The subjects of a question once its intent is known: runs of words that are neither that intent's framing
- * words (`cues`) nor times, kinds or filler. Names from the catalog stay whole.
- */
-export function subjectSlots(
-  reading: QuestionReading,
-  cues: ReadonlySet<string>,
-  lexicon: Lexicon,
-): SubjectSlot[] {
-  const slots: SubjectSlot[] = [];
-  const { words } = reading.tokens;
-  let open:
-    | {
-        words: string[];
-        types: Set<EntityType>;
-        before?: string;
-        eventOnly: boolean;
-        named: Array<{ words: string[]; types: ReadonlySet<EntityType> }>;
-      }
-    | undefined;
-  const close = () => {
-    // A run of stop words is no subject.
-    if (open?.words.some((word) => !isEmptyWord(word, lexicon))) {
-      while (open.words.length > 0 && isEmptyWord(open.words[open.words.length - 1] ?? '', lexicon))
-        open.words.pop();
-      slots.push(open);
-    }
-    open = undefined;
-  };
-  const subject = (index: number) => {
-    const before = words[index - 1];
-    open ??= {
-      words: [],
-      types: new Set(),
-      eventOnly: true,
-      named: [],
-      ...(before === undefined ? {} : { before }),
-    };
-    return open;
-  };
-  for (let index = 0; index < reading.roles.length; index++) {
-    const role = reading.roles[index] ?? { kind: 'filler' };
-    const word = words[index] ?? '';
-    if (role.kind === 'entity') {
-      const slot = subject(index);
-      if (!role.span.types.has('conference')) slot.eventOnly = false;
-      const last = slot.named[slot.named.length - 1];
-      if (last !== undefined && last.types === role.span.types) last.words.push(word);
-      else slot.named.push({ words: [word], types: role.span.types });
-      for (const type of role.span.types) slot.types.add(type);
-      slot.words.push(word);
-      continue;
-    }
-    // "the Kernel track", "Hall 12 room": the place word names the subject before it.
-    if (role.kind === 'phrase' && open !== undefined && PLACE_COLLECTIONS.has(role.phrase.collection ?? '')) {
-      open.words.push(word);
-      open.eventOnly = false;
-      close();
-      continue;
-    }
-    // A kind word between two subject words is part of a title ("the live demo showcase").
-    if (role.kind === 'phrase' && open !== undefined && continuesSubject(reading, index + 1, cues, lexicon)) {
-      open.words.push(word);
-      continue;
-    }
-    if (role.kind === 'word' && role.glued) {
-      const slot = subject(index);
-      slot.words.push(word);
-      slot.eventOnly = false;
-      continue;
-    }
-    // A stop word between two subject words joins them ("welcome to <event>", "state of the art").
-    if (
-      role.kind === 'word' &&
-      open !== undefined &&
-      isEmptyWord(word, lexicon) &&
-      continuesSubject(reading, index + 1, cues, lexicon)
-    ) {
-      open.words.push(word);
-      continue;
-    }
-    if (role.kind !== 'word' || cues.has(word) || lexicon.pronouns.has(word)) {
-      close();
-      continue;
-    }
-    if (isEmptyWord(word, lexicon)) {
-      // A stop word inside a subject ("state of the art") stays with it.
-      if (open !== undefined) open.words.push(word);
-      continue;
-    }
-    const slot = subject(index);
-    slot.words.push(word);
-    slot.eventOnly = false;
-  }
-  close();
-  // The event's own name is a subject only when nothing else is ("where is the next edition of <event>?"); inside
-  // a title ("Welcome to <event> 2026") it stays part of it.
-  const others = slots.filter((slot) => !slot.eventOnly);
-  return others.length > 0 ? others : slots;
-}
-
-function continuesSubject(
-  reading: QuestionReading,
-  from: number,
-  cues: ReadonlySet<string>,
-  lexicon: Lexicon,
+/** Whether the nearest word before or after a span, past stop words, is a plain subject word. */
+function besideSubjectWord(
+  reading: Omit<QuestionReading, 'items'>,
+  span: EntitySpan,
+  context: ReadingContext,
 ): boolean {
-  for (let index = from; index < reading.roles.length; index++) {
+  const plain = (index: number): boolean | undefined => {
     const role = reading.roles[index];
     const word = reading.tokens.words[index] ?? '';
-    if (role?.kind === 'phrase') continue;
-    if (role?.kind === 'entity') return true;
-    return role?.kind === 'word' && !cues.has(word) && !isEmptyWord(word, lexicon);
+    if (role === undefined) return false;
+    if (role.kind === 'word' && isEmptyWord(word, context.lexicon)) return undefined;
+    return role.kind === 'word' && !context.cueWords.has(word);
+  };
+  for (let index = span.start - 1; index >= 0; index--) {
+    const verdict = plain(index);
+    if (verdict !== undefined) {
+      if (verdict) return true;
+      break;
+    }
+  }
+  for (let index = span.end; index < reading.roles.length; index++) {
+    const verdict = plain(index);
+    if (verdict !== undefined) return verdict;
   }
   return false;
 }
 
 function firstType(span: EntitySpan): EntityType {
+  // The event's own name wins: "<event> summary" is about the event, whoever shares a word of its name.
+  if (span.types.has('conference')) return 'conference';
   return [...span.types][0] ?? 'term';
 }
 
-/**
- * A word typed a letter off a framing word, a kind or a collection ("anounce", "keynot", "tlak"), and not a word of
- * the dataset, is that word. Four-letter words only through a swap of two letters, the commonest slip.
- */
-function cueSpelling(word: string, context: ReadingContext): string {
-  const { lexicon } = context;
-  const known = (candidate: string) =>
-    context.cueWords.has(candidate) ||
-    lexicon.sessionKinds.has(candidate) ||
-    lexicon.collections.has(candidate);
-  if (word.length < MIN_SWAP_LENGTH || known(word) || /\d/.test(word) || context.isCorpusWord(word))
-    return word;
-  const candidates = [...context.cueWords, ...lexicon.sessionKinds.keys(), ...lexicon.collections.keys()];
-  for (const candidate of candidates) {
-    if (candidate.length < MIN_SWAP_LENGTH || candidate[0] !== word[0] || candidate.includes(' ')) continue;
-    if (word.length < MIN_CUE_TYPO_LENGTH && !isSwap(word, candidate)) continue;
-    if (typoDistance(word, candidate, 1) <= 1) return candidate;
-  }
-  return word;
-}
-
-/** Whether `b` is `a` with two neighbouring letters swapped. */
-function isSwap(a: string, b: string): boolean {
-  return a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('');
-}
-
-interface PhraseSpan {
+export interface PhraseSpan {
   readonly start: number;
   readonly end: number;
   readonly kind?: SessionKind;

@@ -65,11 +65,20 @@ export function readTimes(tokens: QuestionTokens, lexicon: Lexicon, context: Tim
       const hour = result.start.get('hour') ?? 0;
       const minute = result.start.get('minute') ?? 0;
       const afternoon = !known('meridiem') && hour < EARLIEST_MORNING_HOUR;
-      time = {
-        hour: afternoon ? hour + 12 : hour,
-        minute,
-        ...(before !== undefined && ONWARD.has(before) ? { onward: true as const } : {}),
-      };
+      const end = result.end;
+      const at = { hour: afternoon ? hour + 12 : hour, minute };
+      if (tags.has('result/relativeDate') && words.has(first) && tokens.words[first] === 'next') {
+        // "In the next 30 minutes": from now until then.
+        time = { hour: local.hour, minute: local.minute, onward: true, until: at };
+      } else if (end?.isCertain('hour') === true) {
+        // "From 2 to 4pm": that span.
+        time = {
+          ...at,
+          onward: true,
+          until: { hour: end.get('hour') ?? at.hour, minute: end.get('minute') ?? 0 },
+        };
+      } else
+        time = { ...at, ...(before !== undefined && ONWARD.has(before) ? { onward: true as const } : {}) };
       // "In 30 minutes", "at 3pm": today, unless a day was named.
       day ??= { kind: 'relative', offset: 0 };
     }

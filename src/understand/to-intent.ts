@@ -1,10 +1,14 @@
 // Fills the intent the classifier chose with the slots read from the question: subject, day, time, kind, place.
 import type { ConversationFocus } from '../engine/conversation.ts';
 import type { Intent, VendorRole } from '../engine/intent.ts';
+import { normalizePhrase } from '../text/normalize.ts';
 import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
+import { agendaIntent } from './agenda-intent.ts';
+import { focusSubject, shortFollowUp } from './follow-up.ts';
 import type { IntentLabel, Lexicon } from './lexicon.ts';
 import type { EntityType } from './link-entities.ts';
-import { isEmptyWord, type QuestionReading, type SubjectSlot, subjectSlots } from './read-question.ts';
+import { isEmptyWord, type QuestionReading, type SubjectSlot } from './read-question.ts';
+import { subjectSlots } from './subject-slots.ts';
 
 export interface IntentContext {
   readonly lexicon: Lexicon;
@@ -12,6 +16,10 @@ export interface IntentContext {
   readonly weighTopic: (words: readonly string[]) => string[];
   /** The framing words of the chosen intent's examples. */
   readonly cues: ReadonlySet<string>;
+  /** Whether the dataset uses the word, or a word a typo away. */
+  readonly carriesWeight: (word: string) => boolean;
+  /** Told when a name typed with a typo is asked about by the catalog name it was linked to. */
+  readonly onRenamed?: (typed: string, name: string) => void;
   readonly focus?: ConversationFocus;
 }
 
@@ -27,7 +35,7 @@ function framingWords(cues: ReadonlySet<string>): ReadonlySet<string> {
 }
 
 /** A reading with its subjects, once the intent is known. */
-type SlottedReading = QuestionReading & { readonly subjects: readonly SubjectSlot[] };
+export type SlottedReading = QuestionReading & { readonly subjects: readonly SubjectSlot[] };
 
 /** Subject types each intent looks for first. */
 const PREFERRED: Partial<Record<IntentLabel, readonly EntityType[]>> = {
@@ -36,13 +44,28 @@ const PREFERRED: Partial<Record<IntentLabel, readonly EntityType[]>> = {
   members: ['organization'],
   partnership: ['organization'],
   'who-is': ['person', 'organization'],
-  where: ['project', 'person', 'organization', 'room', 'track', 'term'],
-  when: ['project', 'person', 'organization', 'term'],
+  where: ['person', 'organization', 'room', 'track', 'project', 'term'],
+  when: ['person', 'organization', 'project', 'term'],
   now: ['room', 'track'],
   next: ['room', 'track'],
   first: ['room', 'track'],
   last: ['room', 'track'],
 };
+
+/**
+ * The words to look a subject up by: as typed, except a name typed with a typo that the catalog knows ("trimbel"),
+ * which is looked up as that name, and the lookup told so it can still say it read a typo.
+ */
+function nameOf(subject: SubjectSlot | undefined, context: IntentContext): string | undefined {
+  if (subject === undefined) return undefined;
+  const typed = subject.words.join(' ');
+  const { entity } = subject;
+  if (entity === undefined || entity.exact || entity.partial || subject.named.length !== 1) return typed;
+  if (subject.named[0]?.words.length !== subject.words.length) return typed;
+  const name = normalizePhrase(entity.name);
+  context.onRenamed?.(typed, entity.name);
+  return name;
+}
 
 /** Intents about one organisation or person, which take only its name from a longer subject. */
 const ENTITY_FIRST: ReadonlySet<IntentLabel> = new Set(['members', 'partnership', 'announced']);
@@ -55,11 +78,16 @@ const ANNOUNCING = /^(?:announc|launch|releas|unveil|news)/;
 
 export function toIntent(label: IntentLabel, read: QuestionReading, context: IntentContext): Intent {
   const { sessionKind: typedKind, ...rest } = read;
-  const slotted: SlottedReading = {
-    ...rest,
-    subjects: subjectSlots(read, framingWords(context.cues), context.lexicon),
-  };
-  const subject = primarySubject(label, slotted, context);
+  // A subject none of whose words the dataset uses, or nearly uses, is chatter ("total newbie", "trying to plan");
+  // when every subject is like that, they stay, so the answer can say honestly that nothing matches them.
+  const slots = subjectSlots(read, framingWords(context.cues), context.lexicon);
+  const weighted = slots.filter(
+    (slot) => slot.types.size > 0 || slot.words.some((word) => context.carriesWeight(word)),
+  );
+  const slotted: SlottedReading = { ...rest, subjects: weighted.length > 0 ? weighted : slots };
+  // Now, next, first and last are about the event as a whole when it is the only thing named.
+  const placeLabels: ReadonlySet<IntentLabel> = new Set(['now', 'next', 'first', 'last']);
+  const subject = primarySubject(label, slotted, context, placeLabels.has(label));
   // "Talk" filters nothing, except in "the ZEISS talk", where it says the name is a session's, not a company's.
   const namesASession =
     ((label === 'where' || label === 'when') && DETERMINERS.has(subject?.before ?? '')) ||
@@ -69,7 +97,11 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
   const reading: SlottedReading = sessionKind === undefined ? slotted : { ...slotted, sessionKind };
   const { times } = reading;
   const kind = sessionKind === undefined ? {} : { sessionKind };
-  const allWords = reading.subjects.flatMap((slot) => slot.words);
+  // "Who?", "when?", "where?" right after an answer: too short for its framing to say more than its question word.
+  const followUp = shortFollowUp(reading, context);
+  if (followUp !== undefined) return followUp;
+  // The event's own name is no topic ("what is on the last day of <event>?").
+  const allWords = reading.subjects.filter((slot) => !slot.eventOnly).flatMap((slot) => slot.words);
   switch (label) {
     case 'help':
       return { kind: 'help' };
@@ -91,7 +123,7 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     }
     case 'vendors-list':
     case 'vendors': {
-      const topic = allWords.filter((word) => !roleWord(word, context.lexicon)).join(' ');
+      const topic = context.weighTopic(allWords.filter((word) => !roleWord(word, context.lexicon))).join(' ');
       const role = vendorRole(reading, context.lexicon);
       return label === 'vendors-list' || topic.length === 0
         ? { kind: 'vendors', role, topic, listing: true }
@@ -120,6 +152,13 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       return scheduleIntent(reading, allWords, context);
     case 'first':
     case 'last': {
+      // "Who spoke at the opening ceremony?": a subject that is no room or track names a session, not a place.
+      const isPlace =
+        subject === undefined ||
+        subject.types.has('room') ||
+        subject.types.has('track') ||
+        subject.words.some((word) => PLACE_WORDS.has(word));
+      if (!isPlace) return { kind: 'topic', topic: context.weighTopic(reading.tokens.words).join(' ') };
       const place = subject?.words.join(' ');
       return {
         kind: 'opener',
@@ -130,8 +169,10 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       };
     }
     case 'booth': {
-      const booth = allWords.find((word) => /\d/.test(word)) ?? allWords[0];
+      const booth = allWords.find((word) => /\d/.test(word));
       if (booth !== undefined) return { kind: 'booth', booth };
+      // "What booth number is Fugro?": where Fugro is.
+      if (subject !== undefined) return { kind: 'where', subject: subject.words.join(' ') };
       // "booth?" after an exhibitor: where that exhibitor is.
       const followed = focusSubject(reading, context);
       return followed === undefined
@@ -140,9 +181,13 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     }
     case 'where':
     case 'when': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      const named = nameOf(subject, context) ?? focusSubject(reading, context);
+      // "Where do the keynotes happen?": every session of that kind, with its room and time.
+      if (named === undefined && sessionKind === 'keynote') return { kind: 'list', subject: 'keynotes' };
       if (named === undefined)
-        return sessionKind === undefined ? { kind: 'help' } : { kind: 'next', ...kind };
+        return sessionKind === undefined
+          ? { kind: 'help' }
+          : { kind: 'list', subject: 'sessions', sessionKind };
       // A kind word inside a title ("the live demo showcase") names the session, not a filter on it.
       const titled = reading.tokens.words.some(
         (word, index) => reading.roles[index]?.kind === 'phrase' && subject?.words.includes(word),
@@ -151,19 +196,19 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     }
     case 'announced':
     case 'presented': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      const named = nameOf(subject, context) ?? focusSubject(reading, context, label);
       if (named === undefined)
         return { kind: 'list', subject: label === 'announced' ? 'announcements' : 'sessions' };
       return { kind: 'activity', subject: named, focus: label };
     }
     case 'partnership': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      const named = nameOf(subject, context) ?? focusSubject(reading, context, label);
       return named === undefined
         ? { kind: 'list', subject: 'announcements' }
         : { kind: 'partnership', partner: named };
     }
     case 'members': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      const named = nameOf(subject, context) ?? focusSubject(reading, context, label);
       return named === undefined
         ? { kind: 'list', subject: 'speakers' }
         : { kind: 'members', organization: named };
@@ -172,17 +217,41 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       return topicIntent(reading, allWords, context);
     case 'who-is':
     case 'what-is': {
-      const named = subject?.words.join(' ') ?? focusSubject(reading, context);
+      const named = nameOf(subject, context) ?? focusSubject(reading, context);
       if (named === undefined) return { kind: 'help' };
       return { kind: 'identify', subject: named, asked: label === 'who-is' ? 'who' : 'what' };
     }
     case 'digest':
-    case 'catch-up':
       return { kind: 'digest', ...(times.day === undefined ? {} : { day: times.day }) };
+    case 'catch-up': {
+      // "What did I miss this morning?": that period's digest; in a place ("in Janson"), what is over there.
+      const place = subject?.words.join(' ');
+      if (place === undefined)
+        return {
+          kind: 'digest',
+          ...(times.day === undefined ? {} : { day: times.day }),
+          ...(times.part === undefined ? {} : { part: times.part }),
+        };
+      return {
+        kind: 'schedule',
+        day: times.day ?? { kind: 'relative', offset: 0 },
+        ...(times.part === undefined ? {} : { part: times.part }),
+        ...(place === undefined ? {} : { topic: place, placed: true as const }),
+        ...(sessionKind === undefined || sessionKind === 'talk' ? {} : { sessionKind }),
+        missed: true,
+      };
+    }
     case 'summary':
       return { kind: 'summary' };
     case 'event':
       return { kind: 'event', question: reading.tokens.text };
+    case 'agenda-add':
+    case 'agenda-remove':
+    case 'agenda-show':
+    case 'agenda-clear':
+    case 'agenda-lead':
+    case 'forget-me':
+      return agendaIntent(label, reading) ?? searchIntent(reading, allWords, context);
     case 'none':
       return searchIntent(reading, allWords, context);
   }
@@ -249,6 +318,18 @@ function scheduleIntent(
 function topicIntent(reading: SlottedReading, allWords: readonly string[], context: IntentContext): Intent {
   const { times, sessionKind } = reading;
   if (times.day !== undefined || times.time !== undefined) return scheduleIntent(reading, allWords, context);
+  // "I am a geospatial nerd, what is in the Geospatial devroom?": a named room or track is what is asked about.
+  const place = reading.subjects.find(
+    (slot) =>
+      slot.types.has('room') || slot.types.has('track') || slot.words.some((word) => PLACE_WORDS.has(word)),
+  );
+  // A room or track named after "in" or "at" is the place itself ("what's in Moncreiff 2?"), not a subject ("rust").
+  const linkedPlace =
+    place !== undefined &&
+    (place.types.has('room') || place.types.has('track')) &&
+    ['in', 'at', 'inside'].includes(place.before ?? '');
+  if (place !== undefined && (reading.subjects.length > 1 || linkedPlace))
+    return { kind: 'topic', topic: place.words.join(' '), ...(linkedPlace ? { placed: true as const } : {}) };
   const weighed = context.weighTopic(allWords);
   const topic = (weighed.length > 0 ? weighed : allWords).join(' ');
   if (topic.length === 0) {
@@ -258,7 +339,20 @@ function topicIntent(reading: SlottedReading, allWords: readonly string[], conte
       ? { kind: 'list', subject: 'sessions' }
       : { kind: 'list', subject: 'sessions', sessionKind };
   }
-  return { kind: 'topic', topic, ...(sessionKind === undefined ? {} : { sessionKind }) };
+  // Each subject on its own, for when the whole question matches nothing ("we have a flooding problem in our
+  // county, is anyone doing real-time flood intelligence?"): the last one first, as questions end on what is asked.
+  // Not when a part names something in the catalog: "Kubernetes security" is not just "security".
+  const named = reading.subjects.some((slot) => slot.types.size > 0);
+  const alternatives = (named ? [] : reading.subjects)
+    .map((slot) => context.weighTopic(slot.words).join(' '))
+    .filter((alternative) => alternative.length > 0 && alternative !== topic)
+    .reverse();
+  return {
+    kind: 'topic',
+    topic,
+    ...(sessionKind === undefined ? {} : { sessionKind }),
+    ...(alternatives.length === 0 ? {} : { alternatives }),
+  };
 }
 
 function searchIntent(reading: SlottedReading, allWords: readonly string[], context: IntentContext): Intent {
@@ -275,10 +369,15 @@ function primarySubject(
   label: IntentLabel,
   reading: SlottedReading,
   context: IntentContext,
+  skipEvent = false,
 ): SubjectSlot | undefined {
-  const slots = reading.subjects.filter((slot) =>
-    slot.words.some((word) => !isEmptyWord(word, context.lexicon)),
+  const meaningful = reading.subjects.filter(
+    (slot) =>
+      slot.words.some((word) => !isEmptyWord(word, context.lexicon)) && !(skipEvent && slot.eventOnly),
   );
+  // Names side by side in a place or time question are one title ("the Argo CD Contribfest").
+  const placing = label === 'where' || label === 'when';
+  const slots = placing ? joinAdjacent(meaningful) : meaningful;
   for (const type of PREFERRED[label] ?? []) {
     const typed = slots.find((slot) => slot.types.has(type));
     const named = typed?.named.find((name) => name.types.has(type));
@@ -287,40 +386,13 @@ function primarySubject(
       return { ...typed, words: named.words };
     if (typed !== undefined) return typed;
   }
+  // A place or time question is about the thing it names after "the" ("where do I go for the Istio talk?",
+  // "what time is the Longhorn deep dive? want a seat"), else the first thing it names.
+  if (placing) return slots.find((slot) => DETERMINERS.has(slot.before ?? '')) ?? slots[0];
   return slots.reduce<SubjectSlot | undefined>(
     (best, slot) => (best === undefined || slot.words.length > best.words.length ? slot : best),
     undefined,
   );
-}
-
-/** Words of a follow-up that point at a person, at a company or group, or at a place. */
-const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
-const GROUP_PRONOUNS = new Set(['they', 'them', 'their', 'theirs']);
-/** A question this short with no subject of its own continues the conversation ("where?", "who?"). */
-const SHORT_FOLLOW_UP = 5;
-
-/**
- * "When is it?", "what else is she giving?", "where is their booth?", "who else spoke there?": the previous answer's
- * first result, or its person, organisation or session, as the pronoun asks.
- */
-function focusSubject(reading: SlottedReading, context: IntentContext): string | undefined {
-  const { focus } = context;
-  if (focus === undefined) return undefined;
-  const { words } = reading.tokens;
-  const pointsBack =
-    reading.pronouns.length > 0 ||
-    words.includes('else') ||
-    words.includes('more') ||
-    words.length <= SHORT_FOLLOW_UP;
-  if (!pointsBack) return undefined;
-  if (reading.pronouns.some((word) => PERSON_PRONOUNS.has(word)))
-    return focus.type === 'person' ? focus.subject : (focus.people[0] ?? focus.subject);
-  if (reading.pronouns.some((word) => GROUP_PRONOUNS.has(word)))
-    return focus.type === 'organization'
-      ? focus.subject
-      : (focus.organizations[0] ?? focus.people[0] ?? focus.subject);
-  if (reading.pronouns.includes('there')) return focus.session ?? focus.subject;
-  return focus.subject;
 }
 
 function roleWord(word: string, lexicon: Lexicon): boolean {
@@ -332,4 +404,23 @@ function vendorRole(reading: SlottedReading, lexicon: Lexicon): VendorRole {
   if (words.some((word) => lexicon.sponsorWords.has(word))) return 'sponsor';
   if (words.some((word) => lexicon.exhibitorWords.has(word))) return 'exhibitor';
   return 'any';
+}
+
+/** Slots with no word between them, joined: a title that runs over a name ("Argo CD" + "Contribfest"). */
+function joinAdjacent(slots: readonly SubjectSlot[]): SubjectSlot[] {
+  const joined: SubjectSlot[] = [];
+  for (const slot of slots) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && last.end === slot.start) {
+      joined[joined.length - 1] = {
+        ...last,
+        words: [...last.words, ...slot.words],
+        types: new Set([...last.types, ...slot.types]),
+        named: [...last.named, ...slot.named],
+        eventOnly: last.eventOnly && slot.eventOnly,
+        end: slot.end,
+      };
+    } else joined.push(slot);
+  }
+  return joined;
 }

@@ -14,6 +14,7 @@ const SLOTS: Readonly<Record<string, { slot: SlotName; type?: EntityType | 'plac
   person: { slot: 'X', type: 'person' },
   org: { slot: 'X', type: 'organization' },
   place: { slot: 'X', type: 'place' },
+  event: { slot: 'X', type: 'conference' },
   time: { slot: 'TIME' },
   kind: { slot: 'KIND' },
   coll: { slot: 'COLL' },
@@ -42,6 +43,7 @@ export function exampleItems(example: string, lexicon: Lexicon): TemplateItem[] 
         items.push({ kind: 'slot', slot: 'KIND' });
         index++;
       } else if (lexicon.sessionKinds.has(word)) items.push({ kind: 'slot', slot: 'KIND' });
+      else if (lexicon.eventWords.has(word)) items.push({ kind: 'slot', slot: 'X', type: 'conference' });
       else if (lexicon.collections.has(word))
         items.push({ kind: 'slot', slot: 'COLL', type: lexicon.collections.get(word) ?? 'sessions' });
       else if (!lexicon.filler.has(word)) items.push({ kind: 'word', word });

@@ -18,6 +18,8 @@ import { type TrainedUnderstanding, trainOnLexicon } from './train.ts';
 /** The intent of a question, with the label the classifier chose and how sure it was. */
 export interface Understood {
   readonly intent: Intent;
+  /** A name typed with a typo, asked about by the catalog name it was linked to. */
+  readonly renamed?: { readonly typed: string; readonly name: string };
   readonly label: IntentLabel;
   readonly confidence: number;
 }
@@ -40,11 +42,13 @@ export function createUnderstanding(
   conferenceWords: ReadonlySet<string>,
 ): Understanding {
   const { classifier, cueWords, cuesByLabel } = training();
-  const linker = buildEntityLinker(catalog, [...conferenceWords]);
   const isCorpusWord = (word: string): boolean => {
     const term = analyzeToken(word);
     return term !== null && text.documentFrequency(term) > 0;
   };
+  const linker = buildEntityLinker(catalog, [...conferenceWords], isCorpusWord);
+  const carriesWeight = (word: string): boolean =>
+    !isEmptyWord(word, LEXICON) && (isCorpusWord(word) || text.corrections(word).length > 0);
   // Words that only frame a question carry no weight in its topic; every other word counts, so that an unknown
   // subject ("quantum computing") is answered with an honest "nothing", never with half of it.
   const weighTopic = (words: readonly string[]): string[] =>
@@ -63,13 +67,18 @@ export function createUnderstanding(
         return { intent: { kind: 'help' }, label: 'help', confidence: 1 };
       const { label, confidence } = classifier.classify(templateFeatures(reading.items));
       const cues = cuesByLabel.get(label) ?? cueWords;
+      let renamed: Understood['renamed'];
       const intent = toIntent(label, reading, {
+        onRenamed: (typed, name) => {
+          renamed = { typed, name };
+        },
         lexicon: LEXICON,
         weighTopic,
         cues,
+        carriesWeight,
         ...(focus === undefined ? {} : { focus }),
       });
-      return { intent, label, confidence };
+      return { intent, label, confidence, ...(renamed === undefined ? {} : { renamed }) };
     },
   };
 }

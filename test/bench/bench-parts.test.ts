@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benchQuestions } from '../../adapters/bench/bench-questions.ts';
+import { benchReminders } from '../../adapters/bench/reminder-bench.ts';
 import { benchStoreOps, SUBSCRIPTIONS } from '../../adapters/bench/store-ops.ts';
 import { syntheticConference } from '../../adapters/bench/synthetic-corpus.ts';
 import { checkTargets, type Run } from '../../adapters/bench/targets.ts';
@@ -83,5 +84,16 @@ describe('the store bench', () => {
     expect(store.digest.posts()).toHaveLength(20);
     expect(store.digest.subscriptions('slack')).toHaveLength(SUBSCRIPTIONS);
     await store.close();
+  });
+});
+
+describe('the reminder scan bench', () => {
+  it("fills users × stars and finds only the reminders due at one slot's reminder time", () => {
+    const result = benchReminders({ users: 40, starsPerUser: 5, sessions: 60, repeats: 3 });
+    expect(result.stars).toBe(200);
+    // 60 sessions in 60 slots: the first slot holds one session, starred by about a twelfth of the users.
+    expect(result.dueFound).toBe(result.dueTotal);
+    expect(result.dueFound).toBeGreaterThan(0);
+    expect(result.dueFound).toBeLessThan(40);
   });
 });

@@ -1,4 +1,7 @@
 // The `hallway` CLI: text and JSON answers, the stdin batch, validation, and its exit codes.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../adapters/cli/main.ts';
 import { MINI_CONF } from '../helpers/engines.ts';
@@ -10,6 +13,38 @@ async function cli(args: string[], input = '') {
   const code = await runCli(args, io);
   return { code, out: io.out(), err: io.err() };
 }
+
+describe('hallway ask --context FILE', () => {
+  it('keeps the conversation in the file, so a follow-up refers to the last answer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hallway-context-'));
+    const file = join(dir, 'context.json');
+    try {
+      await cli(['ask', '--context', file, 'which demo showed GPU sharing?']);
+      const { code, out } = await cli(['ask', '--context', file, 'when is it?']);
+      expect(code).toBe(0);
+      expect(out).toContain('sharing GPUs across workloads with HAMi');
+      expect(out).toContain('10:03');
+      // Without the file, the same words refer to nothing.
+      expect((await cli(['ask', 'when is it?'])).out).not.toContain('HAMi');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a file that is not a context, with one line and exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hallway-context-'));
+    const file = join(dir, 'context.json');
+    writeFileSync(file, '{not json');
+    try {
+      const { code, err } = await cli(['ask', '--context', file, 'when is it?']);
+      expect(code).toBe(2);
+      expect(err.trim().split('\n')).toHaveLength(1);
+      expect(err).toContain(`--context ${file}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('hallway ask', () => {
   it('prints the answer as text', async () => {

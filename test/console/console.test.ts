@@ -48,6 +48,17 @@ describe('npm start', () => {
     expect(result.stderr).toContain('.env.example');
   });
 
+  it('reads a follow-up against the previous answer of the same console session', async () => {
+    const result = await runProcess('node', ['dist/main.js'], {
+      env: noChat,
+      input: 'which demo showed GPU sharing?\nwhen is it?\n',
+    });
+    expect(result.code).toBe(0);
+    const [, followUp] = result.stdout.split('Live demo: sharing GPUs across workloads with HAMi');
+    expect(result.stdout.match(/sharing GPUs across workloads with HAMi/g)?.length).toBeGreaterThan(1);
+    expect(followUp).toContain('10:03');
+  });
+
   it('refuses an invalid dataset with the list of problems (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hallway-start-'));
     writeFileSync(join(dir, 'conference.json'), '{"id": "x",');

@@ -1,8 +1,10 @@
 // /digest and /reload through the real discord.js: who may use them, what they change, and that only the person
 // who asked sees the reply.
+
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DigestStore } from '../../adapters/digest/digest-store.ts';
 import { NOT_SET_UP } from '../../adapters/discord/admin-commands.ts';
+import { ONE_CONFERENCE } from '../../adapters/discord/conference-command.ts';
 import { MORNING, tempStore } from './digest-setup.ts';
 import type { RecordedRequest } from './fake-discord.ts';
 import {
@@ -205,7 +207,7 @@ describe('when a feature is not set up, or the command is used in a DM', () => {
   it.each([
     ['without services at all', undefined],
     ['without a database or a reload', { withReload: false }],
-  ] as const)('%s, /digest and /reload say so, privately', async (_what, without) => {
+  ] as const)('%s, /digest, /reload and /conference say so, privately', async (_what, without) => {
     harness = await startHarness(
       without === undefined ? {} : { services: (logger) => testServices({ logger, ...without }).services },
     );
@@ -215,6 +217,10 @@ describe('when a feature is not set up, or the command is used in a DM', () => {
     });
     expect((await run(harness, 'reload', undefined, ADMIN)).reply.data).toMatchObject({
       content: NOT_SET_UP.reload,
+      flags: 64,
+    }); // One conference: nothing to choose.
+    expect((await run(harness, 'conference', 'list', ADMIN)).reply.data).toMatchObject({
+      content: ONE_CONFERENCE,
       flags: 64,
     });
   });

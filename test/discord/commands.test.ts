@@ -20,7 +20,7 @@ import { TOKEN } from './fake-discord-world.ts';
 import { kubeconEngine } from './harness.ts';
 
 describe('command definitions', () => {
-  it('declare the seven commands with names, options and descriptions Discord accepts', () => {
+  it('declare the eight commands with names, options and descriptions Discord accepts', () => {
     expect(COMMAND_DEFINITIONS.map((command) => command.name)).toEqual([...COMMAND_NAMES]);
     for (const command of COMMAND_DEFINITIONS) {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
@@ -47,9 +47,21 @@ describe('command definitions', () => {
       DIGEST_SUBCOMMANDS.map((name) => [1, name]),
     );
     expect(optionsOf('reload')).toEqual([]);
+    // /conference use takes the conference id (required) and whether the whole server takes it; list takes nothing.
+    expect(optionsOf('conference').map((o) => [o.type, o.name])).toEqual([
+      [1, 'use'],
+      [1, 'list'],
+    ]);
+    const use = optionsOf('conference')[0];
+    expect(
+      use !== undefined && 'options' in use ? use.options?.map((o) => [o.type, o.name, o.required]) : [],
+    ).toEqual([
+      [3, 'id', true],
+      [5, 'server', false],
+    ]);
   });
 
-  it('questions work in servers and in DMs, /digest and /reload in servers only; the guild copy drops global-only fields', () => {
+  it('questions and /agenda work in servers and in DMs, /digest, /conference and /reload in servers only; the guild copy drops global-only fields', () => {
     const contexts = Object.fromEntries(
       COMMAND_DEFINITIONS.map((command) => [command.name, command.contexts]),
     );
@@ -60,7 +72,9 @@ describe('command definitions', () => {
       session: [0, 1],
       help: [0, 1],
       digest: [0],
+      conference: [0],
       reload: [0],
+      agenda: [0, 1],
     });
     for (const command of guildCommandDefinitions()) {
       expect(command).not.toHaveProperty('contexts');

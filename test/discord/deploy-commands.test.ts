@@ -27,11 +27,11 @@ async function deploy(env: Record<string, string>, guild?: string) {
 const puts = () => fake.requests.filter((request) => request.method === 'PUT');
 
 describe('hallway discord:deploy-commands', () => {
-  it('registers the seven commands globally (PUT /applications/{id}/commands)', async () => {
+  it('registers the eight commands globally (PUT /applications/{id}/commands)', async () => {
     const result = await deploy({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID });
     expect(result).toEqual({
       code: 0,
-      out: `Registered 7 commands globally (every server the bot is in, and DMs with it) for application ${APPLICATION_ID}: /ask, /who, /vendor, /session, /help, /digest, /reload\n`,
+      out: `Registered 9 commands globally (every server the bot is in, and DMs with it) for application ${APPLICATION_ID}: /ask, /who, /vendor, /session, /help, /digest, /conference, /reload, /agenda\n`,
       err: '',
     });
     expect(puts()).toHaveLength(1);

@@ -374,6 +374,19 @@ export class FakeDiscord {
         (_match, post) => checked(post, () => messageFrom(post, CHANNEL_ID)),
       ],
       ['GET', /^\/channels\/(\d+)$/, (match) => this.channel(match[1] ?? '')],
+      // A DM channel with a user (users.send): its id is the user's, after a 9.
+      [
+        'POST',
+        /^\/users\/@me\/channels$/,
+        (_match, post) => {
+          const recipient = String((post as { recipient_id?: unknown } | undefined)?.recipient_id ?? '');
+          const user = { id: recipient, username: `user-${recipient}`, discriminator: '0', avatar: null };
+          return {
+            status: 200,
+            body: { id: `9${recipient}`, type: 1, recipients: [user], last_message_id: null },
+          };
+        },
+      ],
       [
         'POST',
         /^\/channels\/(\d+)\/messages$/,

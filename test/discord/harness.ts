@@ -1,8 +1,9 @@
 // Starts the real Discord adapter (as `npm start` would) against the loopback fake, with its logs captured.
 import { Writable } from 'node:stream';
 import type { RESTOptions, WebSocketOptions } from 'discord.js';
+import type { ChannelPlace } from '../../adapters/conferences/binding-store.ts';
 import { createDiscordAdapterFactory } from '../../adapters/discord/discord-adapter.ts';
-import type { ChatAdapter } from '../../adapters/shared/chat-adapter.ts';
+import type { AskIn, ChatAdapter } from '../../adapters/shared/chat-adapter.ts';
 import type { ChatServices } from '../../adapters/shared/chat-services.ts';
 import { createLogger, type Logger } from '../../adapters/shared/logger.ts';
 import type { Engine } from '../../src/index.ts';
@@ -28,6 +29,10 @@ export interface HarnessOptions {
   readonly env?: Record<string, string>;
   readonly fake?: FakeDiscordOptions;
   readonly engine?: () => Engine;
+  /** With several conferences: what `npm start` gives as `ask` (the channel's or the named conference). */
+  readonly ask?: AskIn;
+  /** With several conferences: the channel's conference's engine, for suggestions. */
+  readonly engineIn?: (place: ChannelPlace) => Promise<Engine>;
   /** The services `npm start` would give, built on the harness's logger so their audit lines are captured. */
   readonly services?: (logger: Logger) => ChatServices;
   /** Times gateway outages. */
@@ -78,6 +83,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const plan = factory.plan({
     engine: options.engine ?? kubeconEngine,
+    ...(options.ask === undefined ? {} : { ask: options.ask }),
+    ...(options.engineIn === undefined ? {} : { engineIn: options.engineIn }),
     env: { DISCORD_TOKEN: TOKEN, ...options.env },
     logger,
     onConnectionChange: (connected) => connection.push(connected),

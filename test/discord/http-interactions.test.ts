@@ -1,6 +1,9 @@
 // Discord's HTTP interactions endpoint, over loopback with a real Ed25519 key pair: signed PINGs and question
 // commands are answered in the response; a bad, missing or replayed-onto-another-body signature gets a 401.
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInteractionsConfig } from '../../adapters/discord/interactions-config.ts';
 import {
@@ -8,6 +11,9 @@ import {
   type InteractionsServer,
   startInteractionsServer,
 } from '../../adapters/discord/interactions-server.ts';
+import { ConversationMemory } from '../../adapters/shared/conversation-memory.ts';
+import { RateLimiter } from '../../adapters/shared/rate-limiter.ts';
+import { openSqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
 import { engineFor, MINI_CONF } from '../helpers/engines.ts';
 
@@ -44,8 +50,8 @@ function signed(
 // biome-ignore lint/suspicious/noExplicitAny: interaction responses are checked field by field.
 type Json = Record<string, any>;
 
-async function post(body: string, headers: Record<string, string>) {
-  const response = await fetch(url, {
+async function post(body: string, headers: Record<string, string>, to = url) {
+  const response = await fetch(to, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
@@ -103,6 +109,44 @@ describe('the Discord HTTP interactions endpoint', () => {
     const body = command('reload');
     const { json } = await post(body, signed(body));
     expect(json?.data).toMatchObject({ flags: 64, content: expect.stringContaining('DISCORD_TOKEN') });
+  });
+});
+
+describe('behind two replicas sharing a store', () => {
+  it('reads a follow-up against the answer the other replica gave in the same channel', async () => {
+    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'hallway-http-')), 'hallway.db'));
+    const replica = () =>
+      startInteractionsServer({
+        publicKey: PUBLIC_HEX,
+        port: 0,
+        host: '127.0.0.1',
+        engine: () => engine,
+        logger: logs.logger,
+        services: {
+          rateLimiter: new RateLimiter(
+            { user: { burst: 0, perMinute: 0 }, channel: { burst: 0, perMinute: 0 } },
+            Date.now,
+          ),
+          admins: { includes: () => false, size: 0 },
+          conversations: new ConversationMemory({ store: () => store.context }),
+        },
+      });
+    const [one, two] = [await replica(), await replica()];
+    const at = (replica: InteractionsServer) => `http://127.0.0.1:${replica.port}${INTERACTIONS_PATH}`;
+    const asking = (question: string) => command('ask', [{ name: 'question', value: question }]);
+    try {
+      const first = asking('who is giving the opening keynote?');
+      expect(JSON.stringify((await post(first, signed(first), at(one))).json)).toContain('Rita Mar');
+      const followUp = asking('when is it?');
+      const { json } = await post(followUp, signed(followUp), at(two));
+      expect(json?.data.embeds[0].description).toMatch(
+        /Lighthouses and load balancers.{0,3} is on Sat 27 Mar, 09:00/,
+      );
+    } finally {
+      await one.close();
+      await two.close();
+      await store.close();
+    }
   });
 });
 

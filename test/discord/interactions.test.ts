@@ -5,10 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapterFactory } from '../../adapters/discord/discord-adapter.ts';
 import { APOLOGY } from '../../adapters/discord/interactions.ts';
 import type { Engine } from '../../src/index.ts';
-import { type RecordedRequest, startFakeDiscord } from './fake-discord.ts';
+import { startFakeDiscord } from './fake-discord.ts';
 import { APPLICATION_ID, TOKEN } from './fake-discord-world.ts';
 import { type Harness, kubeconEngine, startHarness } from './harness.ts';
 import { interactionCreate } from './payloads.ts';
+import { callback, type Embed, original, shown } from './replies.ts';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -20,30 +21,7 @@ type Body = {
   type: number;
   data?: { embeds?: Embed[]; content?: string; flags?: number; choices?: Choice[] };
 };
-type Embed = {
-  title?: string;
-  description?: string;
-  url?: string;
-  fields?: { name: string; value: string }[];
-};
 type Choice = { name: string; value: string };
-
-const callback = (id: string) => (request: RecordedRequest) =>
-  request.method === 'POST' && request.path.startsWith(`/api/v10/interactions/${id}/`);
-const original = (token: string) => (request: RecordedRequest) =>
-  request.method === 'PATCH' &&
-  request.path === `/api/v10/webhooks/${APPLICATION_ID}/${token}/messages/@original`;
-
-/** Every string an embed reply shows, to look for expected words. */
-function shown(embeds: readonly Embed[] = []): string {
-  return embeds
-    .flatMap((embed) => [
-      embed.title,
-      embed.description,
-      ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]),
-    ])
-    .join('\n');
-}
 
 /** An engine whose answers fail, to see the apology. */
 const brokenEngine = (): Engine => ({

@@ -70,6 +70,19 @@ describe('mentions in a server channel (DISCORD_MENTIONS=true)', () => {
     expect(reply.status).toBe(200);
   });
 
+  it('read a follow-up in the same channel against the previous answer', async () => {
+    const h = await start();
+    const first = messageCreate(`${MENTION} who gave the Agones keynote?`, { mentions: [BOT_USER] });
+    h.fake.dispatch('MESSAGE_CREATE', first);
+    await h.fake.waitForRequest(sentTo(CHANNEL_ID));
+    const followUp = messageCreate(`${MENTION} when is it?`, { mentions: [BOT_USER] });
+    h.fake.dispatch('MESSAGE_CREATE', followUp);
+    const reply = await h.fake.waitForRequest(
+      (r) => sentTo(CHANNEL_ID)(r) && (r.body as Sent).message_reference?.message_id === followUp.id,
+    );
+    expect(text(reply.body as Sent)).toContain('09:29');
+  });
+
   it('through the bot’s own role are answered too, the role mention removed from the question', async () => {
     const h = await start();
     const question = messageCreate(`<@&${BOT_ROLE_ID}> who is Chad Beaudin?`, {

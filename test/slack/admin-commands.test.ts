@@ -31,6 +31,18 @@ describe('parseHallwayCommand', () => {
       'who subscribes to the here and now?',
       { kind: 'question', question: 'who subscribes to the here and now?' },
     ],
+    [
+      'use fosdem-2026',
+      { kind: 'conference', command: { kind: 'use', conferenceId: 'fosdem-2026', scope: 'channel' } },
+    ],
+    [
+      'Use FOSDEM-2026.',
+      { kind: 'conference', command: { kind: 'use', conferenceId: 'fosdem-2026', scope: 'channel' } },
+    ],
+    ['conferences', { kind: 'conference', command: { kind: 'list' } }],
+    ['use', { kind: 'conference', command: { kind: 'list' } }],
+    // A question that starts with "use" stays a question.
+    ['use of GPUs in batch jobs', { kind: 'question', question: 'use of GPUs in batch jobs' }],
   ])('%j is %j', (text, expected) => {
     expect(parseHallwayCommand(text)).toEqual(expected);
   });
@@ -91,6 +103,10 @@ describe('/hallway digest and reload (real Bolt, HTTP mode)', () => {
     );
     const reload = await command(harness, 'reload');
     expect(reload.text).toBe('Reloading the data is not set up on this Hallway.');
+    const use = await command(harness, 'use fosdem-2026');
+    expect(use.text).toBe(
+      'This Hallway serves one conference, so there is nothing to choose; every channel answers about it.',
+    );
     expect(harness.fake.callsTo('users.info')).toHaveLength(0);
   });
 

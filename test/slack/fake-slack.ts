@@ -21,7 +21,7 @@ export interface ScriptedReply {
   readonly error?: string;
   /** More fields for the error body, such as `needed` for `missing_scope`. */
   readonly fields?: Readonly<Record<string, unknown>>;
-  /** Only for a call to this channel; calls to other channels pass it by. */
+  /** Only for a call to this channel (for conversations.open, this user); other calls pass it by. */
   readonly channel?: string;
   /** Slack does the work (a `chat.postMessage` is posted), then the connection drops before the reply. */
   readonly lost?: boolean;
@@ -70,6 +70,8 @@ export interface FakeSlack {
   script(method: string, ...replies: ScriptedReply[]): void;
   /** The messages posted to `channel`, oldest first (what `conversations.history` reads). */
   messagesIn(channel: string): readonly FakeMessage[];
+  /** The bytes uploaded to each file's upload URL (files.getUploadURLExternal), by file id. */
+  readonly uploads: ReadonlyMap<string, string>;
   /** Sets what `users.info` returns for `userId`. */
   setUser(userId: string, user: FakeUser): void;
   close(): Promise<void>;
@@ -90,8 +92,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const scripts = new Map<string, ScriptedReply[]>();
   const users = new Map<string, FakeUser>();
   const history = new Map<string, FakeMessage[]>();
+  const uploads = new Map<string, string>();
   let connectionCount = 0;
   let messageCount = 0;
+  let fileCount = 0;
 
   const server = createServer((request, response) => {
     readBody(request)
@@ -124,6 +128,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
+    // files.uploadV2's second step: the file's bytes, posted to the URL files.getUploadURLExternal gave.
+    const upload = path.match(/^\/upload\/(F\w+)$/);
+    if (upload?.[1] !== undefined) {
+      uploads.set(upload[1], raw);
+      calls.push({ method: `upload:${upload[1]}`, body: {} });
+      response.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
+      return;
+    }
     const method = path.replace(/^\/api\//, '');
     const call = { method, body };
     calls.push(call);
@@ -131,7 +143,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (typeof authorization === 'string') tokens.set(call, authorization.replace(/^Bearer /, ''));
     options.onCall?.(call);
     const queue = scripts.get(method) ?? [];
-    const index = queue.findIndex((entry) => entry.channel === undefined || entry.channel === body.channel);
+    // A script may name the channel it is for, or for conversations.open the user.
+    const index = queue.findIndex(
+      (entry) => entry.channel === undefined || entry.channel === (body.channel ?? body.users),
+    );
     const scripted = index === -1 ? undefined : queue.splice(index, 1)[0];
     if (scripted === undefined) {
       json(response, reply(method, body));
@@ -200,6 +215,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return { ok: true, messages: historyPage(body, (message) => message.thread_ts === body.ts) };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: '1774512000.999999' };
+      case 'conversations.open':
+        // The DM channel with a user: its id is the user's, with Slack's D prefix.
+        return { ok: true, channel: { id: `D${String(body.users).replace(/^U/, '')}` } };
+      case 'files.getUploadURLExternal': {
+        fileCount += 1;
+        const fileId = `F${String(fileCount).padStart(6, '0')}`;
+        return { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof body.files === 'string' ? JSON.parse(body.files) : body.files) as Array<{
+          id: string;
+          title?: string;
+        }>;
+        return { ok: true, files: files.map((file) => ({ id: file.id, title: file.title ?? '' })) };
+      }
       case 'users.info': {
         const id = String(body.user);
         return { ok: true, user: { id, is_admin: false, is_owner: false, ...users.get(id) } };
@@ -242,6 +272,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       scripts.set(method, [...(scripts.get(method) ?? []), ...replies]);
     },
     messagesIn: (channel) => history.get(channel) ?? [],
+    uploads,
     setUser: (userId, user) => {
       users.set(userId, user);
     },

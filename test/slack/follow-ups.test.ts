@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConversationMemory } from '../../adapters/shared/conversation-memory.ts';
+import { ConversationMemory } from '../../adapters/shared/conversation-memory.ts';
 import { RateLimiter } from '../../adapters/shared/rate-limiter.ts';
 import { openSqliteStore, type SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
@@ -26,9 +26,8 @@ beforeAll(async () => {
         Date.now,
       ),
       admins: { includes: () => false, size: 0 },
-      conversations: createConversationMemory({
-        entries: () => store.context,
-        clock: Date.now,
+      conversations: new ConversationMemory({
+        store: () => store.context,
         logger: captureLogger().logger,
       }),
     },

@@ -10,9 +10,9 @@ const real = engineFor(DEFAULT_DATASET);
 /** The real engine, except that a question containing "explode" throws: a handler error on demand. */
 const engine: Engine = {
   ...real,
-  ask(question) {
+  ask(question, options) {
     if (question.includes('explode')) throw new Error('engine exploded on purpose');
-    return real.ask(question);
+    return real.ask(question, options);
   },
 };
 
@@ -69,6 +69,20 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
     await handled(() => sendEvent(event));
     const [post] = postsIn('1774511111.000001');
     expect(post?.body.text).toContain('HAMi');
+  });
+
+  it('reads a follow-up in the same thread against the previous answer, and only there', async () => {
+    const first = mentionEvent('which demo showed GPU sharing?');
+    await handled(() => sendEvent(first));
+    const thread = first.ts as string;
+    await handled(() => sendEvent(mentionEvent('when is it?', { thread_ts: thread })));
+    const followUp = postsIn(thread).at(-1);
+    expect(followUp?.body.text).toContain('sharing GPUs across workloads with HAMi');
+    expect(followUp?.body.text).toContain('10:03');
+    // Another thread has no previous answer to refer to.
+    const elsewhere = mentionEvent('when is it?');
+    await handled(() => sendEvent(elsewhere));
+    expect(postsIn(elsewhere.ts as string)[0]?.body.text).not.toContain('HAMi');
   });
 
   it('answers a direct message in the DM, not in a thread', async () => {

@@ -29,6 +29,10 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
     expect(tables.map((table) => (table as { name: string }).name)).toEqual([
+      'agenda_deliveries',
+      'agenda_stars',
+      'agenda_users',
+      'conference_bindings',
       'conversation_context',
       'digest_posts',
       'digest_subscriptions',

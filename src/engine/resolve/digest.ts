@@ -35,6 +35,7 @@ export function resolveDigest(context: ResolveContext, intent: Extract<Intent, {
   }
   const digest = buildDigest(catalog, {
     date,
+    ...(intent.part === undefined ? {} : { part: intent.part }),
     changes: context.changes(),
     changesSince: now - CHANGES_WINDOW_MS,
   });

@@ -16,7 +16,50 @@ export function resolveList(context: ResolveContext, intent: Extract<Intent, { k
     const ofKind = context.catalog.dataset.sessions.filter((s) => matchesKind(s, sessionKind)).sort(byStart);
     return { kind: 'sessions', reason: { kind: 'of-kind', sessionKind }, sessions: unranked(ofKind) };
   }
+  if (
+    (intent.subject === 'speakers' || intent.subject === 'organizations') &&
+    intent.sessionKind !== undefined
+  )
+    return listOfKind(context, intent.subject, intent.sessionKind);
   return { kind: 'list', subject: intent.subject, entries: listEntries(context, intent.subject) };
+}
+
+/**
+ * "Which companies were at the keynotes?", "who were the keynote speakers?": the people or organisations of the
+ * sessions of one kind, each with how many of those sessions they were in.
+ */
+function listOfKind(
+  context: ResolveContext,
+  subject: 'speakers' | 'organizations',
+  sessionKind: string,
+): Finding {
+  const { catalog } = context;
+  const sessions = catalog.dataset.sessions.filter((session) => matchesKind(session, sessionKind));
+  const counts = new Map<string, number>();
+  for (const session of sessions) {
+    const ids = new Set(
+      subject === 'speakers'
+        ? session.speakers
+        : [
+            ...session.organizations,
+            ...session.speakers.flatMap((id) => catalog.people.get(id)?.organization ?? []),
+          ],
+    );
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const entries: ListEntry[] = [...counts].flatMap(([id, count]) => {
+    if (subject === 'speakers') {
+      const person = catalog.people.get(id);
+      if (person === undefined) return [];
+      const organization = catalog.organizations.get(person.organization ?? '')?.name ?? '';
+      return [{ label: person.name, detail: organization, count }];
+    }
+    const organization = catalog.organizations.get(id);
+    if (organization === undefined || organization.kind === 'fictional') return [];
+    return [{ label: organization.name, detail: organization.kind, count }];
+  });
+  entries.sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label));
+  return { kind: 'list', subject, entries, sessionKind };
 }
 
 function listEntries(

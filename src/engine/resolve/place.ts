@@ -13,6 +13,8 @@ import { suggestionsFor } from './suggestions.ts';
 /** A name must match this well before "where is X" is read as a person or exhibitor rather than a talk. */
 const CONFIDENT_NAME = 0.75;
 const PLACE_LIMIT = 3;
+/** The share of a subject's weight a session must match; a typo or prefix match counts for 0.75 of a word. */
+const WHOLE_SUBJECT_COVERAGE = 0.74;
 
 export function resolvePlace(
   context: ResolveContext,
@@ -54,7 +56,11 @@ export function resolvePlace(
         sessions: unranked(owned).slice(0, PLACE_LIMIT),
       };
   }
-  let hits = context.text.find(subject, { types: new Set(['session']), limit: 10 });
+  // A session answers "where is X?" only when it matches (nearly) every word of X: "the SAP HANA keynote" is not
+  // whichever keynote mentions SAP.
+  let hits = context.text
+    .find(subject, { types: new Set(['session']), limit: 10 })
+    .filter((hit) => hit.coverage >= WHOLE_SUBJECT_COVERAGE);
   if (intent.sessionKind !== undefined) {
     const ofKind = hits.filter(
       (hit) => hit.ref.type === 'session' && matchesKind(hit.ref.record, intent.sessionKind),

@@ -6,6 +6,7 @@ import { wordTokens } from '../../text/normalize.ts';
 import type { Finding, Miss, ResolveContext } from '../finding.ts';
 import { assertNever, type Intent } from '../intent.ts';
 import { resolveActivity, resolveMembers, resolvePartnership } from './activity.ts';
+import { resolveAgenda } from './agenda.ts';
 import { conferenceFact } from './conference-fact.ts';
 import { resolveDigest } from './digest.ts';
 import { resolveHelp } from './help.ts';
@@ -23,12 +24,35 @@ import { resolveVendors } from './vendors.ts';
 /** Questions that are about times, which a dataset without any timed session cannot answer. */
 const ABOUT_TIMES: ReadonlySet<Intent['kind']> = new Set(['now', 'next', 'schedule', 'opener', 'digest']);
 
-export function resolve(context: ResolveContext, intent: Intent): Finding {
-  const finding = resolveIntent(context, intent);
+/** A name the question typed with a typo, which the reader linked to a catalog name and asked about by it. */
+export interface Renamed {
+  readonly typed: string;
+  readonly name: string;
+}
+
+export function resolve(context: ResolveContext, intent: Intent, renamed?: Renamed): Finding {
+  const found = resolveIntent(context, intent);
+  const finding = renamed === undefined ? found : withTypedName(found, renamed);
   if (finding.kind !== 'not-found') return finding;
   // Nothing in the programme: the event's own notes may say ("how many people attended?").
   const asked = missedWords(finding.miss);
   return (asked === undefined ? undefined : conferenceFact(context, asked)) ?? finding;
+}
+
+/** The answer still says it read a typo as a name: "Closest match for “trimbel”: Trimble Inc." */
+function withTypedName(finding: Finding, renamed: Renamed): Finding {
+  switch (finding.kind) {
+    case 'person':
+    case 'organization':
+    case 'project':
+    case 'term':
+      return {
+        ...finding,
+        match: { typed: renamed.typed, matchedName: finding.match.matchedName, exact: false },
+      };
+    default:
+      return finding;
+  }
 }
 
 /** The words a miss was about, for the conference-notes fallback; undefined for misses about times or places. */
@@ -112,6 +136,13 @@ function resolveIntent(context: ResolveContext, intent: Intent): Finding {
       return resolveSummary(context);
     case 'event':
       return resolveEvent(context, intent.question);
+    case 'agenda-add':
+    case 'agenda-remove':
+    case 'agenda-show':
+    case 'agenda-clear':
+    case 'agenda-lead':
+    case 'forget-me':
+      return resolveAgenda(context, intent);
     default:
       return assertNever(intent);
   }

@@ -154,7 +154,11 @@ export function resolveSchedule(
   const onward = intent.time?.onward === true;
   const at = onward ? undefined : instant;
   const dayEndMs = dayWindow(day, conference.timeZone).endMs;
-  const searched = onward && instant !== undefined ? { startMs: instant, endMs: dayEndMs } : window;
+  const until =
+    intent.time?.until === undefined
+      ? undefined
+      : wallClockInstant(day, conference.timeZone, intent.time.until.hour, intent.time.until.minute);
+  const searched = onward && instant !== undefined ? { startMs: instant, endMs: until ?? dayEndMs } : window;
   const filtered = intent.topic !== undefined || intent.sessionKind !== undefined;
   const found = (allDay: boolean) =>
     (at === undefined
@@ -186,12 +190,18 @@ export function resolveSchedule(
     at === undefined && nowMs >= window.startMs && nowMs < window.endMs
       ? sessions.filter((session) => isAheadAt(session, nowMs))
       : sessions;
-  const over = ahead.length > 0 ? sessions.length - ahead.length : 0;
-  if (over > 0) sessions = ahead;
+  // "What did I miss?" asks for the other side: what is over.
+  const missed =
+    intent.missed === true ? sessions.filter((session) => !isAheadAt(session, nowMs)) : undefined;
+  const over = missed === undefined && ahead.length > 0 ? sessions.length - ahead.length : 0;
+  if (missed !== undefined) sessions = missed;
+  else if (over > 0) sessions = ahead;
   const atLabel =
     intent.time === undefined
       ? undefined
-      : `${onward ? 'from' : 'at'} ${clockLabel(intent.time.hour, intent.time.minute)}`;
+      : intent.time.until !== undefined
+        ? `from ${clockLabel(intent.time.hour, intent.time.minute)} to ${clockLabel(intent.time.until.hour, intent.time.until.minute)}`
+        : `${onward ? 'from' : 'at'} ${clockLabel(intent.time.hour, intent.time.minute)}`;
   const reason = {
     kind: 'schedule',
     date: day,
@@ -218,9 +228,12 @@ export function resolveSchedule(
         ...(atLabel === undefined ? {} : { at: atLabel }),
         ...(place !== undefined
           ? { topic: place.name }
-          : intent.topic === undefined
-            ? {}
-            : { topic: intent.topic }),
+          : intent.topic !== undefined
+            ? { topic: intent.topic }
+            : // "Who's doing the keynote on Sunday?": no keynote then, which is not the same as nothing at all.
+              intent.sessionKind === undefined || intent.sessionKind === 'talk'
+              ? {}
+              : { topic: intent.sessionKind.replace('-', ' ') }),
       },
       suggestions: suggestionsFor(context, undefined),
     };

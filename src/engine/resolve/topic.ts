@@ -6,6 +6,7 @@ import type { Intent } from '../intent.ts';
 import { findProgrammePlace, placeFinding } from './programme-places.ts';
 import { matchesKind } from './sessions.ts';
 import { suggestionsFor } from './suggestions.ts';
+import { resolveVendors } from './vendors.ts';
 
 const TOPIC_TYPES: ReadonlySet<RecordType> = new Set(['session', 'announcement']);
 const TOPIC_LIMIT = 8;
@@ -43,9 +44,22 @@ export function resolveTopic(context: ResolveContext, intent: Extract<Intent, { 
     suggestions: suggestionsFor(context, undefined),
   };
   // "Who spoke in the Go devroom?": everyone in that track, not the word "go".
-  const place = findProgrammePlace(context.catalog, intent.topic, { bareRoom: false });
+  const place = findProgrammePlace(context.catalog, intent.topic, {
+    bareRoom: false,
+    ...(intent.placed === true ? { placed: true } : {}),
+  });
   if (place !== undefined) return placeFinding(place, context.now());
-  let hits = withoutService(context, intent.topic, TOPIC_TYPES, TOPIC_LIMIT * 2);
+  // An exhibitor list has no sessions: "who does X?" asks which organisations do X.
+  if (context.catalog.dataset.sessions.length === 0)
+    return resolveVendors(context, { kind: 'vendors', role: 'any', topic: intent.topic });
+  // The whole topic first; then, if it matches nothing, each of its parts ("… is anyone doing flood intelligence?").
+  let topic = intent.topic;
+  let hits = withoutService(context, topic, TOPIC_TYPES, TOPIC_LIMIT * 2);
+  for (const alternative of intent.alternatives ?? []) {
+    if (hits.length > 0) break;
+    topic = alternative;
+    hits = withoutService(context, topic, TOPIC_TYPES, TOPIC_LIMIT * 2);
+  }
   if (intent.sessionKind !== undefined) {
     const ofKind = hits.filter(
       (hit) => hit.ref.type === 'session' && matchesKind(hit.ref.record, intent.sessionKind),
@@ -58,10 +72,10 @@ export function resolveTopic(context: ResolveContext, intent: Extract<Intent, { 
     if (others.length > 0) return { kind: 'search', hits: others };
     return miss;
   }
-  const corrections = context.text.corrections(intent.topic);
+  const corrections = context.text.corrections(topic);
   return {
     kind: 'topic',
-    topic: intent.topic,
+    topic,
     ...(corrections.length === 0 ? {} : { corrections }),
     ...(intent.sessionKind === undefined ? {} : { sessionKind: intent.sessionKind }),
     hits: hits.slice(0, TOPIC_LIMIT),

@@ -1,0 +1,77 @@
+// Mends typos in the words that frame a question ("anounce", "keynot", "tlak", "thursdy") before it is read: a word
+// the dataset does not use, one edit (or one swap of neighbouring letters) away from a framing word, is that word.
+import SearchableMap from 'minisearch/SearchableMap';
+import { analyzeToken } from '../text/analyzer.ts';
+import type { ReadingContext } from './read-question.ts';
+
+const MIN_CUE_TYPO_LENGTH = 5;
+const MIN_SWAP_LENGTH = 4;
+
+/** Weekday and month names in English, for mending "thursdy" before the dates are read. */
+const CALENDAR_WORDS: readonly string[] = [
+  ...Array.from({ length: 7 }, (_, day) =>
+    new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, day + 1)),
+  ),
+  ...Array.from({ length: 12 }, (_, month) =>
+    new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, month, 1)),
+  ),
+].map((name) => name.toLowerCase());
+
+/**
+ * A word typed a letter off a framing word, a kind or a collection ("anounce", "keynot", "tlak"), and not a word of
+ * the dataset, is that word. Four-letter words only through a swap of two letters, the commonest slip.
+ */
+export function mendFramingTypo(word: string, context: ReadingContext): string {
+  const { known, tree } = spellingWords(context);
+  if (word.length < MIN_SWAP_LENGTH || known.has(word) || /\d/.test(word)) return word;
+  const mended = closestKnown(word, known, tree);
+  // A word of the dataset stays as it is, unless it is only the framing word's own stem ("keynot" for "keynote").
+  if (mended === undefined) return word;
+  return context.isCorpusWord(word) && analyzeToken(word) !== analyzeToken(mended) ? word : mended;
+}
+
+/** The framing word a typo was meant as, or undefined. */
+function closestKnown(
+  word: string,
+  known: ReadonlySet<string>,
+  tree: SearchableMap<true>,
+): string | undefined {
+  // A swap of two neighbouring letters ("tlak"): try each swap, which is cheaper than a wider fuzzy search.
+  for (let at = 0; at < word.length - 1; at++) {
+    const swapped = `${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`;
+    if (swapped !== word && known.has(swapped)) return swapped;
+  }
+  if (word.length < MIN_CUE_TYPO_LENGTH) return undefined;
+  let best: string | undefined;
+  for (const [candidate] of tree.fuzzyGet(word, 1)) {
+    // Of two one-edit readings ("sponsord": sponsor, sponsored), the longer says more.
+    if (candidate[0] !== word[0]) continue;
+    if (
+      best === undefined ||
+      candidate.length > best.length ||
+      (candidate.length === best.length && candidate < best)
+    )
+      best = candidate;
+  }
+  return best;
+}
+
+const spellingCache = new WeakMap<ReadonlySet<string>, { known: Set<string>; tree: SearchableMap<true> }>();
+
+/** The words a typo may be mended to, and a tree to find them by, built once per set of framing words. */
+function spellingWords(context: ReadingContext): { known: Set<string>; tree: SearchableMap<true> } {
+  const cached = spellingCache.get(context.cueWords);
+  if (cached !== undefined) return cached;
+  const { lexicon } = context;
+  const known = new Set([
+    ...context.cueWords,
+    ...[...lexicon.sessionKinds.keys()].flatMap((phrase) => phrase.split(' ')),
+    ...lexicon.collections.keys(),
+    ...CALENDAR_WORDS,
+  ]);
+  const tree = new SearchableMap<true>();
+  for (const candidate of known) if (candidate.length >= MIN_SWAP_LENGTH) tree.set(candidate, true);
+  const built = { known, tree };
+  spellingCache.set(context.cueWords, built);
+  return built;
+}
