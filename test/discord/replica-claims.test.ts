@@ -69,4 +69,20 @@ describe('one Discord event seen by two replicas', () => {
     await expect.poll(() => across(callback(later.id))).toBe(1);
     expect(across(callback(command.id))).toBe(1);
   });
+
+  it('a click on an agenda button both receive gets one response', async () => {
+    const [a, b] = await replicas();
+    const base = interactionCreate('command', 'ask', []);
+    const click = {
+      ...base,
+      type: 3,
+      data: { custom_id: 'hallway_agenda:star:tiles', component_type: 2 },
+      message: { ...messageCreate(''), id: `m-${base.id}`, author: BOT_USER },
+    };
+    a.fake.dispatch('INTERACTION_CREATE', click);
+    b.fake.dispatch('INTERACTION_CREATE', click);
+    await expect.poll(() => across(callback(click.id))).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(across(callback(click.id))).toBe(1);
+  });
 });
