@@ -3,8 +3,7 @@
 import { type DigestRuntime, type DigestRuntimeOptions, formatPostTime } from '../digest/digest-runtime.ts';
 import { DigestScheduler } from '../digest/digest-scheduler.ts';
 import { runSubscriptionCommand } from '../digest/digest-subscriptions.ts';
-import { openStore } from '../store/open-store.ts';
-import { SqliteStore } from '../store/sqlite-store.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { BindingStore, ChannelPlace } from './binding-store.ts';
 import type { ConferenceRegistry } from './conference-registry.ts';
 import { SqliteBindingStore } from './sqlite-binding-store.ts';
@@ -28,16 +27,11 @@ export interface ConferenceDigests {
  */
 export async function openConferenceDigests(options: ConferenceDigestsOptions): Promise<ConferenceDigests> {
   const { config, registry, logger } = options;
-  const opened = await openStore({
-    sqlitePath: config.databasePath,
-    ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
-  });
-  if (!(opened instanceof SqliteStore)) {
-    await opened.close();
+  if ((config.databaseUrl?.trim() ?? '') !== '')
     throw new Error(
       'several conferences keep their channel bindings in SQLite; unset DATABASE_URL or configure one conference',
     );
-  }
+  const opened = openSqliteStore(config.databasePath);
   const store = opened.digest;
   const bindings = new SqliteBindingStore(opened.db);
   const schedulers = new Map(
