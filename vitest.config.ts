@@ -3,7 +3,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Folders whose tests start processes or talk to the loopback platform fakes. */
-const INTEGRATION = ['cli', 'console', 'digest', 'discord', 'isolation', 'ops', 'slack', 'sources'];
+const INTEGRATION = ['cli', 'console', 'digest', 'discord', 'hosted', 'isolation', 'ops', 'slack', 'sources'];
 const integrationGlobs = INTEGRATION.map((folder) => `test/${folder}/**/*.test.ts`);
 
 const shared = {

@@ -225,10 +225,11 @@ async function startChatAdapters(
         }
       },
     };
-    if (conferences === undefined) digest = openDigestRuntime({ ...common, engine: () => live.current() });
+    if (conferences === undefined)
+      digest = await openDigestRuntime({ ...common, engine: () => live.current() });
     else {
       // One database: subscriptions, the post log and the channels' conferences.
-      const opened = openConferenceDigests({
+      const opened = await openConferenceDigests({
         ...common,
         registry: conferences.registry,
         conferenceOf: (place) => conferences.conferenceOf(place),
@@ -252,9 +253,20 @@ async function startChatAdapters(
     return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
   }
   const agendaRuntime = agenda;
+  if (digest.store.engine === 'postgres')
+    // Not yet in the shared store: each replica keeps the agendas its own users starred through it.
+    logger.warn(
+      { db: config.digest.databasePath },
+      'personal agendas stay in this replica’s SQLite file, not in PostgreSQL',
+    );
   shutdown.onShutdown('agenda reminders', () => agendaRuntime.scheduler.stop(), 'intake');
   shutdown.onShutdown('agenda database', () => agendaRuntime.close(), 'close');
   const running = digest;
+  // Replicas sharing PostgreSQL fetch each source once per interval between them, not once each.
+  if (running.store.engine === 'postgres') {
+    const { store } = running;
+    live.share({ copies: store.sources, withLock: (name, work) => store.withLock(name, work) });
+  }
   // Stop posting with the other intake, let posts in flight finish, and close the file after the platforms.
   shutdown.onShutdown('digest scheduler', () => running.stop(), 'intake');
   shutdown.onShutdown('digest database', () => running.close(), 'close');
@@ -325,8 +337,8 @@ async function runConsoleUntilDone(
   // One console session is one conversation: a follow-up refers to the previous answer.
   const conversation = new ConversationMemory();
   await runConsole({
-    ask: (question) =>
-      agenda.reply(conversation.ask('console', question, (q, options) => engine().ask(q, options))),
+    ask: async (question) =>
+      agenda.reply(await conversation.ask('console', question, (q, options) => engine().ask(q, options))),
     input: process.stdin,
     output: process.stdout,
     interactive,

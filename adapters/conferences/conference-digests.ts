@@ -1,10 +1,9 @@
-// The digest with several conferences: one database (subscriptions, post log, bindings), one scheduler per
+// The digest with several conferences: one store (subscriptions, post log, bindings), one scheduler per
 // conference timed in its zone, each posting to the channels bound to that conference (unbound ones: the default).
 import { type DigestRuntime, type DigestRuntimeOptions, formatPostTime } from '../digest/digest-runtime.ts';
 import { DigestScheduler } from '../digest/digest-scheduler.ts';
-import { DigestStore } from '../digest/digest-store.ts';
 import { runSubscriptionCommand } from '../digest/digest-subscriptions.ts';
-import { openDatabase } from '../store/open-database.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { BindingStore, ChannelPlace } from './binding-store.ts';
 import type { ConferenceRegistry } from './conference-registry.ts';
 import { SqliteBindingStore } from './sqlite-binding-store.ts';
@@ -22,17 +21,25 @@ export interface ConferenceDigests {
   readonly bindings: BindingStore;
 }
 
-/** Opens the database (throws `DatabaseOpenError` with what to do) and builds a scheduler per conference. */
-export function openConferenceDigests(options: ConferenceDigestsOptions): ConferenceDigests {
+/**
+ * Opens the store (throws `DatabaseOpenError` or `PostgresOpenError` with what to do) and builds a scheduler per
+ * conference. The bindings live in SQLite only, so several conferences refuse a PostgreSQL `DATABASE_URL`.
+ */
+export async function openConferenceDigests(options: ConferenceDigestsOptions): Promise<ConferenceDigests> {
   const { config, registry, logger } = options;
-  const db = openDatabase(config.databasePath);
-  const store = new DigestStore(db);
-  const bindings = new SqliteBindingStore(db);
+  if ((config.databaseUrl?.trim() ?? '') !== '')
+    throw new Error(
+      'several conferences keep their channel bindings in SQLite; unset DATABASE_URL or configure one conference',
+    );
+  const opened = openSqliteStore(config.databasePath);
+  const store = opened.digest;
+  const bindings = new SqliteBindingStore(opened.db);
   const schedulers = new Map(
     registry.entries().map((entry) => {
       const zone = config.schedule.timeZone ?? entry.timeZone;
       const scheduler = new DigestScheduler({
         store,
+        leaseMs: config.leaseMs,
         engine: () => {
           const engine = registry.peek(entry.id);
           if (engine === undefined)
@@ -62,14 +69,14 @@ export function openConferenceDigests(options: ConferenceDigestsOptions): Confer
   };
   const all = () => [...schedulers.values()].map(({ scheduler }) => scheduler);
   const runtime: DigestRuntime = {
-    store,
+    store: opened,
     scheduler: of(registry.defaultId).scheduler,
     // The reply says when the channel's conference's next digest goes out, so that conference is opened for it.
     subscriptions: (command, context) => {
       const id = options.conferenceOf(context);
       const { scheduler } = of(id);
-      return registry.holding(id, () => {
-        const reply = runSubscriptionCommand(
+      return registry.holding(id, async () => {
+        const reply = await runSubscriptionCommand(
           {
             store,
             schedule: config.schedule,
@@ -91,6 +98,9 @@ export function openConferenceDigests(options: ConferenceDigestsOptions): Confer
       });
     },
     async start() {
+      // One process per SQLite file: any claim left in it belongs to a process that has stopped. Released once,
+      // before any scheduler claims, so that no scheduler's start ends another's live claim.
+      store.releaseAbandoned(options.clock());
       // A scheduler needs its conference's data only for its zone when the file does not give one.
       for (const [id, { scheduler, zoneKnown }] of schedulers) {
         const outcomes = zoneKnown
@@ -105,7 +115,7 @@ export function openConferenceDigests(options: ConferenceDigestsOptions): Confer
     },
     async close() {
       await Promise.all(all().map((scheduler) => scheduler.stop()));
-      if (db.open) db.close();
+      await opened.close();
     },
   };
   return { runtime, bindings };

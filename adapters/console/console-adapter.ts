@@ -4,7 +4,8 @@ import type { Readable, Writable } from 'node:stream';
 import type { Answer } from '../../src/index.ts';
 
 export interface ConsoleOptions {
-  readonly ask: (question: string) => Answer;
+  /** May be async (a follow-up's context is looked up first); answers are written in the order asked. */
+  readonly ask: (question: string) => Answer | Promise<Answer>;
   readonly input: Readable;
   readonly output: Writable;
   /** Show a prompt and a greeting (a terminal); otherwise answer each line and stay quiet. */
@@ -29,6 +30,9 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
     if (options.greeting !== undefined) output.write(`${options.greeting}\n`);
     lines.prompt();
   }
+  const { signal } = options;
+  // One line at a time, in order, even when an answer takes a moment.
+  let answered: Promise<void> = Promise.resolve();
   return new Promise((resolve) => {
     lines.on('line', (line) => {
       const question = line.trim();
@@ -36,11 +40,22 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
         lines.close();
         return;
       }
-      if (question.length > 0) output.write(`${ask(question).text}\n\n`);
-      if (interactive) lines.prompt();
+      answered = answered.then(async () => {
+        if (signal?.aborted) return;
+        if (question.length > 0) {
+          try {
+            output.write(`${(await ask(question)).text}\n\n`);
+          } catch (error) {
+            // One line, and the console goes on with the next question.
+            output.write(`Sorry, that question could not be answered: ${(error as Error).message}\n\n`);
+          }
+        }
+        if (interactive) lines.prompt();
+      });
     });
-    lines.on('close', () => resolve());
-    const { signal } = options;
+    lines.on('close', () => {
+      answered.then(() => resolve());
+    });
     if (signal?.aborted) lines.close();
     else signal?.addEventListener('abort', () => lines.close(), { once: true });
   });

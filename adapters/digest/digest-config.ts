@@ -1,14 +1,19 @@
-// The digest's environment, checked with zod: where the database lives, when digests go out, which days, how late
+// The digest's environment, checked with zod: where the state lives (the SQLite file, or DATABASE_URL), when digests go out, which days, how late
 // they may catch up, and the channels that get them without a subscription.
 import { z } from 'zod';
 import { type EnvResult, envProblems } from '../shared/env.ts';
 import { envNumber } from '../shared/env-number.ts';
 import { type DigestChannelsVariable, digestChannelsVariable, PLATFORMS } from '../shared/platforms.ts';
+import { isPostgresUrl } from '../store/database-url.ts';
 import type { DigestSchedule } from './digest-scheduler.ts';
 import type { DigestDays, DigestTime } from './digest-times.ts';
 
 export interface DigestConfig {
   readonly databasePath: string;
+  /** A PostgreSQL URL: replicas share it, and the SQLite file is not used. */
+  readonly databaseUrl?: string;
+  /** How long a digest claim holds off other replicas without progress. */
+  readonly leaseMs: number;
   readonly schedule: DigestSchedule;
 }
 
@@ -38,6 +43,24 @@ const channelVariables = Object.fromEntries(
 
 const DigestEnvSchema = z.object({
   HALLWAY_DB_PATH: z.preprocess(blankAsUnset, z.string().default(DEFAULT_DATABASE_PATH)),
+  DATABASE_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .refine(
+        isPostgresUrl,
+        'must be a PostgreSQL URL such as postgres://hallway@db:5432/hallway, or unset for SQLite',
+      )
+      .optional(),
+  ),
+  HALLWAY_DIGEST_LEASE_SECONDS: envNumber({
+    kind: 'integer',
+    message: 'must be a whole number of seconds',
+    min: [1, 'must be at least 1'],
+    max: [3600, 'must be at most 3600'],
+    fallback: 120,
+  }),
   HALLWAY_DIGEST_TIME: z.preprocess(blankAsUnset, z.union([z.literal('off'), clockTime]).default('08:00')),
   HALLWAY_DIGEST_EVENING_TIME: z.preprocess(blankAsUnset, clockTime.optional()),
   HALLWAY_DIGEST_DAYS: z.preprocess(
@@ -88,6 +111,8 @@ export function readDigestConfig(env: Readonly<Record<string, string | undefined
     ok: true,
     value: {
       databasePath: value.HALLWAY_DB_PATH,
+      ...(value.DATABASE_URL === undefined ? {} : { databaseUrl: value.DATABASE_URL }),
+      leaseMs: value.HALLWAY_DIGEST_LEASE_SECONDS * 1000,
       schedule: {
         times,
         days,

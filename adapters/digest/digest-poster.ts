@@ -10,10 +10,18 @@ export interface DigestLedger {
   readonly key: string;
   /** True when an earlier attempt was claimed and failed: it may have posted something after all. */
   readonly resumed: boolean;
+  /** The channel's workspace (Slack team, Discord guild), when its subscription recorded it. */
+  readonly workspaceId?: string;
 }
 
 export interface DigestPoster {
   readonly platform: Platform;
+  /**
+   * True when, told `ledger.resumed`, the platform looks for the messages an earlier attempt posted before posting
+   * again (Slack, by message metadata). A dead replica's claim is then taken over and finished; without it, the
+   * claim is settled as unknown and nothing is posted, as a duplicate is worse than a missed digest.
+   */
+  readonly findsEarlierPosts?: boolean;
   /**
    * The digest for one channel, as one or more messages (split, never cut, to fit the platform's limits). Each
    * function posts one message and resolves with its id; they are called in order, each at most once per attempt.

@@ -1,12 +1,14 @@
-// The digest as `npm start` runs it: the database opened, the scheduler started once the chat platforms are up,
-// the subscription commands answered, and everything closed on shutdown.
+// The digest as `npm start` runs it: the store opened (SQLite, or PostgreSQL by DATABASE_URL), the scheduler
+// started once the chat platforms are up, the subscription commands answered, and everything closed on shutdown.
 import type { Engine } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
-import { openDatabase, type SqliteDatabase } from '../store/open-database.ts';
+import { describeDatabaseUrl } from '../store/database-url.ts';
+import { openStore } from '../store/open-store.ts';
+import { SqliteStore } from '../store/sqlite-store.ts';
+import type { HallwayStore } from '../store/store.ts';
 import type { DigestConfig } from './digest-config.ts';
 import type { DigestPoster } from './digest-poster.ts';
 import { DigestScheduler } from './digest-scheduler.ts';
-import { DigestStore } from './digest-store.ts';
 import {
   type CommandContext,
   type CommandReply,
@@ -25,7 +27,8 @@ export interface DigestRuntimeOptions {
 }
 
 export interface DigestRuntime {
-  readonly store: DigestStore;
+  /** All of Hallway's state; the digest uses its ledger, the platforms the rest. */
+  readonly store: HallwayStore;
   readonly scheduler: DigestScheduler;
   /** Async with several conferences: the channel's conference is opened to say when its next digest goes out. */
   subscriptions(command: SubscriptionCommand, context: CommandContext): CommandReply | Promise<CommandReply>;
@@ -33,17 +36,33 @@ export interface DigestRuntime {
   start(): Promise<void>;
   /** Stops the timers and lets posts in flight finish (the shutdown's "stop new work"). */
   stop(): Promise<void>;
-  /** Stops, then closes the database. */
+  /** Stops, then closes the store. */
   close(): Promise<void>;
 }
 
-/** Opens the database (throws `DatabaseOpenError`, with what to do, when it cannot) and builds the scheduler. */
-export function openDigestRuntime(options: DigestRuntimeOptions): DigestRuntime {
+/** Replicas look for abandoned claims this many times per lease. */
+const SWEEPS_PER_LEASE = 2;
+
+/**
+ * Opens the store (throws `DatabaseOpenError` or `PostgresOpenError`, with what to do, when it cannot) and builds
+ * the scheduler.
+ */
+export async function openDigestRuntime(options: DigestRuntimeOptions): Promise<DigestRuntime> {
   const { config, logger } = options;
-  const db: SqliteDatabase = openDatabase(config.databasePath);
-  const store = new DigestStore(db);
+  const store = await openStore({
+    sqlitePath: config.databasePath,
+    ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
+  });
+  const where =
+    config.databaseUrl === undefined ? config.databasePath : describeDatabaseUrl(config.databaseUrl);
+  const sqlite = store instanceof SqliteStore ? store : undefined;
   const scheduler = new DigestScheduler({
-    store,
+    store: store.digest,
+    leaseMs: config.leaseMs,
+    // One process per SQLite file: at start, any claim in it belongs to a process that has stopped.
+    ...(sqlite === undefined
+      ? { sweepMs: Math.max(1_000, Math.round(config.leaseMs / SWEEPS_PER_LEASE)) }
+      : { releaseAbandoned: () => sqlite.digest.releaseAbandoned(options.clock()) }),
     engine: options.engine,
     posters: options.posters,
     schedule: config.schedule,
@@ -60,19 +79,19 @@ export function openDigestRuntime(options: DigestRuntimeOptions): DigestRuntime 
     scheduler,
     subscriptions: (command, context) =>
       runSubscriptionCommand(
-        { store, schedule: config.schedule, nextPost, clock: options.clock, logger },
+        { store: store.digest, schedule: config.schedule, nextPost, clock: options.clock, logger },
         command,
         context,
       ),
     async start() {
       const outcomes = await scheduler.start();
       const posted = outcomes.filter((outcome) => outcome.kind === 'posted').length;
-      logger.info({ db: config.databasePath, caughtUp: posted, next: nextPost() }, 'digest ready');
+      logger.info({ db: where, caughtUp: posted, next: nextPost() }, 'digest ready');
     },
     stop: () => scheduler.stop(),
     async close() {
       await scheduler.stop();
-      if (db.open) db.close();
+      await store.close();
     },
   };
 }

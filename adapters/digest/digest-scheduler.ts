@@ -1,12 +1,13 @@
 // Posts the daily digest to every subscribed channel at the configured times (croner, in the conference's zone),
-// catches up late after a restart within a window, and never posts a (channel, date, kind) twice.
+// catches up late after a restart within a window, and never posts a (channel, date, kind) twice, even when
+// several replicas share the ledger.
 import { Cron } from 'croner';
 import type { Engine } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Platform } from '../shared/platforms.ts';
 import type { RetryPolicy } from '../shared/retry.ts';
+import type { Awaitable, DigestRecords, PostKey } from '../store/store.ts';
 import type { DigestPoster } from './digest-poster.ts';
-import type { DigestStore, PostKey } from './digest-store.ts';
 import {
   cronPattern,
   type DigestDays,
@@ -32,7 +33,19 @@ export interface DigestSchedule {
 }
 
 export interface DigestSchedulerOptions {
-  readonly store: DigestStore;
+  readonly store: DigestRecords;
+  /**
+   * Run at start, before the catch-up: with SQLite (one process per file) the claims left by a stopped process
+   * are ended at once, so the catch-up takes them over instead of waiting for their leases to run out.
+   */
+  readonly releaseAbandoned?: () => Awaitable<unknown>;
+  /** How long a claim holds off other replicas without progress (default two minutes). */
+  readonly leaseMs?: number;
+  /**
+   * With replicas, how often to look again for due digests: a claim whose replica died is taken over at the next
+   * look after its lease runs out. Off by default (one process: croner's runs and the start's catch-up suffice).
+   */
+  readonly sweepMs?: number;
   readonly engine: () => Engine;
   /** The platforms that are connected now. */
   readonly posters: () => readonly DigestPoster[];
@@ -67,6 +80,7 @@ interface Due {
 
 export class DigestScheduler {
   private readonly jobs: Cron[] = [];
+  private sweep: ReturnType<typeof setInterval> | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
 
@@ -82,19 +96,8 @@ export class DigestScheduler {
    * on any digest missed while Hallway was down. Resolves when the catch-up is done.
    */
   async start(): Promise<PostOutcome[]> {
-    const { logger, store, schedule } = this.options;
-    for (const post of store.settleInterrupted(this.options.clock())) {
-      logger.warn(
-        {
-          platform: post.platform,
-          channel: post.channelId,
-          date: post.date,
-          kind: post.kind,
-          partsPosted: post.partsPosted,
-        },
-        'a digest was interrupted while posting; not posting it again, to avoid a duplicate',
-      );
-    }
+    const { logger, schedule } = this.options;
+    await this.options.releaseAbandoned?.();
     const timezone = this.timeZone();
     for (const time of schedule.times) {
       const job = new Cron(
@@ -107,6 +110,12 @@ export class DigestScheduler {
       this.jobs.push(job);
       logger.info({ kind: time.kind, next: job.nextRun()?.toISOString(), timezone }, 'digest scheduled');
     }
+    if (this.options.sweepMs !== undefined) {
+      this.sweep = setInterval(() => {
+        this.runDue().catch((error: unknown) => logger.error({ err: error }, 'digest run failed'));
+      }, this.options.sweepMs);
+      this.sweep.unref();
+    }
     return this.runDue();
   }
 
@@ -114,15 +123,16 @@ export class DigestScheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const job of this.jobs.splice(0)) job.stop();
+    clearInterval(this.sweep);
     await this.running;
   }
 
   /** Posts every digest due now (on time, or late within the catch-up window). Runs one at a time. */
   runDue(): Promise<PostOutcome[]> {
     const around = this.options.around ?? ((work) => work());
-    const run = this.running.then(() =>
+    const run = this.running.then(async () =>
       // A conference without channels is not even opened.
-      this.stopped || !this.hasChannels() ? [] : around(() => this.postDue()),
+      this.stopped || !(await this.hasChannels()) ? [] : around(() => this.postDue()),
     );
     this.running = run.catch(() => undefined);
     return run;
@@ -166,14 +176,17 @@ export class DigestScheduler {
     const outcomes: PostOutcome[] = [];
     for (const due of this.due()) {
       // Channels are posted to side by side: one slow or failing channel never holds up the others.
-      const settled = await Promise.allSettled(
+      const targets = await Promise.all(
         this.options
           .posters()
-          .flatMap((poster) =>
-            this.channels(poster.platform, due.at).map((channelId) =>
-              this.postOne(poster, channelId, due, now),
-            ),
+          .map(async (poster) => ({ poster, channels: await this.channels(poster.platform, due.at) })),
+      );
+      const settled = await Promise.allSettled(
+        targets.flatMap(({ poster, channels }) =>
+          channels.map(({ channelId, workspaceId }) =>
+            this.postOne(poster, channelId, workspaceId, due, now),
           ),
+        ),
       );
       for (const result of settled) {
         if (result.status === 'fulfilled') outcomes.push(result.value);
@@ -184,28 +197,37 @@ export class DigestScheduler {
   }
 
   /** Subscribed channels, and the environment's; a channel subscribed after the post time is not owed it. */
-  private channels(platform: Platform, at: number): string[] {
+  private async channels(
+    platform: Platform,
+    at: number,
+  ): Promise<Array<{ channelId: string; workspaceId?: string }>> {
     const { store, schedule } = this.options;
     const belongs = this.options.belongs ?? (() => true);
     const fromEnv = schedule.defaultChannels
       .filter((c) => c.platform === platform && belongs(platform, c.channelId))
       .map((c) => c.channelId);
-    const subscribed = store
-      .subscriptions(platform)
+    const subscribed = (await store.subscriptions(platform))
       .filter((subscription) => subscription.createdAt <= at)
-      .filter((subscription) => belongs(platform, subscription.channelId, subscription.workspaceId))
-      .map((subscription) => subscription.channelId);
-    return [...new Set([...fromEnv, ...subscribed])];
+      .filter((subscription) => belongs(platform, subscription.channelId, subscription.workspaceId));
+    // The subscription knows the channel's workspace, whose token posts there in multi-workspace mode.
+    const workspaceOf = new Map(subscribed.map((s) => [s.channelId, s.workspaceId]));
+    return [...new Set([...fromEnv, ...subscribed.map((s) => s.channelId)])].map((channelId) => {
+      const workspaceId = workspaceOf.get(channelId);
+      return workspaceId === undefined ? { channelId } : { channelId, workspaceId };
+    });
   }
 
   /** Whether any connected platform has a channel for this scheduler's digest, whenever it subscribed. */
-  private hasChannels(): boolean {
-    return this.options.posters().some((poster) => this.channels(poster.platform, Infinity).length > 0);
+  private async hasChannels(): Promise<boolean> {
+    for (const poster of this.options.posters())
+      if ((await this.channels(poster.platform, Infinity)).length > 0) return true;
+    return false;
   }
 
   private async postOne(
     poster: DigestPoster,
     channelId: string,
+    workspaceId: string | undefined,
     due: Due,
     now: number,
   ): Promise<PostOutcome> {
@@ -215,7 +237,7 @@ export class DigestScheduler {
     const answer = this.options.engine().digest({
       date: due.date,
       kind: due.time.kind,
-      changesSince: store.lastPostedAt(poster.platform, channelId) ?? due.at - DAY_MS,
+      changesSince: (await store.lastPostedAt(poster.platform, channelId)) ?? due.at - DAY_MS,
       ...(late === undefined ? {} : { lateByMs: late }),
     });
     // A day with nothing in the data and no changes is not worth a post saying so.
@@ -225,16 +247,24 @@ export class DigestScheduler {
     }
     const outcome = await postDigestOnce({
       store,
+      ...(workspaceId === undefined ? {} : { workspaceId }),
       poster,
       key,
       answer,
       now: this.options.clock,
+      ...(this.options.leaseMs === undefined ? {} : { leaseMs: this.options.leaseMs }),
       ...(late === undefined ? {} : { lateByMs: late }),
       ...(this.options.retry === undefined ? {} : { retry: this.options.retry }),
       onRetry: (info) => logger.warn({ ...key, ...info }, 'digest post failed; retrying'),
     });
     if (outcome.kind === 'posted') {
       logger.info({ ...key, messages: outcome.messageIds.length, lateByMs: late }, 'digest posted');
+    }
+    if (outcome.kind === 'interrupted') {
+      logger.warn(
+        { ...key, channel: key.channelId, partsPosted: outcome.partsPosted },
+        'a digest was interrupted while posting; not posting it again, to avoid a duplicate',
+      );
     }
     if (outcome.kind === 'failed') {
       logger.error(

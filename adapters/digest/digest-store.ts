@@ -1,69 +1,31 @@
 // Digest subscriptions and the post log, over the SQLite file. The post log is what makes a digest go out at most
-// once: a row is claimed (the intent) before posting and finished after, and its unique key refuses a second claim.
+// once: a row is claimed (the intent, with a lease) before posting and finished after; its unique key refuses a
+// second claim while the lease holds.
 import type { Platform } from '../shared/platforms.ts';
+import {
+  type ClaimRow,
+  type PostRow,
+  type SubscriptionRow,
+  TAKEN_OVER,
+  toClaim,
+  toPostRecord,
+  toSubscription,
+} from '../store/digest-rows.ts';
 import type { SqliteDatabase } from '../store/open-database.ts';
+import type {
+  Claim,
+  ClaimOptions,
+  DigestRecords,
+  PostKey,
+  PostRecord,
+  PostState,
+  Subscription,
+} from '../store/store.ts';
 
-export type DigestKind = 'morning' | 'evening';
+export type { DigestKind, PostKey, PostRecord, PostState, Subscription } from '../store/store.ts';
 
-/** A channel that gets the digest. */
-export interface Subscription {
-  readonly platform: Platform;
-  readonly channelId: string;
-  /** The Slack team or Discord guild, when known; `list` shows one workspace's channels. */
-  readonly workspaceId?: string;
-  readonly createdBy: string;
-  /** Epoch ms; digests scheduled before it are not owed to this channel. */
-  readonly createdAt: number;
-}
-
-/** Which digest, to which channel. */
-export interface PostKey {
-  readonly platform: Platform;
-  readonly channelId: string;
-  /** `YYYY-MM-DD` in the conference's zone. */
-  readonly date: string;
-  readonly kind: DigestKind;
-}
-
-export type PostState = 'intent' | 'posted' | 'failed' | 'unknown';
-
-export interface PostRecord extends PostKey {
-  readonly id: number;
-  readonly state: PostState;
-  readonly intentAt: number;
-  readonly finishedAt?: number;
-  readonly partsTotal: number;
-  readonly partsPosted: number;
-  readonly messageIds: readonly string[];
-  readonly attempts: number;
-  readonly error?: string;
-}
-
-interface PostRow {
-  id: number;
-  platform: Platform;
-  channel_id: string;
-  digest_date: string;
-  kind: DigestKind;
-  state: PostState;
-  intent_at: number;
-  finished_at: number | null;
-  parts_total: number;
-  parts_posted: number;
-  message_ids: string;
-  attempts: number;
-  error: string | null;
-}
-
-interface SubscriptionRow {
-  platform: Platform;
-  channel_id: string;
-  workspace_id: string | null;
-  created_by: string;
-  created_at: number;
-}
-
-export class DigestStore {
+/** The SQLite `DigestRecords`: synchronous, one process per file. */
+export class DigestStore implements DigestRecords {
   constructor(private readonly db: SqliteDatabase) {}
 
   /** Adds a subscription; false when the channel already had one. */
@@ -100,68 +62,62 @@ export class DigestStore {
          ORDER BY created_at, channel_id`,
       )
       .all(platform, workspaceId ?? null, workspaceId ?? null) as SubscriptionRow[];
-    return rows.map((row) => ({
-      platform: row.platform,
-      channelId: row.channel_id,
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-      ...(row.workspace_id === null ? {} : { workspaceId: row.workspace_id }),
-    }));
+    return rows.map(toSubscription);
   }
 
-  /**
-   * Records the intent to post. Returns the row's id, or undefined when this digest was already claimed (posted,
-   * being posted, or lost in a crash): the caller must not post. A failed post that reached no one may be claimed
-   * again, up to `maxAttempts` times in all.
-   */
-  claim(key: PostKey, at: number, maxAttempts: number): number | undefined {
+  claim(key: PostKey, at: number, options: ClaimOptions): Claim | undefined {
     const claimed = this.db
       .prepare(
-        `INSERT INTO digest_posts (platform, channel_id, digest_date, kind, state, intent_at)
-         VALUES (?, ?, ?, ?, 'intent', ?)
+        `INSERT INTO digest_posts (platform, channel_id, digest_date, kind, state, intent_at, lease_until)
+         VALUES (?, ?, ?, ?, 'intent', ?, ?)
          ON CONFLICT (platform, channel_id, digest_date, kind) DO UPDATE
-           SET state = 'intent', intent_at = excluded.intent_at, attempts = attempts + 1, error = NULL
-           WHERE state = 'failed' AND parts_posted = 0 AND attempts < ?
-         RETURNING id`,
+           SET state = 'intent', intent_at = excluded.intent_at, lease_until = excluded.lease_until,
+               attempts = attempts + 1,
+               error = CASE WHEN state = 'intent' THEN '${TAKEN_OVER}' END
+           WHERE attempts < ? AND ((state = 'failed' AND parts_posted = 0)
+                                   OR (state = 'intent' AND lease_until <= excluded.intent_at))
+         RETURNING id, attempts, error`,
       )
-      .get(key.platform, key.channelId, key.date, key.kind, at, maxAttempts) as { id: number } | undefined;
-    return claimed?.id;
+      .get(key.platform, key.channelId, key.date, key.kind, at, at + options.leaseMs, options.maxAttempts) as
+      | ClaimRow
+      | undefined;
+    return toClaim(claimed);
   }
 
-  /** The digest is rendered as `total` messages; recorded before the first goes out. */
-  planParts(id: number, total: number): void {
-    this.db.prepare('UPDATE digest_posts SET parts_total = ? WHERE id = ?').run(total, id);
+  planParts(claim: Claim, total: number): void {
+    this.db
+      .prepare('UPDATE digest_posts SET parts_total = ? WHERE id = ? AND attempts = ?')
+      .run(total, claim.id, claim.attempt);
   }
 
-  /** One message of the digest is out; recorded at once, so a crash later still knows how far it got. */
-  partPosted(id: number, messageId: string): void {
+  partPosted(claim: Claim, messageId: string, leaseUntil: number): void {
     this.db
       .prepare(
-        `UPDATE digest_posts SET parts_posted = parts_posted + 1, message_ids = json_insert(message_ids, '$[#]', ?)
-         WHERE id = ?`,
+        `UPDATE digest_posts SET parts_posted = parts_posted + 1, lease_until = ?,
+           message_ids = json_insert(message_ids, '$[#]', ?)
+         WHERE id = ? AND attempts = ?`,
       )
-      .run(messageId, id);
+      .run(leaseUntil, messageId, claim.id, claim.attempt);
   }
 
-  finish(id: number, state: 'posted' | 'failed', at: number, error?: string): void {
+  finish(claim: Claim, state: Exclude<PostState, 'intent'>, at: number, error?: string): void {
     this.db
-      .prepare('UPDATE digest_posts SET state = ?, finished_at = ?, error = ? WHERE id = ?')
-      .run(state, at, error ?? null, id);
+      .prepare(
+        `UPDATE digest_posts SET state = ?, finished_at = ?, error = ?, lease_until = NULL
+         WHERE id = ? AND attempts = ?`,
+      )
+      .run(state, at, error ?? null, claim.id, claim.attempt);
   }
 
   /**
-   * Rows left in 'intent' by a crash: whether their messages went out is unknown, so they are never posted again
-   * (at most once). Marks them 'unknown' and returns them, for the log.
+   * Ends the leases of posts a stopped process left in 'intent'. Only for SQLite, where one process holds the
+   * file: at start, whoever held those leases is gone, so the catch-up takes them over (looking before posting).
    */
-  settleInterrupted(at: number): PostRecord[] {
+  releaseAbandoned(at: number): PostRecord[] {
     const rows = this.db
-      .prepare(
-        `UPDATE digest_posts SET state = 'unknown', finished_at = ?,
-           error = 'interrupted while posting (Hallway stopped); not posted again to avoid a duplicate'
-         WHERE state = 'intent' RETURNING *`,
-      )
+      .prepare(`UPDATE digest_posts SET lease_until = ? WHERE state = 'intent' RETURNING *`)
       .all(at) as PostRow[];
-    return rows.map(toRecord);
+    return rows.map(toPostRecord);
   }
 
   /** When this channel last got a digest posted (epoch ms), for "changes since the last digest". */
@@ -181,28 +137,10 @@ export class DigestStore {
         'SELECT * FROM digest_posts WHERE platform = ? AND channel_id = ? AND digest_date = ? AND kind = ?',
       )
       .get(key.platform, key.channelId, key.date, key.kind) as PostRow | undefined;
-    return row === undefined ? undefined : toRecord(row);
+    return row === undefined ? undefined : toPostRecord(row);
   }
 
   posts(): PostRecord[] {
-    return (this.db.prepare('SELECT * FROM digest_posts ORDER BY id').all() as PostRow[]).map(toRecord);
+    return (this.db.prepare('SELECT * FROM digest_posts ORDER BY id').all() as PostRow[]).map(toPostRecord);
   }
-}
-
-function toRecord(row: PostRow): PostRecord {
-  return {
-    id: row.id,
-    platform: row.platform,
-    channelId: row.channel_id,
-    date: row.digest_date,
-    kind: row.kind,
-    state: row.state,
-    intentAt: row.intent_at,
-    partsTotal: row.parts_total,
-    partsPosted: row.parts_posted,
-    messageIds: JSON.parse(row.message_ids) as string[],
-    attempts: row.attempts,
-    ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),
-    ...(row.error === null ? {} : { error: row.error }),
-  };
 }

@@ -2,8 +2,8 @@
 // for admins only; every use, allowed or refused, is logged.
 import type { Logger } from '../shared/logger.ts';
 import type { Platform } from '../shared/platforms.ts';
+import type { DigestRecords } from '../store/store.ts';
 import type { DigestSchedule } from './digest-scheduler.ts';
-import type { DigestStore } from './digest-store.ts';
 
 export type SubscriptionCommand = 'subscribe' | 'unsubscribe' | 'list';
 
@@ -29,7 +29,7 @@ export interface CommandReply {
 }
 
 export interface DigestSubscriptionsOptions {
-  readonly store: DigestStore;
+  readonly store: DigestRecords;
   readonly schedule: DigestSchedule;
   /** When the next digest goes out, in words ("Thu 26 Mar, 08:00 CET"), if one is scheduled. */
   readonly nextPost: () => string | undefined;
@@ -38,11 +38,11 @@ export interface DigestSubscriptionsOptions {
 }
 
 /** Runs one subscription command. Never throws for a user's input; a store failure propagates to the adapter. */
-export function runSubscriptionCommand(
+export async function runSubscriptionCommand(
   options: DigestSubscriptionsOptions,
   command: SubscriptionCommand,
   context: CommandContext,
-): CommandReply {
+): Promise<CommandReply> {
   const { store, logger } = options;
   const where = context.mentionChannel(context.channelId);
   const audit = { platform: context.platform, user: context.userId, channel: context.channelId, command };
@@ -62,7 +62,7 @@ export function runSubscriptionCommand(
     next === undefined ? 'No digest is scheduled at the moment.' : `The next one goes out ${next}.`;
   switch (command) {
     case 'subscribe': {
-      const added = store.subscribe({
+      const added = await store.subscribe({
         platform: context.platform,
         channelId: context.channelId,
         createdBy: context.userId,
@@ -77,7 +77,7 @@ export function runSubscriptionCommand(
       };
     }
     case 'unsubscribe': {
-      const removed = store.unsubscribe(context.platform, context.channelId);
+      const removed = await store.unsubscribe(context.platform, context.channelId);
       if (fromEnv) {
         return {
           refused: false,
@@ -92,7 +92,9 @@ export function runSubscriptionCommand(
       };
     }
     case 'list': {
-      const subscribed = store.subscriptions(context.platform, context.workspaceId).map((s) => s.channelId);
+      const subscribed = (await store.subscriptions(context.platform, context.workspaceId)).map(
+        (s) => s.channelId,
+      );
       const configured = options.schedule.defaultChannels
         .filter((channel) => channel.platform === context.platform)
         .map((channel) => channel.channelId);

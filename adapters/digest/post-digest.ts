@@ -1,12 +1,15 @@
-// Posts one digest to one channel at most once: claim the (channel, date, kind) row, post each message with
-// retries, record each message as it goes out, then record the result. A second claim is refused by the key.
+// Posts one digest to one channel once: claim the (channel, date, kind) row with a lease, post each message with
+// retries, record each message as it goes out (renewing the lease), then record the result. A second claim is
+// refused by the key while the lease holds; a dead replica's claim is taken over once it runs out.
 import type { Answer } from '../../src/index.ts';
 import { RetriesExhaustedError, type RetryPolicy, withRetries } from '../shared/retry.ts';
+import type { DigestRecords, PostKey } from '../store/store.ts';
 import type { DigestPoster } from './digest-poster.ts';
-import type { DigestStore, PostKey } from './digest-store.ts';
 
 /** A failed post that reached nobody is tried again (at start or the next run) up to this many times. */
 export const MAX_POST_ATTEMPTS = 3;
+/** How long a claim is held without progress before another replica may take it over. */
+export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
 
 export type PostOutcome =
   | {
@@ -16,16 +19,22 @@ export type PostOutcome =
       readonly lateByMs?: number;
     }
   | { readonly kind: 'already'; readonly key: PostKey }
+  /** A dead run's claim, taken over and settled as unknown: the platform cannot tell what it had posted. */
+  | { readonly kind: 'interrupted'; readonly key: PostKey; readonly partsPosted: number }
   /** Nothing to report that day: no post, no claim. */
   | { readonly kind: 'empty'; readonly key: PostKey }
   | { readonly kind: 'failed'; readonly key: PostKey; readonly reason: string; readonly partsPosted: number };
 
 export interface PostDigestOptions {
-  readonly store: DigestStore;
+  readonly store: DigestRecords;
   readonly poster: DigestPoster;
   readonly key: PostKey;
+  /** The channel's workspace, when its subscription says: the platform may post with that workspace's token. */
+  readonly workspaceId?: string;
   readonly answer: Answer;
   readonly now: () => number;
+  /** How long a claim (and each renewal) holds off other replicas. */
+  readonly leaseMs?: number;
   readonly lateByMs?: number;
   readonly retry?: { readonly policy?: RetryPolicy; readonly sleep?: (ms: number) => Promise<void> };
   readonly onRetry?: (info: {
@@ -37,17 +46,25 @@ export interface PostDigestOptions {
 
 export async function postDigestOnce(options: PostDigestOptions): Promise<PostOutcome> {
   const { store, poster, key } = options;
-  const id = store.claim(key, options.now(), MAX_POST_ATTEMPTS);
-  if (id === undefined) return { kind: 'already', key };
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const claim = await store.claim(key, options.now(), { maxAttempts: MAX_POST_ATTEMPTS, leaseMs });
+  if (claim === undefined) return { kind: 'already', key };
+  // A replica died holding this claim and the platform cannot look for what it posted: never risk a second post.
+  if (claim.takenOver && poster.findsEarlierPosts !== true) {
+    const reason = 'interrupted while posting (Hallway stopped); not posted again to avoid a duplicate';
+    await store.finish(claim, 'unknown', options.now(), reason);
+    return { kind: 'interrupted', key, partsPosted: (await store.post(key))?.partsPosted ?? 0 };
+  }
   const messageIds: string[] = [];
   let sends: ReadonlyArray<() => Promise<string>> = [];
   try {
     const ledger = {
       key: `digest/${key.channelId}/${key.date}/${key.kind}`,
-      resumed: (store.post(key)?.attempts ?? 1) > 1,
+      resumed: claim.resumed,
+      ...(options.workspaceId === undefined ? {} : { workspaceId: options.workspaceId }),
     };
     sends = poster.messages(key.channelId, options.answer, ledger);
-    store.planParts(id, sends.length);
+    await store.planParts(claim, sends.length);
     for (const send of sends) {
       const messageId = await withRetries(send, {
         classify: (error) => poster.classify(error),
@@ -55,16 +72,16 @@ export async function postDigestOnce(options: PostDigestOptions): Promise<PostOu
         ...(options.retry?.sleep === undefined ? {} : { sleep: options.retry.sleep }),
         ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
       });
-      store.partPosted(id, messageId);
+      await store.partPosted(claim, messageId, options.now() + leaseMs);
       messageIds.push(messageId);
     }
   } catch (error) {
     const reason =
       error instanceof RetriesExhaustedError ? error.message : `could not post: ${(error as Error).message}`;
-    store.finish(id, 'failed', options.now(), reason);
+    await store.finish(claim, 'failed', options.now(), reason);
     return { kind: 'failed', key, reason, partsPosted: messageIds.length };
   }
-  store.finish(id, 'posted', options.now());
+  await store.finish(claim, 'posted', options.now());
   return {
     kind: 'posted',
     key,

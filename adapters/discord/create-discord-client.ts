@@ -1,5 +1,13 @@
 // Builds the discord.js client: the intents Hallway needs, DM partials, no pings, and REST options tests can point.
-import { Client, GatewayIntentBits, Partials, type RESTOptions, type WebSocketOptions } from 'discord.js';
+import {
+  Client,
+  type ClientOptions,
+  GatewayIntentBits,
+  Partials,
+  type RESTOptions,
+  type WebSocketOptions,
+} from 'discord.js';
+import type { DiscordShards } from './config.ts';
 import { restOptions } from './rest-policy.ts';
 
 /** What the client is built from. */
@@ -10,6 +18,16 @@ export interface DiscordClientOptions {
   readonly rest?: Partial<RESTOptions>;
   /** Gateway options, such as an identify throttler for a loopback fake that has no 5-second identify limit. */
   readonly ws?: WebSocketOptions;
+  /** Which gateway shards to run (DISCORD_SHARDS); one when unset. */
+  readonly shards?: DiscordShards;
+}
+
+/** discord.js's shard options for `shards`. */
+export function shardOptions(
+  shards: DiscordShards | undefined,
+): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  if (shards === undefined) return {};
+  return shards.kind === 'auto' ? { shards: 'auto' } : { shards: [...shards.ids], shardCount: shards.count };
 }
 
 /**
@@ -37,6 +55,7 @@ export function createDiscordClient(options: DiscordClientOptions): Client {
     failIfNotExists: false,
     enforceNonce: true,
     rest: restOptions(options.rest),
+    ...shardOptions(options.shards),
     ...(options.ws === undefined ? {} : { ws: options.ws }),
   });
 }

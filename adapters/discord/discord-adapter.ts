@@ -4,6 +4,8 @@ import { assertNever } from '../../src/index.ts';
 import type { AdapterDependencies, AdapterFactory, ChatAdapter } from '../shared/chat-adapter.ts';
 import { type DiscordConfig, readDiscordConfig } from './config.ts';
 import type { DiscordAdapter } from './discord-connection.ts';
+import { readInteractionsConfig } from './interactions-config.ts';
+import type { InteractionsServer } from './interactions-server.ts';
 
 export { DiscordStartError } from './discord-start-error.ts';
 
@@ -17,23 +19,73 @@ export interface DiscordAdapterOptions {
   readonly clock?: () => number;
 }
 
-/** The `AdapterFactory` for `adapters/main.ts`: skipped without DISCORD_TOKEN, refused on malformed variables. */
+/**
+ * The `AdapterFactory` for `adapters/main.ts`: the gateway with DISCORD_TOKEN, the HTTP interactions endpoint with
+ * DISCORD_PUBLIC_KEY and DISCORD_INTERACTIONS_PORT, either or both; skipped with neither, refused on malformed
+ * variables.
+ */
 export function createDiscordAdapterFactory(options: DiscordAdapterOptions = {}): AdapterFactory {
   return {
     name: 'Discord',
     plan(dependencies) {
       const result = readDiscordConfig(dependencies.env);
+      const http = readInteractionsConfig(dependencies.env);
+      const problems = [
+        ...(result.kind === 'invalid' ? result.problems : []),
+        ...(http.kind === 'invalid' ? http.problems : []),
+      ];
+      if (problems.length > 0) return { kind: 'invalid', problems };
+      const endpoint = http.kind === 'ok' ? http : undefined;
       switch (result.kind) {
         case 'skip':
-          return { kind: 'skip', reason: result.reason };
+          return endpoint === undefined
+            ? { kind: 'skip', reason: result.reason }
+            : { kind: 'start', adapter: withInteractionsEndpoint(undefined, endpoint, dependencies) };
         case 'invalid':
-          return { kind: 'invalid', problems: result.problems };
-        case 'ok':
-          return { kind: 'start', adapter: lazyAdapter(result.config, dependencies, options) };
+          return { kind: 'invalid', problems };
+        case 'ok': {
+          const gateway = lazyAdapter(result.config, dependencies, options);
+          return {
+            kind: 'start',
+            adapter:
+              endpoint === undefined ? gateway : withInteractionsEndpoint(gateway, endpoint, dependencies),
+          };
+        }
         default:
           return assertNever(result);
       }
     },
+  };
+}
+
+/** The gateway adapter (if any) and the HTTP interactions endpoint, started and stopped together. */
+function withInteractionsEndpoint(
+  gateway: ChatAdapter | undefined,
+  endpoint: { readonly publicKey: string; readonly port: number },
+  dependencies: AdapterDependencies,
+): ChatAdapter {
+  let server: InteractionsServer | undefined;
+  return {
+    name: 'Discord',
+    async start() {
+      // Loaded on start, like the gateway: answering needs discord.js's enums and the renderers.
+      const { startInteractionsServer } = await import('./interactions-server.ts');
+      server = await startInteractionsServer({
+        ...endpoint,
+        engine: dependencies.engine,
+        ...(dependencies.ask === undefined ? {} : { ask: dependencies.ask }),
+        logger: dependencies.logger.child({ adapter: 'discord', mode: 'http' }),
+        ...(dependencies.services === undefined ? {} : { services: dependencies.services }),
+      });
+      await gateway?.start();
+    },
+    async stop() {
+      await gateway?.stop();
+      await server?.close();
+      server = undefined;
+    },
+    digestPoster: () => gateway?.digestPoster?.(),
+    agendaMessenger: () => gateway?.agendaMessenger?.(),
   };
 }
 

@@ -39,6 +39,7 @@ export class DiscordAdapter implements ChatAdapter {
     const logger = this.dependencies.logger.child({ adapter: 'discord' });
     const client = createDiscordClient({
       mentions: config.mentions,
+      ...(config.shards === undefined ? {} : { shards: config.shards }),
       ...(this.options.rest === undefined ? {} : { rest: this.options.rest }),
       ...(this.options.ws === undefined ? {} : { ws: this.options.ws }),
     });
@@ -53,8 +54,8 @@ export class DiscordAdapter implements ChatAdapter {
       ...(ask === undefined ? {} : { ask }),
       ...(engineIn === undefined ? {} : { engineIn }),
     };
-    // Follow-ups ("when is it?") refer to the previous answer in the same channel or DM.
-    const conversations = new ConversationMemory();
+    // Follow-ups ("when is it?") refer to the previous answer in the same channel or DM; in the store if any.
+    const conversations = services?.conversations ?? new ConversationMemory();
     client.on(Events.InteractionCreate, (interaction) => {
       handleInteraction(interaction, { engine, logger, conversations, ...withServices }).catch(lastResort);
     });

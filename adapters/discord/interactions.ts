@@ -10,6 +10,7 @@ import type { ChannelPlace } from '../conferences/binding-store.ts';
 import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { ConversationMemory } from '../shared/conversation-memory.ts';
+import { firstToClaim } from '../shared/first-to-claim.ts';
 import type { Logger } from '../shared/logger.ts';
 import { answerDigestCommand, answerReloadCommand } from './admin-commands.ts';
 import {
@@ -24,6 +25,14 @@ import { COMMAND_OPTIONS, commandQuestion, isQuestionCommand, type QuestionComma
 import { answerConferenceCommand } from './conference-command.ts';
 import { escapeDiscordText } from './escape-text.ts';
 import { gateQuestion } from './rate-gate.ts';
+
+/**
+ * One person's conversation in one channel (or their DMs): their follow-up ("when is it?") refers to their last
+ * answer there, by slash command or mention alike, whichever replica takes it.
+ */
+export function conversationKey(channelId: string | null, userId: string): string {
+  return `discord:${channelId ?? 'dm'}:${userId}`;
+}
 
 /** What the interaction handlers need. */
 export interface InteractionContext {
@@ -82,13 +91,19 @@ export async function handleInteraction(
       user: interaction.user.id,
     });
     try {
+      // A click reaches every replica on the shard, like a command: only the first claim answers it.
+      if (!(await firstToClaim(context.services, `discord:interaction:${interaction.id}`, log))) return;
       await answerAgendaButton(interaction, context.services, log);
     } catch (error) {
       log.error({ err: error }, 'Discord: could not answer an agenda button');
     }
     return;
   }
-  if (interaction.isChatInputCommand()) await answerCommand(interaction, context);
+  if (!interaction.isChatInputCommand()) return;
+  // With replicas on one shard, each session may see the interaction; only the first claim answers it.
+  if (!(await firstToClaim(context.services, `discord:interaction:${interaction.id}`, context.logger)))
+    return;
+  await answerCommand(interaction, context);
 }
 
 async function answerCommand(
@@ -132,7 +147,7 @@ async function answerQuestion(
   log: Logger,
 ): Promise<void> {
   const started = Date.now();
-  const gate = gateQuestion(
+  const gate = await gateQuestion(
     context.services,
     { userId: interaction.user.id, channelId: interaction.channelId },
     log,
@@ -148,8 +163,9 @@ async function answerQuestion(
   if (question.kind === 'unknown') return;
   const deferred = DEFERRED_COMMANDS.has(name);
   if (deferred) await interaction.deferReply();
-  const conversation = interaction.channelId ?? `dm/${interaction.user.id}`;
-  const options = context.conversations?.optionsFor(conversation) ?? {};
+  const conversation = conversationKey(interaction.channelId, interaction.user.id);
+  const recalled = context.conversations?.optionsFor(conversation) ?? {};
+  const options = recalled instanceof Promise ? await recalled : recalled;
   const asked = askIn(
     context,
     question.text,
@@ -161,11 +177,12 @@ async function answerQuestion(
     options,
   );
   const answer = asked instanceof Promise ? await asked : asked;
-  context.conversations?.remember(conversation, answer);
   const { personal, ...reply } = discordReply(answer, interaction.user.id, context.services, 'embeds');
   if (personal) await replyPrivately(interaction, reply, deferred);
   else if (deferred) await interaction.editReply(reply);
   else await interaction.reply(reply satisfies InteractionReplyOptions);
+  // Kept after the reply: Discord gives an interaction 3 seconds, which a store round trip should not spend.
+  await context.conversations?.remember(conversation, answer);
   log.info(
     { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
     'Discord: answered',

@@ -4,9 +4,10 @@ import type { Engine } from '../../src/index.ts';
 import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { ConversationMemory } from '../shared/conversation-memory.ts';
+import { firstToClaim } from '../shared/first-to-claim.ts';
 import type { Logger } from '../shared/logger.ts';
 import { discordReply } from './agenda-discord.ts';
-import { APOLOGY } from './interactions.ts';
+import { APOLOGY, conversationKey } from './interactions.ts';
 import { gateQuestion } from './rate-gate.ts';
 import { channelFormat, type ReplyFormat, renderReply } from './render-reply.ts';
 
@@ -80,7 +81,9 @@ export async function handleMessage(message: Message, context: MessageContext): 
   });
   const started = Date.now();
   try {
-    const gate = gateQuestion(
+    // Every gateway session of the bot gets the message; with replicas, one answers.
+    if (!(await firstToClaim(context.services, `discord:message:${message.id}`, log))) return;
+    const gate = await gateQuestion(
       context.services,
       { userId: message.author.id, channelId: message.channelId },
       log,
@@ -90,7 +93,10 @@ export async function handleMessage(message: Message, context: MessageContext): 
       await message.reply({ content: gate.text });
       return;
     }
-    const options = context.conversations?.optionsFor(message.channelId) ?? {};
+    const conversation = conversationKey(message.channelId, message.author.id);
+    const recalled = context.conversations?.optionsFor(conversation) ?? {};
+    // Awaited only when the store holds it: a reply is not held back behind a later message's slow-down.
+    const options = recalled instanceof Promise ? await recalled : recalled;
     const asked = askIn(
       context,
       verdict.question,
@@ -102,7 +108,6 @@ export async function handleMessage(message: Message, context: MessageContext): 
       options,
     );
     const answer = asked instanceof Promise ? await asked : asked;
-    context.conversations?.remember(message.channelId, answer);
     const { personal, ...reply } = discordReply(
       answer,
       message.author.id,
@@ -118,6 +123,8 @@ export async function handleMessage(message: Message, context: MessageContext): 
       });
       await message.reply({ content: 'I sent you the answer in a DM: your agenda is yours alone.' });
     } else await message.reply(reply);
+    // Kept after the reply, so that the answer goes out first.
+    await context.conversations?.remember(conversation, answer);
     log.info(
       { ms: Date.now() - started, intent: answer.intent, answered: answer.answered },
       'Discord: answered',

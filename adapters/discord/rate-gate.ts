@@ -19,8 +19,12 @@ export interface Asker {
  * Takes a token from the asker's and the channel's bucket. A refusal is logged at info and counted
  * (`onRateLimited`); without services (tests, embedding) every question is answered.
  */
-export function gateQuestion(services: ChatServices | undefined, asker: Asker, log: Logger): Gate {
-  const decision = checkQuestionRate(
+export async function gateQuestion(
+  services: ChatServices | undefined,
+  asker: Asker,
+  log: Logger,
+): Promise<Gate> {
+  const decision = await checkQuestionRate(
     services,
     'discord',
     asker.channelId === null

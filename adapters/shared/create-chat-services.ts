@@ -1,5 +1,5 @@
-// Builds the services every chat platform shares under `npm start`: rate limits, admins, the digest's subscription
-// commands (once its database is open) and the admin reload.
+// Builds the services every chat platform shares under `npm start`: rate limits and follow-up context (in the
+// store), admins, the digest's subscription commands (once its database is open) and the admin reload.
 import type { AgendaService } from '../agenda/agenda-service.ts';
 import type { ConferenceService } from '../conferences/conference-service.ts';
 import type { DigestRuntime } from '../digest/digest-runtime.ts';
@@ -7,10 +7,12 @@ import { recordRateLimited } from '../ops/metrics-sink.ts';
 import type { LiveData } from '../sources/live-data.ts';
 import type { AdminList } from './admins.ts';
 import type { ChatServices } from './chat-services.ts';
+import { ConversationMemory } from './conversation-memory.ts';
 import type { Logger } from './logger.ts';
 import type { Platform } from './platforms.ts';
-import { type RateLimitConfig, RateLimiter } from './rate-limiter.ts';
+import type { RateLimitConfig } from './rate-limiter.ts';
 import { runReloadCommand } from './reload-command.ts';
+import { createSharedRateLimiter } from './shared-rate-limiter.ts';
 
 export interface ChatServicesOptions {
   readonly live: LiveData;
@@ -33,9 +35,17 @@ export function createChatServices(options: ChatServicesOptions): ChatServices {
       ? live
       : conferences.registry.live(conferences.conferenceOf({ platform, channelId }));
   return {
-    rateLimiter: new RateLimiter(options.rateLimits, Date.now),
+    rateLimiter: createSharedRateLimiter({
+      config: options.rateLimits,
+      rates: () => options.digest()?.store.rates,
+      clock: Date.now,
+      logger,
+    }),
     admins: options.admins,
-    subscriptions: (command, context) => {
+    eventClaims: () => options.digest()?.store.events,
+    installations: () => options.digest()?.store.installations,
+    conversations: new ConversationMemory({ store: () => options.digest()?.store.context, logger }),
+    subscriptions: async (command, context) => {
       const digest = options.digest();
       if (digest === undefined) throw new Error('the digest database is not open');
       return digest.subscriptions(command, context);

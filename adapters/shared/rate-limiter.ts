@@ -30,17 +30,82 @@ export type RateDecision =
       readonly retryAfterMs: number;
     };
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
+/** A bucket's state: tokens left, when they were counted, and whether this streak was told to slow down. */
+export interface Bucket {
+  readonly tokens: number;
+  readonly updatedAt: number;
   /** Whether the user was already told to slow down in this streak. */
-  told: boolean;
+  readonly told: boolean;
+}
+
+/** Who asks, and where. */
+export interface RateRequest {
+  readonly userId: string;
+  readonly channelId?: string;
+}
+
+/** Decides questions against the limits; in memory (one process) or shared through the store (replicas). */
+export interface QuestionLimiter {
+  check(request: RateRequest): RateDecision | Promise<RateDecision>;
+}
+
+/** The buckets a request draws from, by key, with their limits. */
+export function bucketsOf(
+  config: RateLimitConfig,
+  request: RateRequest,
+): Array<{ readonly scope: 'user' | 'channel'; readonly key: string; readonly config: BucketConfig }> {
+  const checks: Array<{ scope: 'user' | 'channel'; key: string; config: BucketConfig }> = [
+    { scope: 'user', key: `u:${request.userId}`, config: config.user },
+  ];
+  if (request.channelId !== undefined)
+    checks.push({ scope: 'channel', key: `c:${request.channelId}`, config: config.channel });
+  return checks.filter((check) => check.config.burst > 0);
+}
+
+/**
+ * The decision on a request given its buckets' stored state (absent: full), and their next state. Pure, so the
+ * in-memory limiter and the shared one decide alike.
+ */
+export function decideRate(
+  config: RateLimitConfig,
+  request: RateRequest,
+  stored: ReadonlyMap<string, Bucket>,
+  now: number,
+): { readonly decision: RateDecision; readonly next: Map<string, Bucket> } {
+  const buckets = bucketsOf(config, request).map((check) => {
+    const previous = stored.get(check.key) ?? { tokens: check.config.burst, updatedAt: now, told: false };
+    const elapsed = Math.max(0, now - previous.updatedAt);
+    const tokens = Math.min(
+      check.config.burst,
+      previous.tokens + (elapsed / 60_000) * check.config.perMinute,
+    );
+    return { ...check, bucket: { tokens, updatedAt: now, told: previous.told } };
+  });
+  const next = new Map(buckets.map(({ key, bucket }) => [key, bucket]));
+  const empty = buckets.find(({ bucket }) => bucket.tokens < 1);
+  if (empty !== undefined) {
+    next.set(empty.key, { ...empty.bucket, told: true });
+    const msPerToken = 60_000 / Math.max(empty.config.perMinute, 1e-9);
+    return {
+      next,
+      decision: {
+        kind: 'limit',
+        scope: empty.scope,
+        notify: !empty.bucket.told,
+        retryAfterMs: Math.ceil((1 - empty.bucket.tokens) * msPerToken),
+      },
+    };
+  }
+  for (const { key, bucket } of buckets)
+    next.set(key, { tokens: bucket.tokens - 1, updatedAt: now, told: false });
+  return { next, decision: { kind: 'allow' } };
 }
 
 /** Buckets kept at most; the longest-idle are dropped first (a full bucket loses nothing by being forgotten). */
 const MAX_BUCKETS = 10_000;
 
-export class RateLimiter {
+/** The in-memory limiter: one process. */
+export class RateLimiter implements QuestionLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
@@ -49,53 +114,19 @@ export class RateLimiter {
   ) {}
 
   /** Takes a token from the user's and the channel's bucket, or says which one is empty. */
-  check(request: { readonly userId: string; readonly channelId?: string }): RateDecision {
-    const now = this.clock();
-    const checks: Array<['user' | 'channel', string, BucketConfig]> = [
-      ['user', `u:${request.userId}`, this.config.user],
-    ];
-    if (request.channelId !== undefined)
-      checks.push(['channel', `c:${request.channelId}`, this.config.channel]);
-    const buckets = checks
-      .filter(([, , config]) => config.burst > 0)
-      .map(([scope, key, config]) => ({
-        scope,
-        config,
-        bucket: this.refilled(key, config, now),
-      }));
-    const empty = buckets.find(({ bucket }) => bucket.tokens < 1);
-    if (empty !== undefined) {
-      const notify = !empty.bucket.told;
-      empty.bucket.told = true;
-      const msPerToken = 60_000 / Math.max(empty.config.perMinute, 1e-9);
-      return {
-        kind: 'limit',
-        scope: empty.scope,
-        notify,
-        retryAfterMs: Math.ceil((1 - empty.bucket.tokens) * msPerToken),
-      };
+  check(request: RateRequest): RateDecision {
+    const { decision, next } = decideRate(this.config, request, this.buckets, this.clock());
+    for (const [key, bucket] of next) {
+      // Re-inserting keeps the Map in least-recently-used order.
+      this.buckets.delete(key);
+      this.buckets.set(key, bucket);
     }
-    for (const { bucket } of buckets) {
-      bucket.tokens -= 1;
-      bucket.told = false;
-    }
-    return { kind: 'allow' };
-  }
-
-  private refilled(key: string, config: BucketConfig, now: number): Bucket {
-    const existing = this.buckets.get(key);
-    const bucket = existing ?? { tokens: config.burst, updatedAt: now, told: false };
-    const elapsed = Math.max(0, now - bucket.updatedAt);
-    bucket.tokens = Math.min(config.burst, bucket.tokens + (elapsed / 60_000) * config.perMinute);
-    bucket.updatedAt = now;
-    // Re-inserting keeps the Map in least-recently-used order.
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > MAX_BUCKETS) {
+    while (this.buckets.size > MAX_BUCKETS) {
       const oldest = this.buckets.keys().next().value;
-      if (oldest !== undefined) this.buckets.delete(oldest);
+      if (oldest === undefined) break;
+      this.buckets.delete(oldest);
     }
-    return bucket;
+    return decision;
   }
 }
 

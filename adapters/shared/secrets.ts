@@ -5,7 +5,11 @@ export const SECRET_VARIABLES = [
   'SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
   'DISCORD_TOKEN',
+  // A PostgreSQL URL carries the database password.
+  'DATABASE_URL',
 ] as const;
 
 export type SecretVariable = (typeof SECRET_VARIABLES)[number];

@@ -8,12 +8,24 @@ export type SlackConnection =
   | { readonly mode: 'socket'; readonly appToken: string }
   | { readonly mode: 'http'; readonly signingSecret: string; readonly port: number };
 
+/** Multi-workspace mode: Bolt's OAuth installer, one bot token per workspace kept in the store. */
+export interface SlackOAuth {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs the OAuth `state`, so a redirect that did not start at /slack/install is refused. */
+  readonly stateSecret: string;
+}
+
 export interface SlackConfig {
-  readonly botToken: string;
+  /** Single-workspace mode: the one bot token. Unset in multi-workspace mode (`oauth`). */
+  readonly botToken?: string;
+  readonly oauth?: SlackOAuth;
   readonly connection: SlackConnection;
   /** When both are known, Bolt skips `auth.test`; otherwise the adapter asks Slack once at start. */
   readonly botId?: string;
   readonly botUserId?: string;
+  /** The Web API's base URL, when not slack.com's (GovSlack, a proxy, a test's fake); ends with a slash. */
+  readonly apiUrl?: string;
 }
 
 /** Start with this config, skip (no bot token: Slack is not wanted), or refuse with one line per problem. */
@@ -65,9 +77,64 @@ const SlackEnvSchema = z
         .trim()
         .regex(/^[UW][A-Z0-9]+$/, 'must be the bot user id such as U0123ABCD'),
     ),
+    SLACK_CLIENT_ID: optional(
+      z
+        .string()
+        .trim()
+        .regex(
+          /^\d+\.\d+$/,
+          'must be the Client ID from Basic Information > App Credentials (digits.digits)',
+        ),
+    ),
+    SLACK_CLIENT_SECRET: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9a-f]{16,}$/i, 'must be the hex Client Secret from Basic Information > App Credentials'),
+    ),
+    SLACK_STATE_SECRET: optional(
+      z
+        .string()
+        .trim()
+        .min(16, 'must be a random string of at least 16 characters (it signs the OAuth state)'),
+    ),
+    SLACK_API_URL: optional(
+      z
+        .string()
+        .trim()
+        .regex(
+          /^https?:\/\/[^\s]+\/$/,
+          'must be an http(s) URL ending in a slash, such as https://slack.com/api/',
+        ),
+    ),
   })
   .superRefine((env, context) => {
     const http = env.SLACK_SIGNING_SECRET !== undefined || env.SLACK_PORT !== undefined;
+    if (env.SLACK_CLIENT_ID !== undefined) {
+      for (const name of [
+        'SLACK_CLIENT_SECRET',
+        'SLACK_STATE_SECRET',
+        'SLACK_SIGNING_SECRET',
+        'SLACK_PORT',
+      ] as const) {
+        if (env[name] === undefined) {
+          context.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required for multi-workspace installs (SLACK_CLIENT_ID), which run in HTTP mode',
+          });
+        }
+      }
+      if (env.SLACK_BOT_TOKEN !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['SLACK_BOT_TOKEN'],
+          message:
+            'must be empty with SLACK_CLIENT_ID: each workspace gets its own token when it installs Hallway',
+        });
+      }
+      return;
+    }
     if (env.SLACK_PORT !== undefined && env.SLACK_SIGNING_SECRET === undefined) {
       context.addIssue({
         code: 'custom',
@@ -102,14 +169,21 @@ const SlackEnvSchema = z
  * HTTP mode when `SLACK_SIGNING_SECRET` and `SLACK_PORT` are both set; Socket Mode (`SLACK_APP_TOKEN`) otherwise.
  */
 export function readSlackConfig(env: Readonly<Record<string, string | undefined>>): SlackConfigResult {
-  const token = env.SLACK_BOT_TOKEN;
-  if (token === undefined || token.trim() === '') {
+  const blank = (value: string | undefined) => value === undefined || value.trim() === '';
+  if (blank(env.SLACK_BOT_TOKEN) && blank(env.SLACK_CLIENT_ID)) {
     return { kind: 'skip', reason: 'SLACK_BOT_TOKEN is not set' };
   }
   const parsed = SlackEnvSchema.safeParse(env);
   if (!parsed.success) return { kind: 'invalid', problems: envProblems(parsed.error) };
   const value = parsed.data;
-  const botToken = value.SLACK_BOT_TOKEN as string;
+  const oauth =
+    value.SLACK_CLIENT_ID === undefined
+      ? undefined
+      : {
+          clientId: value.SLACK_CLIENT_ID,
+          clientSecret: value.SLACK_CLIENT_SECRET as string,
+          stateSecret: value.SLACK_STATE_SECRET as string,
+        };
   const connection: SlackConnection =
     value.SLACK_SIGNING_SECRET !== undefined && value.SLACK_PORT !== undefined
       ? { mode: 'http', signingSecret: value.SLACK_SIGNING_SECRET, port: value.SLACK_PORT }
@@ -117,10 +191,11 @@ export function readSlackConfig(env: Readonly<Record<string, string | undefined>
   return {
     kind: 'ok',
     config: {
-      botToken,
+      ...(oauth === undefined ? { botToken: value.SLACK_BOT_TOKEN as string } : { oauth }),
       connection,
       ...(value.SLACK_BOT_ID === undefined ? {} : { botId: value.SLACK_BOT_ID }),
       ...(value.SLACK_BOT_USER_ID === undefined ? {} : { botUserId: value.SLACK_BOT_USER_ID }),
+      ...(value.SLACK_API_URL === undefined ? {} : { apiUrl: value.SLACK_API_URL }),
     },
   };
 }

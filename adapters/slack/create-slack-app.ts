@@ -15,9 +15,11 @@ import { createAnswerPoster } from './answer-poster.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { type ConnectionWatch, watchSocketConnection } from './connection-log.ts';
-import { createEventDeduper, type EventDeduper } from './dedupe.ts';
+import { createSharedDeduper, type EventDeduper } from './dedupe.ts';
 import { createSlackHttpServer, SLACK_BODY_LIMIT_BYTES } from './http-front.ts';
+import { slackInstallationStore } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
+import manifest from './manifest.json' with { type: 'json' };
 import type { Outcome } from './request-guard.ts';
 import {
   ANSWER_RETRY_CONFIG,
@@ -26,6 +28,12 @@ import {
   REQUEST_TIMEOUT_MS,
 } from './retry-config.ts';
 import { createSlackDigestPoster } from './slack-digest-poster.ts';
+
+/** Multi-workspace mode: where an admin starts installing Hallway, and where Slack sends them back. */
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
+/** The bot scopes an installation asks for: the manifest's. */
+const MANIFEST_BOT_SCOPES: readonly string[] = manifest.oauth_config.scopes.bot;
 
 /** Where Slack sends events, commands and interactions in HTTP mode (Bolt's default path). */
 export const HTTP_ENDPOINT = '/slack/events';
@@ -76,13 +84,15 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: ANSWER_RETRY_CONFIG,
     timeout: REQUEST_TIMEOUT_MS,
+    ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
     ...options.clientOptions,
   };
-  const identity = await resolveIdentity(config, clientOptions);
+  // With one token, the bot's ids are known at start; with OAuth, each workspace's come with its installation.
+  const identity = config.oauth === undefined ? await resolveIdentity(config, clientOptions) : undefined;
   const common = {
-    token: config.botToken,
-    botId: identity.botId,
-    botUserId: identity.botUserId,
+    ...(identity === undefined
+      ? {}
+      : { token: config.botToken, botId: identity.botId, botUserId: identity.botUserId }),
     logger: log,
     clientOptions,
     convoStore: false as const,
@@ -117,6 +127,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
       // A long-running server: answer Slack's HTTP request at ack(), then post the answer.
       processBeforeResponse: false,
       bodyLimit: SLACK_BODY_LIMIT_BYTES,
+      ...(config.oauth === undefined ? {} : oauthReceiverOptions(config.oauth, options, clientOptions)),
     });
     app = new App({ ...common, receiver });
   }
@@ -133,7 +144,13 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     ...(options.ask === undefined ? {} : { ask: options.ask }),
     postAnswer: createAnswerPoster(postingClient, answerRetryPolicy(clientOptions.retryConfig)),
     logger,
-    deduper: options.hooks?.deduper ?? createEventDeduper(),
+    deduper:
+      options.hooks?.deduper ??
+      createSharedDeduper({
+        claims: () => options.services?.eventClaims?.(),
+        onStoreError: (error) =>
+          logger.warn({ err: error }, 'event de-duplication: the store failed; using memory'),
+      }),
     ...(options.services === undefined ? {} : { services: options.services }),
     ...(options.hooks?.onOutcome === undefined ? {} : { onOutcome: options.hooks.onOutcome }),
   });
@@ -142,12 +159,15 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   return {
     app,
     mode: connection.mode,
-    digestPoster: createSlackDigestPoster(postingClient),
+    digestPoster: createSlackDigestPoster(
+      postingClient,
+      config.oauth === undefined ? undefined : (workspaceId) => installedToken(options.services, workspaceId),
+    ),
     agendaMessenger: createSlackAgendaMessenger(postingClient, answerRetryPolicy(clientOptions.retryConfig)),
     async start() {
       if (receiver instanceof SocketModeReceiver) {
         await app.start();
-        logger.info({ botUserId: identity.botUserId }, 'Slack connected (Socket Mode)');
+        logger.info({ botUserId: identity?.botUserId }, 'Slack connected (Socket Mode)');
         return {};
       }
       // Hallway's own server in front of the receiver (not app.start): it checks before Bolt buffers anything.
@@ -180,6 +200,41 @@ function listen(server: Server, port: number): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * Bolt's OAuth installer: /slack/install redirects to Slack with a signed state (and a cookie binding it to the
+ * browser), /slack/oauth_redirect checks both before exchanging the code, and installations go to the store.
+ */
+function oauthReceiverOptions(
+  oauth: NonNullable<SlackConfig['oauth']>,
+  options: SlackAppOptions,
+  clientOptions: webApi.WebClientOptions,
+) {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: [...MANIFEST_BOT_SCOPES],
+    installationStore: slackInstallationStore(() => options.services?.installations?.()),
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      directInstall: true,
+      stateVerification: true,
+      clientOptions,
+    },
+  };
+}
+
+/** A workspace's bot token, from its installation; undefined when it is not installed (the post then fails). */
+async function installedToken(
+  services: ChatServices | undefined,
+  workspaceId: string,
+): Promise<string | undefined> {
+  const found = await services?.installations?.()?.find('slack', workspaceId);
+  const token = (found?.data as { bot?: { token?: unknown } } | undefined)?.bot?.token;
+  return typeof token === 'string' ? token : undefined;
 }
 
 /** The bot's ids, from the config when both are given (no network), else from `auth.test`. */

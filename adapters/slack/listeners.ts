@@ -39,6 +39,11 @@ export interface ListenerDependencies {
   readonly conversations?: ConversationMemory;
 }
 
+/** The workspace's bot token, with OAuth (one per workspace); the client's own in single-token mode. */
+function tokenOf(context: { readonly botToken?: string }): { token?: string } {
+  return context.botToken === undefined ? {} : { token: context.botToken };
+}
+
 /** Registers the de-duplication middleware and every listener on `app`. */
 export function registerListeners(app: App, deps: ListenerDependencies): void {
   const { logger } = deps;
@@ -52,7 +57,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   };
 
   /** Follow-ups ("when is it?") refer to the previous answer in the same thread or DM. */
-  const memory = deps.conversations ?? new ConversationMemory();
+  const memory = deps.conversations ?? deps.services?.conversations ?? new ConversationMemory();
   /** The reply to a question: Slack's own help for "help", an agenda request carried out, or the answer. */
   const reply = async (
     question: string,
@@ -64,9 +69,9 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       deps,
       question === '' ? 'help' : question,
       { platform: 'slack', channelId },
-      memory.optionsFor(conversation),
+      await memory.optionsFor(conversation),
     );
-    memory.remember(conversation, answer);
+    await memory.remember(conversation, answer);
     if (answer.intent === 'help') return { message: helpMessage(answer), personal: false };
     return slackReply(answer, userId, deps.services);
   };
@@ -74,7 +79,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   // Slack redelivers an event it thinks was not acknowledged (X-Slack-Retry-Num); answer each event_id once.
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deps.deduper.firstSeen(eventId)) {
+    if (typeof eventId === 'string' && !(await deps.deduper.firstSeen(eventId))) {
       const retryNum = context.retryNum;
       logger.info(
         { eventId, retryNum, retryReason: context.retryReason },
@@ -102,7 +107,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'mention',
       { channel: mention.channel, user: mention.user },
       async () => {
-        const conversation = `${context.teamId ?? ''}/${mention.channel}/${thread_ts}`;
+        const conversation = `slack:${context.teamId ?? ''}:${mention.channel}:${thread_ts}`;
         const { message, personal } = await reply(
           questionFromSlackText(mention.text, context.botUserId),
           mention.channel,
@@ -111,11 +116,17 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
         );
         // An agenda is its owner's alone: in a channel, only they see it.
         if (personal) {
-          await client.chat.postEphemeral({ channel: mention.channel, user, thread_ts, ...message });
+          await client.chat.postEphemeral({
+            channel: mention.channel,
+            user,
+            thread_ts,
+            ...message,
+            ...tokenOf(context),
+          });
           return;
         }
         await deps.postAnswer(
-          { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS },
+          { channel: mention.channel, thread_ts, ...message, ...POST_OPTIONS, ...tokenOf(context) },
           `answer/${mention.channel}/${mention.ts}`,
         );
       },
@@ -140,7 +151,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'dm',
       { channel: message.channel, user: message.user },
       async () => {
-        const conversation = `${context.teamId ?? ''}/${message.channel}/${message.thread_ts ?? ''}`;
+        const conversation = `slack:${context.teamId ?? ''}:${message.channel}:${message.thread_ts ?? 'dm'}`;
         const { message: answer } = await reply(
           questionFromSlackText(message.text ?? '', context.botUserId),
           message.channel,
@@ -148,12 +159,28 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
           user,
         );
         await deps.postAnswer(
-          { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS },
+          { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS, ...tokenOf(context) },
           `answer/${message.channel}/${message.ts}`,
         );
       },
       () => client.chat.postMessage({ channel: message.channel, ...thread, ...apologyMessage() }),
     );
+  });
+
+  // The workspace removed Hallway, or revoked its token: forget its installation and its subscriptions.
+  const forget = async (reason: string, workspaceId: string | undefined) => {
+    const installations = deps.services?.installations?.();
+    if (workspaceId === undefined || installations === undefined) return;
+    const removed = await installations.delete('slack', workspaceId);
+    logger.info({ workspace: workspaceId, reason, removed }, 'Slack workspace forgotten');
+  };
+  app.event('app_uninstalled', async ({ context }) => {
+    await forget('app_uninstalled', context.isEnterpriseInstall ? context.enterpriseId : context.teamId);
+  });
+  app.event('tokens_revoked', async ({ event, context }) => {
+    // Only the bot's token matters: a user token revoked leaves the bot installed.
+    if ((event.tokens.bot ?? []).length === 0) return;
+    await forget('tokens_revoked', context.isEnterpriseInstall ? context.enterpriseId : context.teamId);
   });
 
   registerCommandListener(app, {

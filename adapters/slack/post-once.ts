@@ -37,7 +37,12 @@ export function postOnce(
   let searchFrom: number | undefined = options.checkFirst === true ? now() - LOOK_BACK_MS : undefined;
   const metadata = { event_type: POST_EVENT_TYPE, event_payload: { key: options.key } };
   const threadTs = (args as { thread_ts?: unknown }).thread_ts;
-  const where = { channel: args.channel, ...(typeof threadTs === 'string' ? { threadTs } : {}) };
+  const where = {
+    channel: args.channel,
+    ...(typeof threadTs === 'string' ? { threadTs } : {}),
+    // The workspace's token, with OAuth: the history is read with the same token the post uses.
+    ...(typeof args.token === 'string' ? { token: args.token } : {}),
+  };
   return async () => {
     if (searchFrom !== undefined) {
       const found = await findPosted(client, where, options.key, searchFrom);
@@ -61,7 +66,7 @@ export function postOnce(
  */
 async function findPosted(
   client: webApi.WebClient,
-  where: { readonly channel: string; readonly threadTs?: string },
+  where: { readonly channel: string; readonly threadTs?: string; readonly token?: string },
   key: string,
   fromMs: number,
 ): Promise<string | undefined> {
@@ -70,6 +75,7 @@ async function findPosted(
     oldest: (fromMs / 1000).toFixed(6),
     limit: HISTORY_PAGE,
     include_all_metadata: true,
+    ...(where.token === undefined ? {} : { token: where.token }),
   };
   const page =
     where.threadTs === undefined

@@ -27,7 +27,7 @@ export function createRateGate(
 ): RateGate {
   return {
     async admit(surface, who, notify) {
-      const decision = checkQuestionRate(services, 'slack', who);
+      const decision = await checkQuestionRate(services, 'slack', who);
       if (decision.kind === 'allow') return true;
       const { scope, notify: notified, retryAfterMs } = decision;
       logger.info(

@@ -16,19 +16,46 @@ const DIGEST_POST_OPTIONS = { unfurl_links: false, unfurl_media: false } as cons
  * retries each message, using `classify`. Each send resolves with the message's `ts`, and is marked with its
  * ledger key so that a retry after a lost reply finds the message instead of posting it twice.
  */
-export function createSlackDigestPoster(client: webApi.WebClient): DigestPoster {
+export function createSlackDigestPoster(
+  client: webApi.WebClient,
+  /** Multi-workspace mode: the bot token of a workspace, from its installation. */
+  tokenFor?: (workspaceId: string) => Promise<string | undefined>,
+): DigestPoster {
   return {
     platform: 'slack',
+    findsEarlierPosts: true,
     messages(channelId: string, answer: Answer, ledger: DigestLedger) {
       const parts = splitAnswer(answer, (part) => fitsOneMessage(part));
-      return parts.map((part, index) =>
-        postOnce(
-          client,
-          // A star button under the part's sessions, when the part leaves a block free for it.
-          { channel: channelId, ...withStarButtons(renderAnswer(part), part), ...DIGEST_POST_OPTIONS },
-          { key: `${ledger.key}#${index + 1}/${parts.length}`, checkFirst: ledger.resumed },
-        ),
-      );
+      const { workspaceId } = ledger;
+      // Looked up once per digest, at the first send, and kept across the runner's retries.
+      let token: Promise<string | undefined> | undefined;
+      const tokenOnce = () => {
+        token ??=
+          tokenFor === undefined || workspaceId === undefined
+            ? Promise.resolve(undefined)
+            : tokenFor(workspaceId);
+        return token;
+      };
+      return parts.map((part, index) => {
+        let send: (() => Promise<string>) | undefined;
+        return async () => {
+          if (send === undefined) {
+            const found = await tokenOnce();
+            send = postOnce(
+              client,
+              {
+                channel: channelId,
+                // A star button under the part's sessions, when the part leaves a block free for it.
+                ...withStarButtons(renderAnswer(part), part),
+                ...DIGEST_POST_OPTIONS,
+                ...(found === undefined ? {} : { token: found }),
+              },
+              { key: `${ledger.key}#${index + 1}/${parts.length}`, checkFirst: ledger.resumed },
+            );
+          }
+          return send();
+        };
+      });
     },
     classify: classifySlackError,
   };

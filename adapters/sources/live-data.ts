@@ -18,7 +18,7 @@ import { appendChangeLog, readChangeLog } from './change-log.ts';
 import { OneAtATime } from './one-at-a-time.ts';
 import { SourceCache } from './source-cache.ts';
 import { type SourceSpec, specLabel } from './source-spec.ts';
-import { type KeptCause, type Shrunk, UrlSource } from './url-source.ts';
+import { type KeptCause, type SharedRefresh, type Shrunk, UrlSource } from './url-source.ts';
 
 export interface LiveDataOptions {
   readonly specs: readonly SourceSpec[];
@@ -179,6 +179,11 @@ export class LiveData {
    */
   onRefresh(listener: (outcome: RefreshOutcome, source: string) => void): void {
     this.refreshListeners.push(listener);
+  }
+
+  /** Refreshes from now on go through `shared` (replicas sharing a store): one fetch per source per interval. */
+  share(shared: SharedRefresh): void {
+    for (const state of this.sources) if ('url' in state) state.url.share(shared);
   }
 
   /** Starts refreshing URL sources on their intervals. Timers do not keep the process alive on their own. */

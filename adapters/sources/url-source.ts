@@ -10,6 +10,7 @@ import {
   type ShrinkReason,
 } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { LockOutcome, SourceCopies } from '../store/store.ts';
 import { type FetchFailure, fetchSource, type Validators } from './fetch-source.ts';
 import type { CachedCopy, SourceCache } from './source-cache.ts';
 import type { SourceSpec } from './source-spec.ts';
@@ -27,6 +28,17 @@ export interface UrlSourceOptions {
   readonly timeZone?: string;
   /** A last word on a version that loaded: the reason to keep it out (its dates do not meet the others'), or none. */
   readonly veto?: (dataset: Dataset) => string | undefined;
+}
+
+/** How replicas share one fetch of a source: a lock per source, and the last good copy in the store. */
+export interface SharedRefresh {
+  readonly copies: SourceCopies;
+  withLock<T>(name: string, work: () => Promise<T>): Promise<LockOutcome<T>>;
+}
+
+/** The key a source's shared copy is kept under: a hash, since the URL may hold a private feed's key. */
+export function sourceKey(url: string): string {
+  return createHash('sha256').update(url).digest('hex').slice(0, 32);
 }
 
 /** Why a refresh kept the last good copy: no usable answer, a body over the cap, or a version that is invalid. */
@@ -70,6 +82,8 @@ export class UrlSource {
   private held: Held | undefined;
   /** Set when a copy could not be read for want of a time zone. */
   private unzoned: string | undefined;
+  /** Replicas' shared copies and lock; undefined for one process on its own. */
+  private shared: SharedRefresh | undefined;
 
   constructor(private readonly options: UrlSourceOptions) {
     this.label = redactUrl(options.spec.url);
@@ -110,6 +124,51 @@ export class UrlSource {
    * and is still what the server sends is taken now.
    */
   async refresh(confirm: boolean, { quiet = false } = {}): Promise<UrlRefresh> {
+    const shared = this.shared;
+    // An admin's reload fetches for itself: it confirms what the origin serves now.
+    if (shared === undefined || confirm) return this.fetchAndConsider(confirm, quiet);
+    try {
+      return await this.refreshShared(shared, quiet);
+    } catch (error) {
+      this.options.logger.warn(
+        { err: error, source: this.label },
+        'the shared copy of a source is unavailable; fetching it directly',
+      );
+      return this.fetchAndConsider(false, quiet);
+    }
+  }
+
+  /** From now on, refreshes go through `shared`: one replica fetches, the others take its copy. */
+  share(shared: SharedRefresh): void {
+    this.shared = shared;
+  }
+
+  /**
+   * A copy another replica fetched within this source's interval is taken as is (the origin is not asked). Else
+   * this replica fetches, holding the source's lock, and shares what it got; when another holds the lock, it is
+   * fetching now, and its copy is taken at the next refresh.
+   */
+  private async refreshShared(shared: SharedRefresh, quiet: boolean): Promise<UrlRefresh> {
+    const { spec, now } = this.options;
+    const key = sourceKey(spec.url);
+    const recent = await shared.copies.read(key);
+    if (recent !== undefined && now() - recent.fetchedAt < spec.refreshMs) {
+      const { key: _key, ...copy } = recent;
+      return this.consider({ ...copy, url: spec.url }, false);
+    }
+    const locked = await shared.withLock(`source:${key}`, async () => {
+      const outcome = await this.fetchAndConsider(false, quiet);
+      if (this.copy !== undefined && (outcome.kind === 'updated' || outcome.kind === 'unchanged')) {
+        const { url: _url, ...copy } = this.copy.value;
+        // A 304 vouches for the copy too: it is as fresh as a new fetch.
+        await shared.copies.write({ ...copy, key, fetchedAt: now() });
+      }
+      return outcome;
+    });
+    return locked.kind === 'ran' ? locked.value : { kind: 'unchanged' };
+  }
+
+  private async fetchAndConsider(confirm: boolean, quiet: boolean): Promise<UrlRefresh> {
     const { spec, logger } = this.options;
     const validators = this.validators();
     const outcome = await fetchSource(spec.url, {

@@ -119,4 +119,56 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    description:
+      'hosted state: digest leases, event claims, rate buckets, conversation context and installations',
+    sql: `
+      -- Until when the replica that claimed a post owns it; a crashed one's claim is taken over after it.
+      ALTER TABLE digest_posts ADD COLUMN lease_until INTEGER;
+
+      -- One row per event id while it may be redelivered: the primary key decides which delivery is answered.
+      CREATE TABLE event_claims (
+        event_id      TEXT    PRIMARY KEY,
+        claimed_at    INTEGER NOT NULL,
+        expires_at    INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX event_claims_expiry ON event_claims (expires_at);
+
+      CREATE TABLE rate_buckets (
+        bucket_key    TEXT    PRIMARY KEY,
+        tokens        REAL    NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        told          INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE conversation_context (
+        context_key   TEXT    PRIMARY KEY,
+        value         TEXT    NOT NULL,
+        expires_at    INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX conversation_context_expiry ON conversation_context (expires_at);
+
+      CREATE TABLE installations (
+        platform      TEXT    NOT NULL,
+        workspace_id  TEXT    NOT NULL,
+        value         TEXT    NOT NULL,
+        installed_at  INTEGER NOT NULL,
+        PRIMARY KEY (platform, workspace_id)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 6,
+    description: 'source copies shared by replicas',
+    sql: `
+      CREATE TABLE source_copies (
+        source_key     TEXT    PRIMARY KEY,
+        body           TEXT    NOT NULL,
+        etag           TEXT,
+        last_modified  TEXT,
+        fetched_at     INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

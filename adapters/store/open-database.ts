@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeFolders } from '../shared/make-folders.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
-import { platformCheckSql } from './platform-check.ts';
+import { PLATFORM_TABLES, platformCheckSql } from './platform-check.ts';
 
 /** The schema version from which the platform check is triggers written from PLATFORMS at each open. */
 const PLATFORM_CHECK_FROM = 2;
@@ -81,7 +81,20 @@ function migrate(db: SqliteDatabase, file: string, migrations: readonly Migratio
     }
     // Written even when nothing changed: a file Hallway cannot write must fail now, not at the first post.
     db.pragma(`user_version = ${latest}`);
-    if (latest >= PLATFORM_CHECK_FROM) db.exec(platformCheckSql());
+    if (latest >= PLATFORM_CHECK_FROM) {
+      // A file at an older schema (tests pin one) lacks the later tables; only the ones present get triggers.
+      const present = new Set(
+        (
+          db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>
+        ).map((row) => row.name),
+      );
+      db.exec(
+        platformCheckSql(
+          undefined,
+          PLATFORM_TABLES.filter((table) => present.has(table)),
+        ),
+      );
+    }
     db.exec('COMMIT');
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

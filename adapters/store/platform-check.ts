@@ -3,20 +3,25 @@
 import { PLATFORMS } from '../shared/platforms.ts';
 
 /** The tables with a `platform` column. */
-const TABLES = ['digest_subscriptions', 'digest_posts'] as const;
+export const PLATFORM_TABLES = ['digest_subscriptions', 'digest_posts', 'installations'] as const;
 
-/** SQL that (re)creates, on each table, triggers refusing a platform not in `platforms`. */
-export function platformCheckSql(platforms: readonly string[] = PLATFORMS): string {
+/** SQL that (re)creates, on each of `tables`, triggers refusing a platform not in `platforms`. */
+export function platformCheckSql(
+  platforms: readonly string[] = PLATFORMS,
+  tables: readonly string[] = PLATFORM_TABLES,
+): string {
   const list = platforms.map((platform) => `'${platform.replaceAll("'", "''")}'`).join(', ');
   const message = `platform must be one of: ${platforms.join(', ')}`.replaceAll("'", "''");
-  return TABLES.flatMap((table) =>
-    (['INSERT', 'UPDATE OF platform'] as const).map((event) => {
-      const name = `${table}_platform_${event === 'INSERT' ? 'insert' : 'update'}`;
-      return `
+  return tables
+    .flatMap((table) =>
+      (['INSERT', 'UPDATE OF platform'] as const).map((event) => {
+        const name = `${table}_platform_${event === 'INSERT' ? 'insert' : 'update'}`;
+        return `
         DROP TRIGGER IF EXISTS ${name};
         CREATE TRIGGER ${name} BEFORE ${event} ON ${table}
         WHEN NEW.platform NOT IN (${list})
         BEGIN SELECT RAISE(ABORT, '${message}'); END;`;
-    }),
-  ).join('\n');
+      }),
+    )
+    .join('\n');
 }

@@ -1,9 +1,15 @@
-// The benchmark's parts: its corpus is a valid dataset, its questions are mixed, and targets are checked right.
+// The benchmark's parts: its corpus is a valid dataset, its questions are mixed, targets are checked right, and
+// the store bench measures what it says.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benchQuestions } from '../../adapters/bench/bench-questions.ts';
 import { benchReminders } from '../../adapters/bench/reminder-bench.ts';
+import { benchStoreOps, SUBSCRIPTIONS } from '../../adapters/bench/store-ops.ts';
 import { syntheticConference } from '../../adapters/bench/synthetic-corpus.ts';
 import { checkTargets, type Run } from '../../adapters/bench/targets.ts';
+import { openSqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { crossCheck } from '../../src/model/cross-check.ts';
 import { DatasetSchema } from '../../src/model/schema.ts';
 
@@ -64,6 +70,20 @@ describe('checkTargets', () => {
       '10k: heap 120 MB > 100 MB',
       'cold start (kubecon-ics+curated) 1200 ms > 1000 ms',
     ]);
+  });
+});
+
+describe('the store bench', () => {
+  it('measures each store operation on a fresh SQLite file, leaving the rows it claimed', async () => {
+    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'hallway-bench-')), 'hallway.db'));
+    const run = await benchStoreOps(store, 20);
+    expect(run.engine).toBe('sqlite');
+    for (const rate of [run.dedupeInsertsPerSecond, run.ledgerClaimsPerSecond, run.dueScansPerSecond]) {
+      expect(rate).toBeGreaterThan(0);
+    }
+    expect(store.digest.posts()).toHaveLength(20);
+    expect(store.digest.subscriptions('slack')).toHaveLength(SUBSCRIPTIONS);
+    await store.close();
   });
 });
 

@@ -125,15 +125,16 @@ describe('catching up after downtime', () => {
     expect(first.poster.sent).toHaveLength(1);
   });
 
-  it('a crash between "intent recorded" and "posted" is settled without a second post', async () => {
+  it('a crash between "intent recorded" and "posted" is settled without a second post where the platform cannot look', async () => {
     const first = harness('2026-03-26T07:00:00Z');
     subscribe(first, 'C1');
     const key = { platform: 'slack' as const, channelId: 'C1', date: '2026-03-26', kind: 'morning' as const };
     // The process died here: the intent is recorded, the message may or may not have gone out.
-    expect(first.store.claim(key, Date.parse('2026-03-26T07:00:00Z'), 3)).toBeTypeOf('number');
+    const lease = { maxAttempts: 3, leaseMs: 120_000 };
+    expect(first.store.claim(key, Date.parse('2026-03-26T07:00:00Z'), lease)).toMatchObject({ attempt: 1 });
     first.db.close();
     const second = harness('2026-03-26T07:05:00Z', { path: first.path });
-    expect((await second.scheduler.start()).map((outcome) => outcome.kind)).toEqual(['already']);
+    expect((await second.scheduler.start()).map((outcome) => outcome.kind)).toEqual(['interrupted']);
     expect(second.poster.sent).toEqual([]);
     expect(second.store.post(key)).toMatchObject({ state: 'unknown' });
     expect(second.logs.lines()).toContainEqual(
@@ -235,7 +236,7 @@ describe('the digest runtime', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hallway-runtime-'));
     const config = readDigestConfig({ HALLWAY_DB_PATH: join(dir, 'var', 'hallway.db') });
     if (!config.ok) throw new Error(config.problems.join());
-    const runtime = openDigestRuntime({
+    const runtime = await openDigestRuntime({
       config: config.value,
       engine: () => engine,
       posters: () => [],
@@ -257,6 +258,6 @@ describe('the digest runtime', () => {
     await runtime.start();
     await runtime.close();
     expect(existsSync(join(dir, 'var', 'hallway.db'))).toBe(true);
-    expect(() => runtime.store.subscriptions('discord')).toThrow(/not open/);
+    await expect(async () => runtime.store.digest.subscriptions('discord')).rejects.toThrow(/not open/);
   });
 });

@@ -41,12 +41,12 @@ function setup(schedule: DigestSchedule = MORNING_ONLY, next: string | null = 'T
 }
 
 describe('digest subscription commands', () => {
-  it('an admin subscribes a channel; a second subscribe says it already gets it', () => {
+  it('an admin subscribes a channel; a second subscribe says it already gets it', async () => {
     const { store, run } = setup();
-    expect(run('subscribe').text).toBe(
+    expect((await run('subscribe')).text).toBe(
       '<#C1> will get the daily digest. The next one goes out Thu 26 Mar, 08:00 CET.',
     );
-    expect(run('subscribe').text).toBe(
+    expect((await run('subscribe')).text).toBe(
       '<#C1> already gets the daily digest. The next one goes out Thu 26 Mar, 08:00 CET.',
     );
     expect(store.subscriptions('slack')).toEqual([
@@ -54,26 +54,26 @@ describe('digest subscription commands', () => {
     ]);
   });
 
-  it('refuses someone who is not an admin, politely, changes nothing and logs it', () => {
+  it('refuses someone who is not an admin, politely, changes nothing and logs it', async () => {
     const { store, logs, run } = setup();
-    const reply = run('subscribe', { userId: 'UGUEST', isAdmin: false });
+    const reply = await run('subscribe', { userId: 'UGUEST', isAdmin: false });
     expect(reply).toEqual({
       refused: true,
       text: 'Sorry, only workspace admins can change where the daily digest goes. Ask one of them to run /hallway digest here in <#C1>.',
     });
     expect(store.subscriptions('slack')).toEqual([]);
-    expect(run('unsubscribe', { userId: 'UGUEST', isAdmin: false }).refused).toBe(true);
+    expect((await run('unsubscribe', { userId: 'UGUEST', isAdmin: false })).refused).toBe(true);
     expect(logs.lines()).toContainEqual(
       expect.objectContaining({ user: 'UGUEST', command: 'subscribe', allowed: false, level: 40 }),
     );
   });
 
-  it('everyone may list; the list shows this workspace only, and the configured channels', () => {
+  it('everyone may list; the list shows this workspace only, and the configured channels', async () => {
     const { run } = setup({ ...MORNING_ONLY, defaultChannels: [{ platform: 'slack', channelId: 'CENV' }] });
-    run('subscribe');
-    run('subscribe', { channelId: 'C2' });
-    run('subscribe', { channelId: 'COTHER', workspaceId: 'T2' });
-    expect(run('list', { isAdmin: false }).text).toBe(
+    await run('subscribe');
+    await run('subscribe', { channelId: 'C2' });
+    await run('subscribe', { channelId: 'COTHER', workspaceId: 'T2' });
+    expect((await run('list', { isAdmin: false })).text).toBe(
       [
         'The daily digest goes to:',
         '• <#C1>',
@@ -84,29 +84,29 @@ describe('digest subscription commands', () => {
     );
   });
 
-  it('an empty list says how to start', () => {
-    expect(setup().run('list').text).toBe(
+  it('an empty list says how to start', async () => {
+    expect((await setup().run('list')).text).toBe(
       'No channel gets the daily digest yet. An admin can run /hallway digest here in a channel to start it.',
     );
   });
 
-  it('off stops it; off again says it was not on; a configured channel points at the setting', () => {
+  it('off stops it; off again says it was not on; a configured channel points at the setting', async () => {
     const { store, run } = setup({
       ...MORNING_ONLY,
       defaultChannels: [{ platform: 'slack', channelId: 'CENV' }],
     });
-    run('subscribe');
-    expect(run('unsubscribe').text).toBe('<#C1> will no longer get the daily digest.');
+    await run('subscribe');
+    expect((await run('unsubscribe')).text).toBe('<#C1> will no longer get the daily digest.');
     expect(store.subscriptions('slack')).toEqual([]);
-    expect(run('unsubscribe').text).toBe(
+    expect((await run('unsubscribe')).text).toBe(
       '<#C1> was not getting the daily digest. /hallway digest here starts it.',
     );
-    expect(run('unsubscribe', { channelId: 'CENV' }).text).toContain('HALLWAY_DIGEST_SLACK_CHANNELS');
+    expect((await run('unsubscribe', { channelId: 'CENV' })).text).toContain('HALLWAY_DIGEST_SLACK_CHANNELS');
   });
 
-  it('without scheduled posts it says none is scheduled', () => {
+  it('without scheduled posts it says none is scheduled', async () => {
     const { run } = setup({ ...MORNING_ONLY, times: [] }, null);
-    expect(run('subscribe').text).toBe(
+    expect((await run('subscribe')).text).toBe(
       '<#C1> will get the daily digest. No digest is scheduled at the moment.',
     );
   });

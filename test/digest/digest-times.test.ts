@@ -99,6 +99,7 @@ describe('readDigestConfig', () => {
       ok: true,
       value: {
         databasePath: './var/hallway.db',
+        leaseMs: 120_000,
         schedule: {
           times: [{ kind: 'morning', hour: 8, minute: 0 }],
           days: { kind: 'conference' },

@@ -55,6 +55,18 @@ describe.concurrent('npm start and the digest database', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses a PostgreSQL it cannot reach in one line (exit 2), without printing its password', async () => {
+    const result = await runProcess('node', ['dist/main.js'], {
+      env: await slackHttpEnv({ DATABASE_URL: 'postgres://hallway:s3cret@127.0.0.1:1/hallway' }),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'Hallway refuses to start: Hallway cannot use the database postgres://hallway:***@127.0.0.1:1/hallway',
+    );
+    expect(result.stderr).not.toContain('s3cret');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('names a wrong digest variable before anything starts', async () => {
     const result = await runProcess('node', ['dist/main.js'], {
       env: { HALLWAY_DIGEST_TIME: '8am', HALLWAY_USER_BURST: 'many', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },

@@ -60,8 +60,9 @@ describe('the daily digest on Discord, end to end', () => {
     // A previous run crashed while posting to the second channel: its claim was recorded, its result never was.
     const claim = store.claim(
       { platform: 'discord', channelId: SECOND_CHANNEL_ID, date: THURSDAY, kind: 'morning' },
-      THURSDAY_8AM,
-      3,
+      THURSDAY_8AM - 10 * 60_000,
+      // Its lease ran out long before this run: the process that held it is gone.
+      { maxAttempts: 3, leaseMs: 60_000 },
     );
     expect(claim).toBeDefined();
 
@@ -69,7 +70,7 @@ describe('the daily digest on Discord, end to end', () => {
 
     expect(outcomes.map((o) => [o.kind, o.key.channelId])).toEqual([
       ['posted', CHANNEL_ID],
-      ['already', SECOND_CHANNEL_ID],
+      ['interrupted', SECOND_CHANNEL_ID],
     ]);
     const messages = h.fake.messagesIn(CHANNEL_ID).map((m) => m.body as { embeds: Embed[] });
     expect(messages.length).toBeGreaterThanOrEqual(3);

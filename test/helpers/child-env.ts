@@ -4,8 +4,8 @@ import { NO_DOTENV_VARIABLE } from '../../adapters/shared/load-dotenv.ts';
 /** Prefixes of the variables Hallway reads; a developer's values for them must never reach a test. */
 export const HALLWAY_PREFIXES = ['HALLWAY_', 'SLACK_', 'DISCORD_'] as const;
 
-/** Variables Hallway reads that have no prefix of their own. */
-const UNPREFIXED = new Set(['LOG_LEVEL']);
+/** Variables Hallway reads that have no prefix of their own (a developer's DATABASE_URL must not reach a test). */
+const UNPREFIXED = new Set(['LOG_LEVEL', 'DATABASE_URL']);
 
 /** True for a variable Hallway (or one of its platforms) reads. */
 export function isHallwayVariable(name: string): boolean {

@@ -35,7 +35,7 @@ export interface TwoConferences {
   /** What `npm start` gives each platform as `engineIn`. */
   readonly engineIn: (place: ChannelPlace) => Promise<Engine>;
   /** Opens the digest (scheduler per conference) on the database; once per "run" of Hallway. */
-  openDigests(): ConferenceDigests;
+  openDigests(): Promise<ConferenceDigests>;
   close(): Promise<void>;
 }
 
@@ -77,8 +77,8 @@ export async function twoConferences(options: TwoConferencesOptions): Promise<Tw
     clock: options.clock,
     logger: options.logger,
   });
-  const openDigests = (): ConferenceDigests => {
-    digests = openConferenceDigests({
+  const openDigests = async (): Promise<ConferenceDigests> => {
+    const next = await openConferenceDigests({
       config: digestConfig.value,
       registry,
       conferenceOf: (place: ChannelPlace) => service.conferenceOf(place),
@@ -86,9 +86,10 @@ export async function twoConferences(options: TwoConferencesOptions): Promise<Tw
       clock: options.clock,
       logger: options.logger,
     });
-    return digests;
+    digests = next;
+    return next;
   };
-  openDigests();
+  await openDigests();
   const services = createChatServices({
     live: opened.defaultLive,
     rateLimits: { user: { burst: 1000, perMinute: 1000 }, channel: { burst: 1000, perMinute: 1000 } },

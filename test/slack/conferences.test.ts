@@ -164,7 +164,7 @@ describe('two conferences in one Hallway on Slack', () => {
 
     // KubeCon's last day, 08:01 in Amsterdam: its channel gets its digest; Mini Conf has nothing that day.
     now = KUBECON_DAY_0800 + 60_000;
-    const first = hallway.openDigests().runtime;
+    const first = (await hallway.openDigests()).runtime;
     await first.start();
     await first.close();
     expect(postsTo('C0MINI')).toEqual([]);
@@ -177,7 +177,7 @@ describe('two conferences in one Hallway on Slack', () => {
     // A year later, 08:01 in Lisbon: Mini Conf's first day; only its channel gets a digest.
     now = MINI_DAY_0800 + 60_000;
     const kubePosts = postsTo('C0KUBE').length;
-    const second = hallway.openDigests().runtime;
+    const second = (await hallway.openDigests()).runtime;
     await second.start();
     await second.close();
     expect(postsTo('C0KUBE')).toHaveLength(kubePosts);

@@ -25,6 +25,8 @@ export interface ScriptedReply {
   readonly channel?: string;
   /** Slack does the work (a `chat.postMessage` is posted), then the connection drops before the reply. */
   readonly lost?: boolean;
+  /** Slack does the work, then never answers: the caller waits until it gives up, or dies. */
+  readonly hang?: boolean;
 }
 
 /** A message in a channel's history, as `conversations.history` returns it. */
@@ -58,6 +60,8 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   readonly calls: Recorded[];
   readonly sockets: FakeSocket[];
+  /** The bot token a recorded call was made with (its Authorization header), if any. */
+  tokenOf(call: Recorded): string | undefined;
   /** Web API calls to `method` (or response_url posts for `respond:<id>`). */
   callsTo(method: string): Recorded[];
   /** Makes the next call to `method` fail with Slack's `{ ok: false, error }`. */
@@ -76,8 +80,14 @@ export interface FakeSlack {
 /** JSON-valued form fields the Web API client stringifies. */
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+export interface FakeSlackOptions {
+  /** Told of each Web API call as it arrives (the load run times replies with it). */
+  readonly onCall?: (call: Recorded) => void;
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: Recorded[] = [];
+  const tokens = new WeakMap<Recorded, string>();
   const sockets: FakeSocket[] = [];
   const scripts = new Map<string, ScriptedReply[]>();
   const users = new Map<string, FakeUser>();
@@ -127,7 +137,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     const method = path.replace(/^\/api\//, '');
-    calls.push({ method, body });
+    const call = { method, body };
+    calls.push(call);
+    const authorization = request.headers.authorization;
+    if (typeof authorization === 'string') tokens.set(call, authorization.replace(/^Bearer /, ''));
+    options.onCall?.(call);
     const queue = scripts.get(method) ?? [];
     // A script may name the channel it is for, or for conversations.open the user.
     const index = queue.findIndex(
@@ -136,6 +150,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const scripted = index === -1 ? undefined : queue.splice(index, 1)[0];
     if (scripted === undefined) {
       json(response, reply(method, body));
+      return;
+    }
+    if (scripted.hang === true) {
+      reply(method, body);
       return;
     }
     if (scripted.lost === true) {
@@ -157,6 +175,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   /** Slack's answer to one Web API call: a plausible success. */
   function reply(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'oauth.v2.access':
+        // The exchange of an OAuth code for a workspace's bot token; the code names the workspace here.
+        return {
+          ok: true,
+          app_id: BOT.appId,
+          authed_user: { id: 'U0ADMIN' },
+          scope: 'app_mentions:read,chat:write,commands',
+          token_type: 'bot',
+          access_token: `xoxb-installed-${String(body.code)}`,
+          bot_user_id: BOT.userId,
+          team: { id: String(body.code).toUpperCase(), name: 'Installed workspace' },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
       case 'auth.test':
         return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId };
       case 'apps.connections.open':
@@ -228,6 +260,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   return {
     apiUrl: `${base}/api/`,
+    tokenOf: (call) => tokens.get(call),
     responseUrl: (id) => `${base}/respond/${id}`,
     calls,
     sockets,

@@ -28,13 +28,18 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
-    expect(tables).toEqual([
-      { name: 'agenda_deliveries' },
-      { name: 'agenda_stars' },
-      { name: 'agenda_users' },
-      { name: 'conference_bindings' },
-      { name: 'digest_posts' },
-      { name: 'digest_subscriptions' },
+    expect(tables.map((table) => (table as { name: string }).name)).toEqual([
+      'agenda_deliveries',
+      'agenda_stars',
+      'agenda_users',
+      'conference_bindings',
+      'conversation_context',
+      'digest_posts',
+      'digest_subscriptions',
+      'event_claims',
+      'installations',
+      'rate_buckets',
+      'source_copies',
     ]);
     db.close();
   });

@@ -1,0 +1,46 @@
+// Bolt's InstallationStore over Hallway's store: one installation per workspace (or per Enterprise Grid org for
+// an org-wide install), so that every replica finds any workspace's bot token.
+import type { Installation as BoltInstallation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import type { Installations } from '../store/store.ts';
+
+/** The key of an installation: the org for an org-wide install, else the workspace. */
+function workspaceOf(query: {
+  readonly isEnterpriseInstall?: boolean | undefined;
+  readonly enterpriseId?: string | undefined;
+  readonly teamId?: string | undefined;
+}): string {
+  const id = query.isEnterpriseInstall === true ? query.enterpriseId : query.teamId;
+  if (id === undefined)
+    throw new Error('the installation names no workspace (team) or organisation (enterprise)');
+  return id;
+}
+
+/** `installations` is read at each call: the store opens after the Slack app is built. */
+export function slackInstallationStore(
+  installations: () => Installations | undefined,
+  clock: () => number = Date.now,
+): InstallationStore {
+  const open = (): Installations => {
+    const store = installations();
+    if (store === undefined) throw new Error('the installation store is not open yet');
+    return store;
+  };
+  return {
+    async storeInstallation(installation: BoltInstallation) {
+      const workspaceId = workspaceOf({
+        isEnterpriseInstall: installation.isEnterpriseInstall === true,
+        enterpriseId: installation.enterprise?.id,
+        teamId: installation.team?.id,
+      });
+      await open().save({ platform: 'slack', workspaceId, data: installation, installedAt: clock() });
+    },
+    async fetchInstallation(query: InstallationQuery<boolean>) {
+      const found = await open().find('slack', workspaceOf(query));
+      if (found === undefined) throw new Error(`Hallway is not installed in ${workspaceOf(query)}`);
+      return found.data as BoltInstallation;
+    },
+    async deleteInstallation(query: InstallationQuery<boolean>) {
+      await open().delete('slack', workspaceOf(query));
+    },
+  };
+}

@@ -1,0 +1,170 @@
+// Multi-workspace Slack: Bolt's OAuth installer on the real HTTPReceiver against the loopback fake. An install
+// starts at /slack/install, a redirect with a forged or missing state is refused, the installation lands in the
+// store and answers that workspace's events with its own token, and app_uninstalled forgets it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatServices } from '../../adapters/shared/chat-services.ts';
+import { RateLimiter } from '../../adapters/shared/rate-limiter.ts';
+import { readSlackConfig } from '../../adapters/slack/config.ts';
+import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
+import { openSqliteStore, type SqliteStore } from '../../adapters/store/sqlite-store.ts';
+import { engineFor, MINI_CONF } from '../helpers/engines.ts';
+import { captureLogger } from './capture-logger.ts';
+import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.ts';
+import { eventCallback, mentionEvent, postSigned, SIGNING_SECRET } from './slack-requests.ts';
+
+const engine = engineFor(MINI_CONF);
+let fake: FakeSlack;
+let slack: SlackApp;
+let store: SqliteStore;
+let base: string;
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'hallway-oauth-')), 'hallway.db'));
+  const services: ChatServices = {
+    rateLimiter: new RateLimiter(
+      { user: { burst: 0, perMinute: 0 }, channel: { burst: 0, perMinute: 0 } },
+      Date.now,
+    ),
+    admins: { includes: () => false, size: 0 },
+    installations: () => store.installations,
+  };
+  slack = await createSlackApp({
+    config: {
+      oauth: {
+        clientId: '1111.2222',
+        clientSecret: 'abcdef0123456789abcdef',
+        stateSecret: 'a-long-random-state-secret',
+      },
+      connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
+    },
+    engine: () => engine,
+    logger: captureLogger().logger,
+    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+    port: 0,
+    services,
+  });
+  const { port } = await slack.start();
+  base = `http://127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  await slack.stop();
+  await fake.close();
+  await store.close();
+});
+
+/** Starts an install: the state in Slack's authorize URL, and the cookie that binds it to this browser. */
+async function startInstall(): Promise<{ state: string; cookie: string; location: URL }> {
+  const response = await fetch(`${base}/slack/install`, { redirect: 'manual' });
+  expect(response.status).toBe(302);
+  const location = new URL(response.headers.get('location') ?? '');
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { state: location.searchParams.get('state') ?? '', cookie, location };
+}
+
+/** An Events API envelope from the workspace T0ACME, as Slack sends it once Hallway is installed there. */
+const inAcme = (event: Record<string, unknown>, eventId: string) => ({
+  ...eventCallback(event, eventId),
+  team_id: 'T0ACME',
+  authorizations: [{ team_id: 'T0ACME', user_id: 'UHALLWAY', is_bot: true, is_enterprise_install: false }],
+});
+
+const redirect = (query: string, cookie?: string) =>
+  fetch(`${base}/slack/oauth_redirect?${query}`, { headers: cookie === undefined ? {} : { cookie } });
+
+describe('multi-workspace installs', () => {
+  it('sends an admin to Slack with the client id, the manifest scopes and a signed state', async () => {
+    const { state, cookie, location } = await startInstall();
+    expect(location.searchParams.get('client_id')).toBe('1111.2222');
+    expect(location.searchParams.get('scope')?.split(',')).toContain('app_mentions:read');
+    expect(state.length).toBeGreaterThan(20);
+    expect(cookie).toMatch(/=/);
+  });
+
+  it('refuses a redirect whose state is forged or whose cookie is missing, and stores nothing', async () => {
+    const { state, cookie } = await startInstall();
+    await redirect(`code=t0forged&state=${encodeURIComponent(`${state}x`)}`, cookie);
+    await redirect(`code=t0forged&state=${encodeURIComponent(state)}`);
+    expect(fake.callsTo('oauth.v2.access')).toEqual([]);
+    expect(await store.installations.find('slack', 'T0FORGED')).toBeUndefined();
+  });
+
+  it('keeps the installation, answers that workspace through it, and forgets both on app_uninstalled', async () => {
+    const { state, cookie } = await startInstall();
+    const done = await redirect(`code=t0acme&state=${encodeURIComponent(state)}`, cookie);
+    expect(done.status).toBe(200);
+    const saved = await store.installations.find('slack', 'T0ACME');
+    expect(saved?.data).toMatchObject({ team: { id: 'T0ACME' }, bot: { token: 'xoxb-installed-t0acme' } });
+
+    const event = mentionEvent('when is the opening keynote?', { channel: 'C0ACME' });
+    await postSigned(`${base}/slack/events`, JSON.stringify(inAcme(event, 'EvOAUTH1')), 'application/json');
+    const reply = await eventually(
+      () => fake.callsTo('chat.postMessage').find((call) => call.body.channel === 'C0ACME'),
+      'the answer in the installed workspace',
+    );
+    expect(reply.body.thread_ts).toBe(event.ts);
+    expect(fake.tokenOf(reply)).toBe('xoxb-installed-t0acme');
+
+    // The digest for a channel of that workspace goes out with the workspace's token too.
+    const sends = slack.digestPoster.messages('C0ACME', engine.ask('list keynotes'), {
+      key: 'digest/C0ACME/2027-03-27/morning',
+      resumed: false,
+      workspaceId: 'T0ACME',
+    });
+    for (const send of sends) await send();
+    const digestPost = fake
+      .callsTo('chat.postMessage')
+      .filter((call) => call.body.channel === 'C0ACME')
+      .at(-1);
+    expect(digestPost === undefined ? undefined : fake.tokenOf(digestPost)).toBe('xoxb-installed-t0acme');
+
+    await store.digest.subscribe({
+      platform: 'slack',
+      channelId: 'C0ACME',
+      workspaceId: 'T0ACME',
+      createdBy: 'U',
+      createdAt: 1,
+    });
+    await postSigned(
+      `${base}/slack/events`,
+      JSON.stringify(inAcme({ type: 'app_uninstalled' }, 'EvOAUTH2')),
+      'application/json',
+    );
+    await eventually(
+      () => (store.installations.find('slack', 'T0ACME') === undefined ? true : undefined),
+      'the uninstall',
+    );
+    expect(store.digest.subscriptions('slack', 'T0ACME')).toEqual([]);
+  });
+});
+
+describe('the multi-workspace variables', () => {
+  const oauthEnv = {
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'abcdef0123456789abcdef',
+    SLACK_STATE_SECRET: 'a-long-random-state-secret',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_PORT: '3000',
+  };
+
+  it('choose OAuth with a client id, in HTTP mode, with no single bot token', () => {
+    expect(readSlackConfig(oauthEnv)).toMatchObject({
+      kind: 'ok',
+      config: { oauth: { clientId: '1111.2222' }, connection: { mode: 'http', port: 3000 } },
+    });
+  });
+
+  it('name what is missing or contradictory', () => {
+    const missing = readSlackConfig({ SLACK_CLIENT_ID: '1111.2222' });
+    expect(missing.kind === 'invalid' && missing.problems.join('\n')).toMatch(
+      /SLACK_CLIENT_SECRET: is required/,
+    );
+    const both = readSlackConfig({ ...oauthEnv, SLACK_BOT_TOKEN: 'xoxb-1-2-3' });
+    expect(both.kind === 'invalid' && both.problems.join('\n')).toMatch(
+      /SLACK_BOT_TOKEN: must be empty with SLACK_CLIENT_ID/,
+    );
+  });
+});
