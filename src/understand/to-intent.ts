@@ -5,13 +5,7 @@ import { normalizePhrase } from '../text/normalize.ts';
 import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
 import { agendaIntent } from './agenda-intent.ts';
 import { focusSubject, shortFollowUp } from './follow-up.ts';
-import {
-  listIntent,
-  PLACE_WORDS,
-  scheduleIntent,
-  searchIntent,
-  topicIntent,
-} from './intent-builders.ts';
+import { listIntent, PLACE_WORDS, scheduleIntent, searchIntent, topicIntent } from './intent-builders.ts';
 import type { IntentLabel, Lexicon } from './lexicon.ts';
 import type { EntityType } from './link-entities.ts';
 import { isEmptyWord, type QuestionReading, type SubjectSlot } from './read-question.ts';
