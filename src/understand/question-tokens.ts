@@ -27,7 +27,7 @@ export function questionTokens(question: string, lexicon: Lexicon): QuestionToke
   let lastEnd = 0;
   for (const match of folded.matchAll(WORD)) {
     // "z.999" is one name; "here, where" is two thoughts.
-    if (words.length > 0 && BREAK.test(`${folded.slice(lastEnd, match.index)} `)) breaks.push(words.length);
+    if (words.length > 0 && BREAK.test(folded.slice(lastEnd, match.index))) breaks.push(words.length);
     lastEnd = match.index + match[0].length;
     const parts = expand(match[0], lexicon);
     const hyphenated = match[0].includes('-') && parts.length > 1;
