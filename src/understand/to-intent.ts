@@ -246,7 +246,10 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
       };
     }
     case 'summary':
-      return { kind: 'summary' };
+      // "The highlights of yesterday": that day's digest; the conference as a whole has its themes.
+      return times.day === undefined
+        ? { kind: 'summary' }
+        : { kind: 'digest', day: times.day, ...(times.part === undefined ? {} : { part: times.part }) };
     case 'event':
       return { kind: 'event', question: reading.tokens.text };
     case 'agenda-add':

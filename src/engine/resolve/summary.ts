@@ -6,6 +6,8 @@ import { byStart } from './sessions.ts';
 const THEMES_SHOWN = 6;
 /** Sponsorship tiers are few, and a small one (the platinum sponsors) matters as much as a big one. */
 const TIERS_SHOWN = 10;
+/** A label on more than this share of the programme is what sessions are, not a theme. */
+const MAX_THEME_SHARE = 0.5;
 /** A label on fewer sessions than this is no theme. */
 const MIN_THEME_SESSIONS = 2;
 
@@ -17,13 +19,19 @@ export function resolveSummary(context: ResolveContext): Finding {
     if (!entry.sessions.includes(session)) entry.sessions.push(session);
     byLabel.set(key, entry);
   };
+  let programme = 0;
   for (const session of context.catalog.dataset.sessions) {
     if (session.partOf !== undefined || session.kind === 'break') continue;
+    programme++;
     for (const topic of session.topics) add(topic, session);
     if (session.track !== undefined) add(session.track, session);
   }
   const themes: Theme[] = [...byLabel.values()]
-    .filter((entry) => entry.sessions.length >= MIN_THEME_SESSIONS)
+    // A label on most sessions ("devroom") says what they are, not what they are about.
+    .filter(
+      (entry) =>
+        entry.sessions.length >= MIN_THEME_SESSIONS && entry.sessions.length <= programme * MAX_THEME_SHARE,
+    )
     .sort((a, b) => b.sessions.length - a.sessions.length || a.label.localeCompare(b.label))
     .slice(0, THEMES_SHOWN)
     .map((entry) => ({ label: entry.label, sessions: [...entry.sessions].sort(byStart), organizations: [] }));
