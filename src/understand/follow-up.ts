@@ -8,8 +8,11 @@ export function shortFollowUp(reading: SlottedReading, context: IntentContext): 
   const { focus } = context;
   const { words } = reading.tokens;
   if (focus === undefined || reading.subjects.length > 0 || words.length > BARE_FOLLOW_UP) return undefined;
-  if (reading.times.words.size > 0 || reading.sessionKind !== undefined || reading.collection !== undefined)
-    return undefined;
+  if (reading.times.words.size > 0 || reading.sessionKind !== undefined) return undefined;
+  // "What room?", "which track?": where the previous answer's session is.
+  if (reading.collection === 'rooms' || reading.collection === 'tracks')
+    return { kind: 'where', subject: focus.session ?? focus.subject };
+  if (reading.collection !== undefined) return undefined;
   switch (words[0]) {
     case 'who':
       return { kind: 'identify', subject: focus.session ?? focus.subject, asked: 'who' };

@@ -19,6 +19,7 @@ describe('a follow-up question', () => {
     ['what did Spectro Cloud announce?', 'who works there?', 'Anthony Newman'],
     ['who spoke about platform engineering?', 'what company is she from?', 'Syntasso'],
     ['who spoke about platform engineering?', 'cool, tell me more about that talk', 'bike traffic'],
+    ['which demo showed GPU sharing?', 'what room?', 'Hall 12'],
   ])('"%s" then "%s" answers about the first answer (%s)', (first, then, expected) => {
     expect(followUp(first, then).text).toContain(expected);
   });
