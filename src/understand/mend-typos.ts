@@ -2,10 +2,12 @@
 // the dataset does not use, one edit (or one swap of neighbouring letters) away from a framing word, is that word.
 import SearchableMap from 'minisearch/SearchableMap';
 import { analyzeToken } from '../text/analyzer.ts';
+import { typoDistance } from '../text/edit-distance.ts';
 import type { ReadingContext } from './read-question.ts';
 
 const MIN_CUE_TYPO_LENGTH = 5;
 const MIN_SWAP_LENGTH = 4;
+const MIN_CALENDAR_TYPO_LENGTH = 6;
 
 /** Weekday and month names in English, for mending "thursdy" before the dates are read. */
 const CALENDAR_WORDS: readonly string[] = [
@@ -53,6 +55,9 @@ function closestKnown(
     )
       best = candidate;
   }
+  // Day and month names are long and often misspelt twice ("wensday"); they are few, so two edits are safe.
+  if (best === undefined && word.length >= MIN_CALENDAR_TYPO_LENGTH)
+    best = CALENDAR_WORDS.find((name) => name[0] === word[0] && typoDistance(word, name, 2) <= 2);
   return best;
 }
 
