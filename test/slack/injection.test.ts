@@ -168,7 +168,8 @@ describe('Slack output is inert (real Bolt, HTTP mode)', () => {
       for (const reply of replies) {
         expectInert(reply.body);
         expect(String(reply.body.text)).toMatch(/found nothing|couldn't find anything|have nothing on/);
-        expect(String(reply.body.text)).toContain('zebras');
+        // The question's words come back as plain words (which of them depends on how it is read), never as markup.
+        expect(String(reply.body.text)).toMatch(/zebras|click me/);
       }
     } finally {
       current = engine;
