@@ -7,7 +7,7 @@ import {
 } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
 import type { ChannelPlace } from '../conferences/binding-store.ts';
-import { type AskIn, askIn } from '../shared/chat-adapter.ts';
+import { type AskIn, askInConversation } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { ConversationMemory } from '../shared/conversation-memory.ts';
 import { firstToClaim } from '../shared/first-to-claim.ts';
@@ -164,18 +164,11 @@ async function answerQuestion(
   const deferred = DEFERRED_COMMANDS.has(name);
   if (deferred) await interaction.deferReply();
   const conversation = conversationKey(interaction.channelId, interaction.user.id);
-  const recalled = context.conversations?.optionsFor(conversation) ?? {};
-  const options = recalled instanceof Promise ? await recalled : recalled;
-  const asked = askIn(
-    context,
-    question.text,
-    {
-      platform: 'discord',
-      channelId: interaction.channelId,
-      ...(interaction.guildId === null ? {} : { workspaceId: interaction.guildId }),
-    },
-    options,
-  );
+  const asked = askInConversation(context, context.conversations, conversation, question.text, {
+    platform: 'discord',
+    channelId: interaction.channelId,
+    ...(interaction.guildId === null ? {} : { workspaceId: interaction.guildId }),
+  });
   const answer = asked instanceof Promise ? await asked : asked;
   const { personal, ...reply } = discordReply(answer, interaction.user.id, context.services, 'embeds');
   if (personal) await replyPrivately(interaction, reply, deferred);

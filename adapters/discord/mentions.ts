@@ -1,7 +1,7 @@
 // Messages: answer an @mention of the bot in a server channel (as a reply to it) and every DM; ignore bots.
 import type { Message } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
-import { type AskIn, askIn } from '../shared/chat-adapter.ts';
+import { type AskIn, askInConversation } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { ConversationMemory } from '../shared/conversation-memory.ts';
 import { firstToClaim } from '../shared/first-to-claim.ts';
@@ -94,19 +94,12 @@ export async function handleMessage(message: Message, context: MessageContext): 
       return;
     }
     const conversation = conversationKey(message.channelId, message.author.id);
-    const recalled = context.conversations?.optionsFor(conversation) ?? {};
-    // Awaited only when the store holds it: a reply is not held back behind a later message's slow-down.
-    const options = recalled instanceof Promise ? await recalled : recalled;
-    const asked = askIn(
-      context,
-      verdict.question,
-      {
-        platform: 'discord',
-        channelId: message.channelId,
-        ...(message.guildId === null ? {} : { workspaceId: message.guildId }),
-      },
-      options,
-    );
+    const asked = askInConversation(context, context.conversations, conversation, verdict.question, {
+      platform: 'discord',
+      channelId: message.channelId,
+      ...(message.guildId === null ? {} : { workspaceId: message.guildId }),
+    });
+    // Awaited only when a store or another conference is involved: a reply is not held back behind a later one.
     const answer = asked instanceof Promise ? await asked : asked;
     const { personal, ...reply } = discordReply(
       answer,

@@ -4,6 +4,7 @@ import type { AgendaMessenger } from '../agenda/agenda-messenger.ts';
 import type { ChannelPlace } from '../conferences/binding-store.ts';
 import type { DigestPoster } from '../digest/digest-poster.ts';
 import type { ChatServices } from './chat-services.ts';
+import type { ConversationMemory } from './conversation-memory.ts';
 import type { Logger } from './logger.ts';
 
 /** A running connection to one chat platform. */
@@ -57,6 +58,23 @@ export function askIn(
 ): Answer | Promise<Answer> {
   if (dependencies.ask !== undefined) return dependencies.ask(question, place, options);
   return dependencies.engine().ask(question, options);
+}
+
+/**
+ * Answers as `askIn` does, with what this conversation last asked about, for follow-ups. Synchronous when the
+ * memory and the engine both are, so that a handler keeps its replies in the order they were asked.
+ */
+export function askInConversation(
+  dependencies: { readonly engine: () => Engine; readonly ask?: AskIn | undefined },
+  memory: ConversationMemory | undefined,
+  conversation: string,
+  question: string,
+  place: ChannelPlace,
+): Answer | Promise<Answer> {
+  const recalled = memory?.optionsFor(conversation) ?? {};
+  return recalled instanceof Promise
+    ? recalled.then((options) => askIn(dependencies, question, place, options))
+    : askIn(dependencies, question, place, recalled);
 }
 
 /** Registered by each platform in `adapters/main.ts`. */
