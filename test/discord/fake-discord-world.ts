@@ -91,3 +91,43 @@ export function role(id: string, name: string, permissions: string): object {
     flags: 0,
   };
 }
+
+/** The GUILD_CREATE payload of the one test guild; `everyonePermissions` is what @everyone may do. */
+export function guildCreate(everyonePermissions: string): object {
+  const joined = '2026-03-01T00:00:00.000Z';
+  return {
+    id: GUILD_ID,
+    name: 'KubeCon hallway',
+    icon: null,
+    owner_id: ADA.id,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    system_channel_flags: 0,
+    features: [],
+    emojis: [],
+    stickers: [],
+    roles: [
+      role(GUILD_ID, '@everyone', everyonePermissions),
+      { ...role(BOT_ROLE_ID, 'Hallway', '0'), managed: true, tags: { bot_id: APPLICATION_ID } },
+    ],
+    channels: guildChannels().map((channel) => ({ ...channel, guild_id: GUILD_ID })),
+    members: [
+      { user: BOT_USER, roles: [BOT_ROLE_ID], joined_at: joined, deaf: false, mute: false, flags: 0 },
+    ],
+    threads: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    member_count: 3,
+    large: false,
+    unavailable: false,
+    joined_at: joined,
+  };
+}

@@ -3,21 +3,19 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { checked, messageFrom } from './fake-discord-messages.ts';
 import {
-  ADA,
   APPLICATION_ID,
-  BOT_ROLE_ID,
   BOT_USER,
   CHANNEL_ID,
   FOREIGN_CHANNEL_ID,
   FULL_PERMISSIONS,
   GUILD_ID,
   guildChannels,
+  guildCreate,
   nextId,
-  role,
   TOKEN,
 } from './fake-discord-world.ts';
-import { limitProblems } from './message-limits.ts';
 
 /** One HTTP request the fake received, with its path percent-decoded. */
 export interface RecordedRequest {
@@ -457,7 +455,7 @@ export class FakeDiscord {
           resume_gateway_url: this.gatewayUrl,
           application: { id: APPLICATION_ID, flags: 0 },
         });
-        this.dispatch('GUILD_CREATE', this.guild());
+        this.dispatch('GUILD_CREATE', guildCreate(this.options.everyonePermissions ?? FULL_PERMISSIONS));
         return;
       }
       case 6: {
@@ -475,45 +473,6 @@ export class FakeDiscord {
       default:
         return;
     }
-  }
-
-  private guild(): object {
-    const joined = '2026-03-01T00:00:00.000Z';
-    return {
-      id: GUILD_ID,
-      name: 'KubeCon hallway',
-      icon: null,
-      owner_id: ADA.id,
-      afk_timeout: 300,
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      mfa_level: 0,
-      nsfw_level: 0,
-      premium_tier: 0,
-      preferred_locale: 'en-US',
-      system_channel_flags: 0,
-      features: [],
-      emojis: [],
-      stickers: [],
-      roles: [
-        role(GUILD_ID, '@everyone', this.options.everyonePermissions ?? FULL_PERMISSIONS),
-        { ...role(BOT_ROLE_ID, 'Hallway', '0'), managed: true, tags: { bot_id: APPLICATION_ID } },
-      ],
-      channels: guildChannels().map((channel) => ({ ...channel, guild_id: GUILD_ID })),
-      members: [
-        { user: BOT_USER, roles: [BOT_ROLE_ID], joined_at: joined, deaf: false, mute: false, flags: 0 },
-      ],
-      threads: [],
-      presences: [],
-      voice_states: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      member_count: 3,
-      large: false,
-      unavailable: false,
-      joined_at: joined,
-    };
   }
 
   private waitFor<T>(
@@ -538,38 +497,6 @@ export class FakeDiscord {
       check();
     });
   }
-}
-
-/** Discord's answer to a message body: 400 (Invalid Form Body, code 50035) when it breaks a limit, else `ok`. */
-function checked(body: unknown, ok: () => unknown, status = 200): { status: number; body?: unknown } {
-  const problems = limitProblems(body);
-  if (problems.length > 0)
-    return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: problems } };
-  const result = ok();
-  return result === undefined ? { status } : { status, body: result };
-}
-
-/** The message Discord would store for a create or edit body. */
-function messageFrom(body: unknown, channelId: string, id = nextId()): object {
-  const payload = (body ?? {}) as { content?: string; embeds?: unknown[]; flags?: number };
-  return {
-    id,
-    channel_id: channelId,
-    author: BOT_USER,
-    content: payload.content ?? '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: payload.embeds ?? [],
-    pinned: false,
-    type: 0,
-    flags: payload.flags ?? 0,
-    components: [],
-  };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
