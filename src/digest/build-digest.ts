@@ -53,9 +53,13 @@ const UNTRACKED = 'Other sessions';
 export function buildDigest(catalog: Catalog, request: DigestRequest): Digest {
   const { conference } = catalog;
   const window = dayWindow(request.date, conference.timeZone, request.part);
-  const listed = catalog.timeline
-    .filter((entry) => entry.startMs >= window.startMs && entry.startMs < window.endMs)
-    .filter((entry) => entry.session.partOf === undefined && entry.session.kind !== 'break');
+  const inWindow = catalog.timeline.filter(
+    (entry) =>
+      entry.startMs >= window.startMs && entry.startMs < window.endMs && entry.session.partOf === undefined,
+  );
+  const programme = inWindow.filter((entry) => entry.session.kind !== 'break');
+  // A day of badge pick-up and the like only (the day before the programme): that is what is on.
+  const listed = programme.length > 0 ? programme : inWindow;
   const short = listed.filter((entry) => entry.endMs - entry.startMs <= LONGEST_LISTED_MS);
   // A day of full-day workshops only: those are the day's programme.
   const onDay = (short.length > 0 ? short : listed).map((entry) => entry.session);

@@ -18,11 +18,19 @@ const RULES: ReadonlyArray<readonly [RegExp, SessionKind]> = [
   ],
 ];
 
+/** A title longer than this names a programme item that merely mentions a break word ("… registration required"). */
+const LONGEST_BREAK_TITLE_WORDS = 5;
+
 /** The first rule that matches the title, then the category or type; a talk when nothing does. */
 export function guessSessionKind(title: string, ...labels: ReadonlyArray<string | undefined>): SessionKind {
-  for (const text of [title, ...labels]) {
+  const longTitle =
+    title.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length > LONGEST_BREAK_TITLE_WORDS;
+  for (const [index, text] of [title, ...labels].entries()) {
     if (text === undefined) continue;
-    for (const [pattern, kind] of RULES) if (pattern.test(text)) return kind;
+    for (const [pattern, kind] of RULES) {
+      if (kind === 'break' && index === 0 && longTitle) continue;
+      if (pattern.test(text)) return kind;
+    }
   }
   return 'talk';
 }

@@ -61,6 +61,7 @@ const lexiconSchema = z.object({
   roles: z.object({ sponsor: wordList, exhibitor: wordList }),
   eventWords: wordList,
   timeWords: wordList,
+  asides: wordList,
 });
 
 export interface Lexicon {
@@ -92,6 +93,8 @@ export interface Lexicon {
   /** Words that name any event ("the conference"): read like the event's own name. */
   readonly eventWords: ReadonlySet<string>;
   readonly exhibitorWords: ReadonlySet<string>;
+  /** Remarks that ask nothing ("asking for a friend", "I overslept"): a clause like them is dropped from a question. */
+  readonly asides: readonly string[];
 }
 
 function invert<T extends string>(table: Readonly<Record<string, readonly string[]>>): Map<string, T> {
@@ -131,6 +134,7 @@ function readLexicon(): Lexicon {
     eventWords: new Set(data.eventWords),
     timeWords: new Set([...data.timeWords, ...calendarNames()]),
     exhibitorWords: new Set(data.roles.exhibitor),
+    asides: data.asides,
   };
 }
 

@@ -18,6 +18,14 @@ const BREAK = /[?!.,;:()]\s|\s[-–—]\s/;
 // Letters and digits make words; a clock time ("14:30", "9.30") and "3pm" stay whole.
 const WORD = /\d{1,2}[:.h]\d{2}(?:am|pm)?|[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
 
+/** The thoughts of a question as typed, split where a break falls: "overslept, what did I miss?" is two. */
+export function splitClauses(question: string): string[] {
+  return question
+    .split(new RegExp(BREAK.source, 'g'))
+    .map((clause) => clause.trim())
+    .filter((clause) => /[\p{L}\p{N}]/u.test(clause));
+}
+
 /** Splits and folds; "what's" → "what is", "Bangser's" → "bangser", "whats" → "what is". */
 export function questionTokens(question: string, lexicon: Lexicon): QuestionTokens {
   const folded = foldText(question).replace(/[\u2018\u2019\u02bc`´]/g, "'");

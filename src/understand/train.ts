@@ -76,12 +76,20 @@ function withMemory(
   };
 }
 
+/** Tells a remark that asks nothing from a question, over templates read with the asides' own words as cues. */
+export interface AsideModel {
+  readonly classifier: IntentClassifier<'aside' | 'question'>;
+  /** The question's cue words and the asides' words. */
+  readonly cueWords: ReadonlySet<string>;
+}
+
 export interface TrainedUnderstanding {
   readonly classifier: IntentClassifier<IntentLabel>;
   /** Every word the examples frame questions with. */
   readonly cueWords: ReadonlySet<string>;
   /** The framing words of each intent's own examples: what is left of a question is its subject. */
   readonly cuesByLabel: ReadonlyMap<IntentLabel, ReadonlySet<string>>;
+  readonly asides: AsideModel;
 }
 
 /** Trains the classifier on every example; a counter-example trains as a plain search. */
@@ -111,5 +119,26 @@ export function trainOnLexicon(
       training.push(['none', templateFeatures(items)]);
     }
   }
-  return { classifier: withMemory(training, trainClassifier(training)), cueWords, cuesByLabel };
+  return {
+    classifier: withMemory(training, trainClassifier(training)),
+    cueWords,
+    cuesByLabel,
+    asides: trainAsides(lexicon, cueWords),
+  };
+}
+
+/** Asides against every example of every intent: a remark is told by words no question is framed with. */
+function trainAsides(lexicon: Lexicon, questionCues: ReadonlySet<string>): AsideModel {
+  const cueWords = new Set(questionCues);
+  const asides = lexicon.asides.map((aside) => exampleItems(aside, lexicon));
+  for (const items of asides) for (const item of items) if (item.kind === 'word') cueWords.add(item.word);
+  const training: Array<readonly ['aside' | 'question', readonly string[]]> = asides.map((items) => [
+    'aside',
+    templateFeatures(items),
+  ]);
+  for (const label of INTENT_LABELS) {
+    for (const example of lexicon.examples.get(label) ?? [])
+      training.push(['question', templateFeatures(exampleItems(example, lexicon))]);
+  }
+  return { classifier: trainClassifier(training), cueWords };
 }

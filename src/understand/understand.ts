@@ -10,7 +10,8 @@ import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
 import type { IntentLabel } from './lexicon.ts';
 import { LEXICON } from './lexicon.ts';
 import { buildEntityLinker } from './link-entities.ts';
-import { isEmptyWord, readQuestion } from './read-question.ts';
+import { splitClauses } from './question-tokens.ts';
+import { isEmptyWord, type QuestionReading, type ReadingContext, readQuestion } from './read-question.ts';
 import { templateFeatures } from './template.ts';
 import { toIntent } from './to-intent.ts';
 import { type TrainedUnderstanding, trainOnLexicon } from './train.ts';
@@ -41,7 +42,7 @@ export function createUnderstanding(
   text: TextIndex,
   conferenceWords: ReadonlySet<string>,
 ): Understanding {
-  const { classifier, cueWords, cuesByLabel } = training();
+  const { classifier, cueWords, cuesByLabel, asides } = training();
   const isCorpusWord = (word: string): boolean => {
     const term = analyzeToken(word);
     return term !== null && text.documentFrequency(term) > 0;
@@ -53,16 +54,44 @@ export function createUnderstanding(
   // subject ("quantum computing") is answered with an honest "nothing", never with half of it.
   const weighTopic = (words: readonly string[]): string[] =>
     words.filter((word) => !isEmptyWord(word, LEXICON) && !QUESTION_NOISE_WORDS.has(word));
+  const contextAt = (nowMs: number): ReadingContext => ({
+    lexicon: LEXICON,
+    linker,
+    cueWords,
+    isCorpusWord,
+    nowMs,
+    timeZone: catalog.conference.timeZone,
+  });
+  const names = (reading: QuestionReading): boolean =>
+    reading.roles.some((role) => role.kind === 'entity' || role.kind === 'time' || role.kind === 'phrase');
+  // A remark names nothing, and reads like an aside; or it holds no word that a question or a session uses, and
+  // the rest of the question names its own subject ("overslept, what did I miss this morning?"). An unknown name
+  // that the rest points back to ("Nintendo: which booth?") is the subject, not a remark.
+  const isAside = (clause: string, rest: QuestionReading, nowMs: number): boolean => {
+    const reading = readQuestion(clause, { ...contextAt(nowMs), cueWords: asides.cueWords });
+    if (names(reading)) return false;
+    if (asides.classifier.classify(templateFeatures(reading.items)).label === 'aside') return true;
+    const weightless = reading.tokens.words.every(
+      (word, index) => reading.roles[index]?.kind !== 'word' || (!cueWords.has(word) && !carriesWeight(word)),
+    );
+    return weightless && names(rest) && rest.pronouns.length === 0;
+  };
+  // Drops the asides of a question of several clauses, as long as what is left still asks something.
+  const withoutAsides = (question: string, nowMs: number): string => {
+    const clauses = splitClauses(question);
+    if (clauses.length < 2) return question;
+    const kept = clauses.filter((clause, index) => {
+      const others = clauses.filter((_, other) => other !== index).join(', ');
+      return !isAside(clause, readQuestion(others, contextAt(nowMs)), nowMs);
+    });
+    if (kept.length === 0 || kept.length === clauses.length) return question;
+    const rest = kept.join(', ');
+    const label = classifier.classify(templateFeatures(readQuestion(rest, contextAt(nowMs)).items)).label;
+    return label === 'none' || label === 'help' ? question : rest;
+  };
   return {
     read(question, nowMs, focus) {
-      const reading = readQuestion(question, {
-        lexicon: LEXICON,
-        linker,
-        cueWords,
-        isCorpusWord,
-        nowMs,
-        timeZone: catalog.conference.timeZone,
-      });
+      const reading = readQuestion(withoutAsides(question, nowMs), contextAt(nowMs));
       if (reading.tokens.words.length === 0)
         return { intent: { kind: 'help' }, label: 'help', confidence: 1 };
       const { label, confidence } = classifier.classify(templateFeatures(reading.items));

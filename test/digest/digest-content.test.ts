@@ -5,6 +5,7 @@ import { runCli } from '../../adapters/cli/main.ts';
 import { type ChangeReport, createEngine } from '../../src/index.ts';
 import { miniConfWithTalks } from '../helpers/busy-conference.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
+import { fixtureSession } from '../helpers/fixture-session.ts';
 import { captureIo } from '../helpers/streams.ts';
 
 const FINAL_DAY_KEYNOTE_SPEAKERS = [
@@ -42,6 +43,26 @@ describe('the 26 March 2026 digest on the default dataset', () => {
     expect(quiet.answered).toBe(false);
     expect(quiet.text).toContain('Nothing is scheduled on Fri 20 Mar');
     expect(quiet.results).toEqual([]);
+  });
+});
+
+describe('a day of logistics only', () => {
+  it('lists the badge pick-up of the day before the programme, rather than saying nothing is on', () => {
+    const base = miniConfWithTalks({});
+    const pickUp = fixtureSession({
+      id: 'badges',
+      title: 'Badge pick-up',
+      kind: 'break',
+      start: '2027-03-26T08:00:00+00:00',
+      end: '2027-03-26T18:00:00+00:00',
+      room: 'Front hall',
+    });
+    const engine = createEngine({ ...base, sessions: [...base.sessions, pickUp] });
+    const answer = engine.digest({ date: '2027-03-26' });
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('Badge pick-up');
+    expect(answer.text).toContain('Front hall');
+    expect(engine.digest({ date: '2027-03-27' }).text).not.toContain('Badge pick-up');
   });
 });
 
