@@ -99,7 +99,12 @@ export type Intent =
   /** "Summarize the conference", "main themes": the topics the programme spends most sessions on. */
   | { readonly kind: 'summary' }
   /** A fact about the event itself ("how many people attended?"), from the conference's own description. */
-  | { readonly kind: 'event'; readonly question: string }
+  | {
+      readonly kind: 'event';
+      readonly question: string;
+      /** Nothing but the event and the words that frame the question is named ("where does it take place?"). */
+      readonly eventOnly?: true;
+    }
   | { readonly kind: 'search'; readonly text: string }
   /** The asker's own agenda: the engine names the session(s); the adapter, which knows the user, keeps the stars. */
   | AgendaIntent;

@@ -1,5 +1,7 @@
 // Builds the intents that read a day, a place or a topic out of their slots: lists, schedules, topics, searches.
+
 import type { Intent } from '../engine/intent.ts';
+import { normalizePhrase } from '../text/normalize.ts';
 import { focusSubject } from './follow-up.ts';
 import { isEmptyWord, type SubjectSlot } from './read-question.ts';
 import type { IntentContext, SlottedReading } from './to-intent.ts';
@@ -17,13 +19,28 @@ const ANNOUNCING = /^(?:announc|launch|releas|unveil|news)/;
  * The slot that names the place asked about: one after "in" or "at" first, then one that says "track" or "room",
  * then any linked room or track ("I am a geospatial nerd, what is in the Geospatial devroom?").
  */
-export function placeSlotOf(slots: readonly SubjectSlot[]): SubjectSlot | undefined {
-  const places = slots.filter(isPlaceSlot);
+export function placeSlotOf(reading: SlottedReading): SubjectSlot | undefined {
+  const places = reading.subjects.filter(isPlaceSlot);
   return (
-    places.find((slot) => PLACE_PREPOSITIONS.has(slot.before ?? '')) ??
+    places.find((slot) => placedAt(reading, slot)) ??
     places.find((slot) => slot.words.some((word) => PLACE_WORDS.has(word))) ??
     places[0]
   );
+}
+
+/** Whether "in", "at" or "inside" comes before the slot, or before its article ("what is in the Rust track?"). */
+export function placedAt(reading: SlottedReading, slot: SubjectSlot): boolean {
+  const { words } = reading.tokens;
+  const before = ARTICLES.has(words[slot.start - 1] ?? '') ? words[slot.start - 2] : words[slot.start - 1];
+  return PLACE_PREPOSITIONS.has(before ?? '');
+}
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
+/** A room or track as the catalog names it when it was typed with a typo ("vendor conversatons track"). */
+function placeName(slot: SubjectSlot): string {
+  const { entity } = slot;
+  const place = entity !== undefined && (entity.types.has('room') || entity.types.has('track'));
+  return place && !entity.exact ? normalizePhrase(entity.name) : slot.words.join(' ');
 }
 
 /** A slot naming a room or track: linked as one, or saying "track", "room", "devroom", "hall". */
@@ -61,13 +78,10 @@ export function scheduleIntent(
     (times.time !== undefined || times.part !== undefined
       ? ({ kind: 'relative', offset: 0 } as const)
       : undefined);
-  const placeSlot =
-    placeSlotOf(reading.subjects) ??
-    reading.subjects.find((slot) => PLACE_PREPOSITIONS.has(slot.before ?? ''));
-  const topic = placeSlot !== undefined ? placeSlot.words.join(' ') : context.weighTopic(allWords).join(' ');
+  const placeSlot = placeSlotOf(reading) ?? reading.subjects.find((slot) => placedAt(reading, slot));
+  const topic = placeSlot !== undefined ? placeName(placeSlot) : context.weighTopic(allWords).join(' ');
   if (day === undefined) {
-    const placed =
-      placeSlot !== undefined && isPlaceSlot(placeSlot) && PLACE_PREPOSITIONS.has(placeSlot.before ?? '');
+    const placed = placeSlot !== undefined && isPlaceSlot(placeSlot) && placedAt(reading, placeSlot);
     if (topic.length > 0)
       return {
         kind: 'topic',
@@ -105,12 +119,12 @@ export function topicIntent(
   const { times, sessionKind } = reading;
   if (times.day !== undefined || times.time !== undefined) return scheduleIntent(reading, allWords, context);
   // "I am a geospatial nerd, what is in the Geospatial devroom?": a named room or track is what is asked about.
-  const place = placeSlotOf(reading.subjects);
+  const place = placeSlotOf(reading);
   // A room or track named after "in" or "at" is the place itself ("what's in Moncreiff 2?", "what's on in Hall 99?"),
   // not a subject ("who spoke about rust?").
-  const linkedPlace = place !== undefined && PLACE_PREPOSITIONS.has(place.before ?? '');
+  const linkedPlace = place !== undefined && placedAt(reading, place);
   if (place !== undefined && (reading.subjects.length > 1 || linkedPlace))
-    return { kind: 'topic', topic: place.words.join(' '), ...(linkedPlace ? { placed: true as const } : {}) };
+    return { kind: 'topic', topic: placeName(place), ...(linkedPlace ? { placed: true as const } : {}) };
   const weighed = context.weighTopic(allWords);
   const topic = (weighed.length > 0 ? weighed : allWords).join(' ');
   if (topic.length === 0) {

@@ -251,7 +251,9 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
         ? { kind: 'summary' }
         : { kind: 'digest', day: times.day, ...(times.part === undefined ? {} : { part: times.part }) };
     case 'event':
-      return { kind: 'event', question: reading.tokens.text };
+      return allWords.length === 0
+        ? { kind: 'event', question: reading.tokens.text, eventOnly: true }
+        : { kind: 'event', question: reading.tokens.text };
     case 'agenda-add':
     case 'agenda-remove':
     case 'agenda-show':

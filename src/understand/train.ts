@@ -1,6 +1,12 @@
 // Turns the example table into training data: each example read into the same template a live question gets.
 
-import { type IntentClassifier, trainClassifier } from './intent-classifier.ts';
+import { createHash } from 'node:crypto';
+import {
+  classifierFrom,
+  type IntentClassifier,
+  type SavedClassifier,
+  trainClassifier,
+} from './intent-classifier.ts';
 import { INTENT_LABELS, type IntentLabel, type Lexicon } from './lexicon.ts';
 import type { EntityType } from './link-entities.ts';
 import { questionTokens } from './question-tokens.ts';
@@ -90,14 +96,29 @@ export interface TrainedUnderstanding {
   /** The framing words of each intent's own examples: what is left of a question is its subject. */
   readonly cuesByLabel: ReadonlyMap<IntentLabel, ReadonlySet<string>>;
   readonly asides: AsideModel;
+  /** The models as JSON, for `npm run train` to keep. */
+  readonly model: SavedUnderstanding;
 }
 
-/** Trains the classifier on every example; a counter-example trains as a plain search. */
+/**
+ * What training produces, as plain JSON. `data/understanding/model.json` keeps one (`npm run train` writes it), so
+ * a start reads the models instead of training them; it is used only when `trainedOn` matches the table as it is.
+ */
+export interface SavedUnderstanding {
+  /** A hash of the training data: a model trained on another table is never used. */
+  readonly trainedOn: string;
+  readonly intents: SavedClassifier;
+  readonly asides: SavedClassifier;
+}
+
+/** Trains the classifier on every example (a counter-example trains as a plain search), unless `saved` fits. */
 export function trainOnLexicon(
   lexicon: Lexicon,
-  leaveOut?: { label: IntentLabel; index: number },
+  options: { readonly leaveOut?: { label: IntentLabel; index: number }; readonly saved?: unknown } = {},
 ): TrainedUnderstanding {
+  const { leaveOut } = options;
   const training: Array<readonly [IntentLabel, readonly string[]]> = [];
+  const questions: Array<readonly string[]> = [];
   const cueWords = new Set<string>();
   const cuesByLabel = new Map<IntentLabel, Set<string>>();
   for (const label of INTENT_LABELS) {
@@ -111,7 +132,9 @@ export function trainOnLexicon(
         own.add(item.word);
         cueWords.add(item.word);
       }
-      training.push([label, templateFeatures(items)]);
+      const features = templateFeatures(items);
+      training.push([label, features]);
+      questions.push(features);
     });
     for (const counter of lexicon.counters.get(label) ?? []) {
       const items = exampleItems(counter, lexicon);
@@ -119,16 +142,33 @@ export function trainOnLexicon(
       training.push(['none', templateFeatures(items)]);
     }
   }
+  const asides = asideTraining(lexicon, cueWords, questions);
+  const trainedOn = createHash('sha256')
+    .update(JSON.stringify([training, asides.training]))
+    .digest('hex');
+  const saved = options.saved as Partial<SavedUnderstanding> | undefined;
+  const fits = saved?.trainedOn === trainedOn && saved.intents !== undefined && saved.asides !== undefined;
+  const model: SavedUnderstanding = fits
+    ? (saved as SavedUnderstanding)
+    : { trainedOn, intents: trainClassifier(training), asides: trainClassifier(asides.training) };
   return {
-    classifier: withMemory(training, trainClassifier(training)),
+    classifier: withMemory(training, classifierFrom<IntentLabel>(model.intents)),
     cueWords,
     cuesByLabel,
-    asides: trainAsides(lexicon, cueWords),
+    asides: { classifier: classifierFrom(model.asides), cueWords: asides.cueWords },
+    model,
   };
 }
 
 /** Asides against every example of every intent: a remark is told by words no question is framed with. */
-function trainAsides(lexicon: Lexicon, questionCues: ReadonlySet<string>): AsideModel {
+function asideTraining(
+  lexicon: Lexicon,
+  questionCues: ReadonlySet<string>,
+  questions: ReadonlyArray<readonly string[]>,
+): {
+  readonly training: ReadonlyArray<readonly ['aside' | 'question', readonly string[]]>;
+  readonly cueWords: ReadonlySet<string>;
+} {
   const cueWords = new Set(questionCues);
   const asides = lexicon.asides.map((aside) => exampleItems(aside, lexicon));
   for (const items of asides) for (const item of items) if (item.kind === 'word') cueWords.add(item.word);
@@ -136,9 +176,6 @@ function trainAsides(lexicon: Lexicon, questionCues: ReadonlySet<string>): Aside
     'aside',
     templateFeatures(items),
   ]);
-  for (const label of INTENT_LABELS) {
-    for (const example of lexicon.examples.get(label) ?? [])
-      training.push(['question', templateFeatures(exampleItems(example, lexicon))]);
-  }
-  return { classifier: trainClassifier(training), cueWords };
+  for (const features of questions) training.push(['question', features]);
+  return { training, cueWords };
 }

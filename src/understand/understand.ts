@@ -1,6 +1,7 @@
 // Understanding a question: entities first, then times, then the intent from the example-trained classifier,
 // then the slots. Built once per dataset; `read` is pure given the clock and the conversation.
 
+import savedModel from '../../data/understanding/model.json' with { type: 'json' };
 import type { ConversationFocus } from '../engine/conversation.ts';
 import type { Intent } from '../engine/intent.ts';
 import type { Catalog } from '../model/catalog.ts';
@@ -29,10 +30,10 @@ export interface Understanding {
   read(question: string, nowMs: number, focus?: ConversationFocus): Understood;
 }
 
-/** Trained once per process: the example table is the same for every dataset. */
+/** Read (or, when the kept model is stale, trained) once per process: the table is the same for every dataset. */
 let trained: TrainedUnderstanding | undefined;
 function training(): TrainedUnderstanding {
-  trained ??= trainOnLexicon(LEXICON);
+  trained ??= trainOnLexicon(LEXICON, { saved: savedModel });
   return trained;
 }
 

@@ -105,6 +105,9 @@ describe('facts about the event itself, from its notes', () => {
     { q: 'how many people attended?', expect: ['13,500'] },
     { q: 'when will the recordings be up?', expect: ['YouTube'] },
     { q: 'where is the next KubeCon?', expect: ['Salt Lake City'] },
+    // Only the event and framing words: its card, with the venue.
+    { q: 'Where does the conference take place?', expect: ['RAI Amsterdam'] },
+    { q: 'which city hosts the conference?', expect: ['RAI Amsterdam'] },
   ])('$q', (c) => check(c));
 
   // One stray word shared with a note ("channel") is not enough.

@@ -1,5 +1,6 @@
 // Remarks around a question ("overslept", "asking for a friend") are dropped; a clause that names the subject stays.
 import { describe, expect, it } from 'vitest';
+import savedModel from '../../data/understanding/model.json' with { type: 'json' };
 import { loadDataset } from '../../src/load/load-dataset.ts';
 import { buildCatalog } from '../../src/model/catalog.ts';
 import { buildTextIndex } from '../../src/search/text-index.ts';
@@ -55,7 +56,7 @@ describe('asides around a question', () => {
 });
 
 describe('the aside table', () => {
-  const { asides } = trainOnLexicon(LEXICON);
+  const { asides } = trainOnLexicon(LEXICON, { saved: savedModel });
   it.each(LEXICON.asides.map((aside) => [aside]))('"%s" reads as an aside', (aside) => {
     expect(asides.classifier.classify(templateFeatures(exampleItems(aside, LEXICON))).label).toBe('aside');
   });

@@ -1,5 +1,6 @@
 // How questions are read over the bundled data: the intent and its slots, for the phrasings people actually use.
 import { describe, expect, it } from 'vitest';
+import savedModel from '../../data/understanding/model.json' with { type: 'json' };
 import { loadDataset } from '../../src/load/load-dataset.ts';
 import { buildCatalog } from '../../src/model/catalog.ts';
 import { buildTextIndex } from '../../src/search/text-index.ts';
@@ -153,6 +154,14 @@ describe('reading a question', () => {
     ['who is at booth 715', { kind: 'booth', booth: '715' }],
     ['list speakers', { kind: 'list', subject: 'speakers' }],
     ['what tracks are there?', { kind: 'list', subject: 'tracks' }],
+    [
+      'What is in the Keynote Sessions track?',
+      { kind: 'topic', topic: 'keynote sessions track', placed: true },
+    ],
+    [
+      'whats in the vendor conversatons track',
+      { kind: 'topic', topic: 'vendor conversations', placed: true },
+    ],
     ['help', { kind: 'help' }],
     ['hey hallway, what can you do?', { kind: 'help' }],
     ['gpu', { kind: 'search', text: 'gpu' }],
@@ -161,8 +170,32 @@ describe('reading a question', () => {
   });
 });
 
+describe('the kept model', () => {
+  it('was trained on the table as it is now (after changing intents.json, run `npm run train`)', () => {
+    expect(trainOnLexicon(LEXICON, { saved: savedModel }).model).toBe(savedModel);
+  });
+
+  it('classifies every example and aside as a model trained now does', () => {
+    const kept = trainOnLexicon(LEXICON, { saved: savedModel });
+    const fresh = trainOnLexicon(LEXICON, { saved: undefined });
+    expect(fresh.model).not.toBe(savedModel);
+    for (const example of [...[...LEXICON.examples.values()].flat(), ...LEXICON.asides]) {
+      const features = templateFeatures(exampleItems(example, LEXICON));
+      expect(kept.classifier.classify(features).label).toBe(fresh.classifier.classify(features).label);
+      expect(kept.asides.classifier.classify(features).label).toBe(
+        fresh.asides.classifier.classify(features).label,
+      );
+    }
+  });
+
+  it('is not used for a table it was not trained on', () => {
+    const stale = { ...savedModel, trainedOn: 'another table' };
+    expect(trainOnLexicon(LEXICON, { saved: stale }).model).not.toBe(stale);
+  });
+});
+
 describe('the example table', () => {
-  const { classifier } = trainOnLexicon(LEXICON);
+  const { classifier } = trainOnLexicon(LEXICON, { saved: savedModel });
   const examples = INTENT_LABELS.flatMap((label) =>
     (LEXICON.examples.get(label) ?? []).map((example) => [label, example] as const),
   );

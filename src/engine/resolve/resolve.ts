@@ -71,13 +71,14 @@ const EVENT_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** A fact from the event's description; its card when only the event was asked about; else an honest miss. */
-function resolveEvent(context: ResolveContext, question: string): Finding {
+function resolveEvent(context: ResolveContext, intent: Extract<Intent, { kind: 'event' }>): Finding {
+  const { question } = intent;
   const fact = conferenceFact(context, question);
   if (fact !== undefined) return fact;
   const asked = wordTokens(question).filter(
     (word) => analyzeToken(word) !== null && !context.conferenceWords.has(word),
   );
-  if (asked.every((word) => EVENT_WORDS.has(word)))
+  if (intent.eventOnly === true || asked.every((word) => EVENT_WORDS.has(word)))
     return {
       kind: 'conference',
       conference: context.catalog.conference,
@@ -135,7 +136,7 @@ function resolveIntent(context: ResolveContext, intent: Intent): Finding {
     case 'summary':
       return resolveSummary(context);
     case 'event':
-      return resolveEvent(context, intent.question);
+      return resolveEvent(context, intent);
     case 'agenda-add':
     case 'agenda-remove':
     case 'agenda-show':
