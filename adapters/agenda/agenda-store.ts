@@ -38,7 +38,7 @@ export type DeliveryKind = 'reminder' | 'moved' | 'cancelled';
 
 /**
  * Which DM: a reminder is keyed by the session's start (a session that moves gets a new reminder); a change notice
- * by the moment of the refresh that reported it.
+ * by what the session became (change-key.ts), the same on every replica that sees the change.
  */
 export interface DeliveryKey extends AgendaUser {
   readonly sessionId: string;

@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.ts';
 import type { Awaitable } from '../store/store.ts';
 import { type AgendaMessenger, deliveryKeyText } from './agenda-messenger.ts';
 import type { AgendaStore, AgendaUser, DeliveryClaim, DeliveryKey, DueReminder } from './agenda-store.ts';
+import { changeKeyAt } from './change-key.ts';
 
 /** setTimeout and clearTimeout, injected so tests drive the clock. */
 export interface Timers {
@@ -211,10 +212,15 @@ export class ReminderScheduler {
     const { store, clock } = this.options;
     const now = clock();
     const jobs: Array<Promise<DeliveryOutcome>> = [];
-    const notify = async (sessionId: string, kind: 'moved' | 'cancelled', outcome: AgendaOutcome) => {
+    const notify = async (
+      sessionId: string,
+      kind: 'moved' | 'cancelled',
+      keyAt: number,
+      outcome: AgendaOutcome,
+    ) => {
       for (const user of await store.starredBy(sessionId)) {
         const messenger = this.options.messengers().find((candidate) => candidate.platform === user.platform);
-        const key: DeliveryKey = { ...user, sessionId, kind, keyAt: report.at };
+        const key: DeliveryKey = { ...user, sessionId, kind, keyAt };
         if (messenger === undefined) {
           jobs.push(this.drop(user, key, `${user.platform} is not connected`));
           continue;
@@ -227,7 +233,8 @@ export class ReminderScheduler {
     };
     for (const moved of report.moved) {
       const startMs = moved.after.start === undefined ? undefined : Date.parse(moved.after.start);
-      await notify(moved.id, 'moved', {
+      const { after } = moved;
+      await notify(moved.id, 'moved', changeKeyAt('moved', after.start, after.end, after.room), {
         kind: 'changed',
         change: {
           kind: 'moved',
@@ -241,7 +248,7 @@ export class ReminderScheduler {
     }
     for (const cancelled of report.cancelled) {
       const start = cancelled.start === undefined ? {} : { start: cancelled.start };
-      await notify(cancelled.id, 'cancelled', {
+      await notify(cancelled.id, 'cancelled', changeKeyAt('cancelled', cancelled.start), {
         kind: 'changed',
         change: { kind: 'cancelled', sessionId: cancelled.id, title: cancelled.title, ...start },
       });

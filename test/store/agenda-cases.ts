@@ -5,7 +5,8 @@ import type { AgendaMessenger } from '../../adapters/agenda/agenda-messenger.ts'
 import type { AgendaUser, DeliveryKey } from '../../adapters/agenda/agenda-store.ts';
 import { ReminderScheduler } from '../../adapters/agenda/reminder-scheduler.ts';
 import type { HallwayStore } from '../../adapters/store/store.ts';
-import { agendaEngine, DAY_ONE_0800, manualClock } from '../agenda/agenda-fixture.ts';
+import { compareProgrammes } from '../../src/index.ts';
+import { agendaDataset, agendaEngine, DAY_ONE_0800, manualClock } from '../agenda/agenda-fixture.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
 
 const T0 = Date.parse('2026-03-26T07:00:00Z');
@@ -162,6 +163,31 @@ export function agendaCases(stores: () => { readonly a: HallwayStore; readonly b
     expect(slack.sent.map((dm) => dm.userId)).toEqual(['U0RACE']);
     // Sent and marked: neither replica finds it due again.
     expect([...(await first.runDue()), ...(await second.runDue())]).toEqual([]);
+  });
+
+  it('tells of a moved session once, though each replica reports the change at its own refresh', async () => {
+    const { a, b } = stores();
+    const clock = manualClock(DAY_ONE_0800);
+    const slack = recordingSlack();
+    await a.agenda.star(
+      { platform: 'slack', userId: 'U0MOVED' },
+      { id: 'closing', startMs: T0 },
+      DAY_ONE_0800,
+    );
+    const before = agendaDataset();
+    const after = {
+      ...before,
+      sessions: before.sessions.map((session) =>
+        session.id === 'closing' ? { ...session, room: 'Room Azul' } : session,
+      ),
+    };
+    await replicaScheduler(a, clock.now, slack.messenger).notifyChanges(
+      compareProgrammes(before, after, DAY_ONE_0800),
+    );
+    await replicaScheduler(b, clock.now, slack.messenger).notifyChanges(
+      compareProgrammes(before, after, DAY_ONE_0800 + 7_000),
+    );
+    expect(slack.sent.map((dm) => dm.userId)).toEqual(['U0MOVED']);
   });
 
   it('takes over the reminder of a replica that died after claiming it, once its lease runs out', async () => {
