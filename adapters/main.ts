@@ -1,9 +1,9 @@
 // `npm start`: load the environment and the dataset, start every configured chat adapter, else the console.
 
 import type { AskOptions } from '../src/index.ts';
-import { type AgendaRuntime, openAgendaRuntime } from './agenda/agenda-runtime.ts';
+import { type AgendaRuntime, createAgendaRuntime } from './agenda/agenda-runtime.ts';
 import type { BindingStore, ChannelPlace } from './conferences/binding-store.ts';
-import { openConferenceDigests } from './conferences/conference-digests.ts';
+import { createConferenceDigests } from './conferences/conference-digests.ts';
 import { registerConferenceMetrics } from './conferences/conference-metrics.ts';
 import type { ConferenceRegistry } from './conferences/conference-registry.ts';
 import { ConferenceService } from './conferences/conference-service.ts';
@@ -12,7 +12,7 @@ import { openConferences } from './conferences/open-conferences.ts';
 import { runConsole } from './console/console-adapter.ts';
 import { createConsoleAgenda } from './console/console-agenda.ts';
 import { type DigestConfig, readDigestConfig } from './digest/digest-config.ts';
-import { type DigestRuntime, openDigestRuntime } from './digest/digest-runtime.ts';
+import { createDigestRuntime, type DigestRuntime } from './digest/digest-runtime.ts';
 import type { PostOutcome } from './digest/post-digest.ts';
 import { discordAdapterFactory } from './discord/discord-adapter.ts';
 import { countRefreshes } from './ops/count-refreshes.ts';
@@ -33,6 +33,8 @@ import { readRateLimitConfig } from './shared/rate-limit-config.ts';
 import type { RateLimitConfig } from './shared/rate-limiter.ts';
 import { slackAdapterFactory } from './slack/slack-adapter.ts';
 import type { LiveData } from './sources/live-data.ts';
+import { openStore, type StoreChoice } from './store/open-store.ts';
+import type { HallwayStore } from './store/store.ts';
 
 /** Each platform's adapter; the compiler asks for one per entry of PLATFORMS. Each decides whether it runs. */
 const FACTORY_OF = {
@@ -134,7 +136,7 @@ async function main(): Promise<Outcome> {
     await ops.server?.close();
     return 1;
   }
-  return runConsoleUntilDone(live, ops, logger, digestConfig.value.databasePath);
+  return runConsoleUntilDone(live, ops, logger, storeChoice(digestConfig.value));
 }
 
 /**
@@ -190,7 +192,8 @@ async function startChatAdapters(
         : {
             ask: (question: string, place: ChannelPlace, options?: AskOptions) =>
               conferences.ask(question, place, wrap, options),
-            engineIn: (place: ChannelPlace) => conferences.registry.engine(conferences.conferenceOf(place)),
+            engineIn: async (place: ChannelPlace) =>
+              conferences.registry.engine(await conferences.conferenceOf(place)),
           };
     // A dropped connection turns /healthz to 503 until it is back.
     const onConnectionChange = (connected: boolean) =>
@@ -213,63 +216,53 @@ async function startChatAdapters(
     }
   }
   if (!plans.some(({ plan }) => plan.kind === 'start')) return { started: 0, failed };
+  // One store for all of Hallway's state: the SQLite file, or PostgreSQL with DATABASE_URL (then nothing is
+  // kept in the file).
+  let opened: HallwayStore;
   try {
-    const common = {
-      config: config.digest,
-      posters: () => started.flatMap((adapter) => adapter.digestPoster?.() ?? []),
-      clock: Date.now,
-      logger,
-      onOutcome: (outcome: PostOutcome) => {
-        if (outcome.kind === 'posted' || outcome.kind === 'failed') {
-          recordDigestPost(outcome.key.platform, outcome.kind === 'posted');
-        }
-      },
-    };
-    if (conferences === undefined)
-      digest = await openDigestRuntime({ ...common, engine: () => live.current() });
-    else {
-      // One database: subscriptions, the post log and the channels' conferences.
-      const opened = await openConferenceDigests({
-        ...common,
-        registry: conferences.registry,
-        conferenceOf: (place) => conferences.conferenceOf(place),
-      });
-      digest = opened.runtime;
-      bindings = opened.bindings;
-    }
+    opened = await openStore(storeChoice(config.digest));
   } catch (error) {
     return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
   }
-  try {
-    agenda = openAgendaRuntime({
-      databasePath: config.digest.databasePath,
-      engine: () => live.current(),
-      messengers: () => started.flatMap((adapter) => adapter.agendaMessenger?.() ?? []),
-      clock: Date.now,
-      logger,
-    });
-  } catch (error) {
-    await digest.close();
-    return { started: 0, failed, fatal: `Hallway refuses to start: ${(error as Error).message}` };
-  }
-  const agendaRuntime = agenda;
-  if (digest.store.engine === 'postgres')
-    // Not yet in the shared store: each replica keeps the agendas its own users starred through it.
-    logger.warn(
-      { db: config.digest.databasePath },
-      'personal agendas stay in this replica’s SQLite file, not in PostgreSQL',
-    );
-  shutdown.onShutdown('agenda reminders', () => agendaRuntime.scheduler.stop(), 'intake');
-  shutdown.onShutdown('agenda database', () => agendaRuntime.close(), 'close');
-  const running = digest;
+  bindings = opened.bindings;
+  const common = {
+    config: config.digest,
+    store: opened,
+    posters: () => started.flatMap((adapter) => adapter.digestPoster?.() ?? []),
+    clock: Date.now,
+    logger,
+    onOutcome: (outcome: PostOutcome) => {
+      if (outcome.kind === 'posted' || outcome.kind === 'failed') {
+        recordDigestPost(outcome.key.platform, outcome.kind === 'posted');
+      }
+    },
+  };
+  const running =
+    conferences === undefined
+      ? createDigestRuntime({ ...common, engine: () => live.current() })
+      : // Each conference's digest goes to the channels bound to it.
+        createConferenceDigests({
+          ...common,
+          registry: conferences.registry,
+          conferenceOf: (place) => conferences.conferenceOf(place),
+        });
+  digest = running;
+  const agendaRuntime = createAgendaRuntime({
+    store: opened,
+    engine: () => live.current(),
+    messengers: () => started.flatMap((adapter) => adapter.agendaMessenger?.() ?? []),
+    clock: Date.now,
+    logger,
+    leaseMs: config.digest.leaseMs,
+  });
+  agenda = agendaRuntime;
+  shutdown.onShutdown('agenda reminders', () => agendaRuntime.stop(), 'intake');
   // Replicas sharing PostgreSQL fetch each source once per interval between them, not once each.
-  if (running.store.engine === 'postgres') {
-    const { store } = running;
-    live.share({ copies: store.sources, withLock: (name, work) => store.withLock(name, work) });
-  }
-  // Stop posting with the other intake, let posts in flight finish, and close the file after the platforms.
+  if (opened.engine === 'postgres')
+    live.share({ copies: opened.sources, withLock: (name, work) => opened.withLock(name, work) });
+  // Stop posting with the other intake, let posts in flight finish, and close the store after the platforms.
   shutdown.onShutdown('digest scheduler', () => running.stop(), 'intake');
-  shutdown.onShutdown('digest database', () => running.close(), 'close');
+  shutdown.onShutdown('database', () => opened.close(), 'close');
   for (const { factory, platform, plan } of plans) {
     if (plan.kind !== 'start') continue;
     readiness.expect(platform, 'connecting');
@@ -287,8 +280,9 @@ async function startChatAdapters(
     }
   }
   if (started.length === 0) {
-    await agendaRuntime.close();
-    await running.close();
+    await agendaRuntime.stop();
+    await running.stop();
+    await opened.close();
     return { started: 0, failed };
   }
   // Catching up on a missed digest may take a while (retries); answering questions does not wait for it.
@@ -307,7 +301,7 @@ async function runConsoleUntilDone(
   live: LiveData,
   ops: Operations,
   logger: Logger,
-  databasePath: string,
+  store: StoreChoice,
 ): Promise<Outcome> {
   const { readiness, shutdown, metrics, server } = ops;
   const interactive = process.stdin.isTTY === true;
@@ -326,7 +320,7 @@ async function runConsoleUntilDone(
   shutdown.onShutdown('console input', () => input.abort(), 'intake');
   // The local user's agenda; its reminders are printed here when due.
   const agenda = createConsoleAgenda({
-    databasePath,
+    store,
     engine: () => live.current(),
     output: process.stdout,
     logger,
@@ -354,6 +348,14 @@ async function runConsoleUntilDone(
   live.stop();
   await agenda.close();
   return 0;
+}
+
+/** Where the state is kept: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+function storeChoice(config: DigestConfig): StoreChoice {
+  return {
+    sqlitePath: config.databasePath,
+    ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
+  };
 }
 
 const outcome = await main();

@@ -1,20 +1,23 @@
-// The agenda as `npm start` runs it: its store on Hallway's database file, the service the platforms answer with,
-// the reminder scheduler (started once the platforms are up), and change notices after each live refresh.
+// The agenda as `npm start` runs it: its store (part of the one store, SQLite or PostgreSQL), the service the
+// platforms answer with, the reminder scheduler (started once the platforms are up), and change notices after
+// each live refresh.
 import type { ChangeReport, Engine } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
-import { openDatabase } from '../store/open-database.ts';
+import { SqliteStore } from '../store/sqlite-store.ts';
+import type { HallwayStore } from '../store/store.ts';
 import type { AgendaMessenger } from './agenda-messenger.ts';
 import { type AgendaService, createAgendaService } from './agenda-service.ts';
 import { ReminderScheduler } from './reminder-scheduler.ts';
-import { SqliteAgendaStore } from './sqlite-agenda-store.ts';
 
 export interface AgendaRuntimeOptions {
-  /** The database file (HALLWAY_DB_PATH), shared with the digest. */
-  readonly databasePath: string;
+  /** The one store, opened by whoever runs Hallway, who also closes it. */
+  readonly store: HallwayStore;
   readonly engine: () => Engine;
   readonly messengers: () => readonly AgendaMessenger[];
   readonly clock: () => number;
   readonly logger: Logger;
+  /** How long a replica's claim on a DM holds before another may take it over. */
+  readonly leaseMs?: number;
 }
 
 export interface AgendaRuntime {
@@ -24,24 +27,28 @@ export interface AgendaRuntime {
   start(): Promise<void>;
   /** For `LiveData.onChange`: DMs those who starred a moved or cancelled session. */
   onChange(report: ChangeReport): void;
-  /** Stops the timer, lets DMs in flight finish, and closes the file. */
-  close(): Promise<void>;
+  /** Stops the timer and lets DMs in flight finish; the store stays open. */
+  stop(): Promise<void>;
 }
 
-/** Opens the store (throws `DatabaseOpenError`, with what to do, when it cannot) and builds the scheduler. */
-export function openAgendaRuntime(options: AgendaRuntimeOptions): AgendaRuntime {
-  const { logger } = options;
-  const db = openDatabase(options.databasePath);
-  const store = new SqliteAgendaStore(db);
+/** Builds the service and the scheduler over the store's agendas. */
+export function createAgendaRuntime(options: AgendaRuntimeOptions): AgendaRuntime {
+  const { logger, store } = options;
+  // One process per SQLite file: at start, a claim left in it is a crashed run's, taken over at once.
+  const sqlite = store instanceof SqliteStore ? store : undefined;
   const scheduler = new ReminderScheduler({
-    store,
+    store: store.agenda,
     engine: options.engine,
     messengers: options.messengers,
     clock: options.clock,
     logger: logger.child({ component: 'agenda' }),
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+    ...(sqlite === undefined
+      ? {}
+      : { releaseAbandoned: () => sqlite.agenda.releaseAbandoned(options.clock()) }),
   });
   const service = createAgendaService({
-    store,
+    store: store.agenda,
     engine: options.engine,
     clock: options.clock,
     onRemindersChanged: () => scheduler.rearm(),
@@ -58,9 +65,6 @@ export function openAgendaRuntime(options: AgendaRuntimeOptions): AgendaRuntime 
         .notifyChanges(report)
         .catch((error: unknown) => logger.error({ err: error }, 'agenda change notices failed'));
     },
-    async close() {
-      await scheduler.stop();
-      if (db.open) db.close();
-    },
+    stop: () => scheduler.stop(),
   };
 }

@@ -1,41 +1,31 @@
-// The agenda store over Hallway's SQLite file (opened and migrated by adapters/store/open-database.ts).
+// The agenda store over Hallway's SQLite file (opened and migrated by adapters/store/open-database.ts). Synchronous:
+// one process per file, so the one process's claims are the only ones, and those left at start are a crash's.
 import type { SqliteDatabase } from '../store/open-database.ts';
 import {
-  type AgendaPlatform,
+  claimDeliverySql,
+  type DeliveryRow,
+  deliveryKeyValues,
+  MINUTE_MS,
+  reminderTime,
+  type StarRow,
+  toDeliveryClaim,
+  toDeliveryKey,
+  toDueReminder,
+  toStar,
+  toUser,
+} from './agenda-rows.ts';
+import {
   type AgendaStore,
   type AgendaUser,
   DEFAULT_LEAD_MINUTES,
   type DeliveryClaim,
   type DeliveryKey,
+  type DeliveryState,
   type DueReminder,
   type Star,
 } from './agenda-store.ts';
 
-const MINUTE_MS = 60_000;
-
-interface StarRow {
-  platform: AgendaPlatform;
-  user_id: string;
-  session_id: string;
-  session_start: number | null;
-  remind_at: number | null;
-  created_at: number;
-}
-
-interface DeliveryRow {
-  platform: AgendaPlatform;
-  user_id: string;
-  session_id: string;
-  kind: DeliveryKey['kind'];
-  key_at: number;
-}
-
-/** The reminder time of a session starting at `startMs`, when it is still ahead of `now`. */
-function reminderTime(startMs: number | undefined, leadMinutes: number, now: number): number | undefined {
-  if (startMs === undefined) return undefined;
-  const at = startMs - leadMinutes * MINUTE_MS;
-  return at > now ? at : undefined;
-}
+const KEY_MATCH = 'platform = ? AND user_id = ? AND session_id = ? AND kind = ? AND key_at = ?';
 
 export class SqliteAgendaStore implements AgendaStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -43,26 +33,36 @@ export class SqliteAgendaStore implements AgendaStore {
   star(user: AgendaUser, session: { readonly id: string; readonly startMs?: number }, now: number) {
     const leadMinutes = this.leadMinutes(user);
     const remindAtMs = reminderTime(session.startMs, leadMinutes, now);
-    const existing = this.db
-      .prepare('SELECT 1 FROM agenda_stars WHERE platform = ? AND user_id = ? AND session_id = ?')
-      .get(user.platform, user.userId, session.id);
-    if (existing === undefined) {
-      this.db
+    return this.db.transaction(() => {
+      const added = this.db
         .prepare(
-          `INSERT INTO agenda_stars (platform, user_id, session_id, session_start, remind_at, created_at)
-           VALUES (?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO agenda_stars
+             (platform, user_id, session_id, session_start, remind_at, created_at, workspace_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id, session_id) DO NOTHING`,
         )
-        .run(user.platform, user.userId, session.id, session.startMs ?? null, remindAtMs ?? null, now);
-    }
-    const row = this.db
-      .prepare('SELECT remind_at FROM agenda_stars WHERE platform = ? AND user_id = ? AND session_id = ?')
-      .get(user.platform, user.userId, session.id) as { remind_at: number | null };
-    const due = row.remind_at ?? undefined;
-    return {
-      already: existing !== undefined,
-      leadMinutes,
-      ...(due === undefined ? {} : { remindAtMs: due }),
-    };
+        .run(
+          user.platform,
+          user.userId,
+          session.id,
+          session.startMs ?? null,
+          remindAtMs ?? null,
+          now,
+          user.workspaceId ?? null,
+        );
+      if (user.workspaceId !== undefined)
+        this.db
+          .prepare('UPDATE agenda_stars SET workspace_id = ? WHERE platform = ? AND user_id = ?')
+          .run(user.workspaceId, user.platform, user.userId);
+      const row = this.db
+        .prepare('SELECT remind_at FROM agenda_stars WHERE platform = ? AND user_id = ? AND session_id = ?')
+        .get(user.platform, user.userId, session.id) as { remind_at: number | null };
+      const due = row.remind_at ?? undefined;
+      return {
+        already: added.changes === 0,
+        leadMinutes,
+        ...(due === undefined ? {} : { remindAtMs: due }),
+      };
+    })();
   }
 
   unstar(user: AgendaUser, sessionIds: readonly string[]): string[] {
@@ -78,14 +78,7 @@ export class SqliteAgendaStore implements AgendaStore {
     const rows = this.db
       .prepare('SELECT * FROM agenda_stars WHERE platform = ? AND user_id = ?')
       .all(user.platform, user.userId) as StarRow[];
-    return rows.map((row) => ({
-      platform: row.platform,
-      userId: row.user_id,
-      sessionId: row.session_id,
-      ...(row.session_start === null ? {} : { sessionStartMs: row.session_start }),
-      ...(row.remind_at === null ? {} : { remindAtMs: row.remind_at }),
-      createdAt: row.created_at,
-    }));
+    return rows.map(toStar);
   }
 
   clear(user: AgendaUser): number {
@@ -139,13 +132,7 @@ export class SqliteAgendaStore implements AgendaStore {
          ORDER BY remind_at LIMIT ?`,
       )
       .all(now, limit) as StarRow[];
-    return rows.map((row) => ({
-      platform: row.platform,
-      userId: row.user_id,
-      sessionId: row.session_id,
-      sessionStartMs: row.session_start ?? row.remind_at ?? 0,
-      remindAtMs: row.remind_at ?? 0,
-    }));
+    return rows.map(toDueReminder);
   }
 
   nextReminderAt(): number | undefined {
@@ -157,23 +144,26 @@ export class SqliteAgendaStore implements AgendaStore {
 
   starredBy(sessionId: string): AgendaUser[] {
     const rows = this.db
-      .prepare('SELECT platform, user_id FROM agenda_stars WHERE session_id = ?')
-      .all(sessionId) as Array<{ platform: AgendaPlatform; user_id: string }>;
-    return rows.map((row) => ({ platform: row.platform, userId: row.user_id }));
+      .prepare('SELECT platform, user_id, workspace_id FROM agenda_stars WHERE session_id = ?')
+      .all(sessionId) as StarRow[];
+    return rows.map(toUser);
   }
 
   reschedule(sessionId: string, startMs: number | undefined, now: number): void {
     const rows = this.db
-      .prepare('SELECT platform, user_id FROM agenda_stars WHERE session_id = ?')
-      .all(sessionId) as Array<{ platform: AgendaPlatform; user_id: string }>;
+      .prepare(
+        `SELECT s.platform, s.user_id, u.lead_minutes FROM agenda_stars s
+         LEFT JOIN agenda_users u ON u.platform = s.platform AND u.user_id = s.user_id
+         WHERE s.session_id = ?`,
+      )
+      .all(sessionId) as Array<Pick<StarRow, 'platform' | 'user_id'> & { lead_minutes: number | null }>;
     const update = this.db.prepare(
       `UPDATE agenda_stars SET session_start = ?, remind_at = ?
        WHERE platform = ? AND user_id = ? AND session_id = ?`,
     );
     this.db.transaction(() => {
       for (const row of rows) {
-        const user = { platform: row.platform, userId: row.user_id };
-        const at = reminderTime(startMs, this.leadMinutes(user), now);
+        const at = reminderTime(startMs, row.lead_minutes ?? undefined, now);
         update.run(startMs ?? null, at ?? null, row.platform, row.user_id, sessionId);
       }
     })();
@@ -187,44 +177,29 @@ export class SqliteAgendaStore implements AgendaStore {
       .run(user.platform, user.userId, sessionId);
   }
 
-  claimDelivery(key: DeliveryKey, now: number): DeliveryClaim {
-    const params = [key.platform, key.userId, key.sessionId, key.kind, key.keyAt] as const;
+  claimDelivery(key: DeliveryKey, now: number, leaseMs: number): DeliveryClaim {
+    const values = deliveryKeyValues(key);
     return this.db.transaction((): DeliveryClaim => {
-      const row = this.db
-        .prepare(
-          `SELECT state, attempts, intent_at FROM agenda_deliveries
-           WHERE platform = ? AND user_id = ? AND session_id = ? AND kind = ? AND key_at = ?`,
-        )
-        .get(...params) as
-        | { state: 'intent' | 'sent' | 'failed' | 'dropped'; attempts: number; intent_at: number }
-        | undefined;
-      if (row === undefined) {
-        this.db
-          .prepare(
-            `INSERT INTO agenda_deliveries (platform, user_id, session_id, kind, key_at, state, intent_at)
-             VALUES (?, ?, ?, ?, ?, 'intent', ?)`,
-          )
-          .run(...params, now);
-        return { kind: 'new' };
-      }
-      if (row.state !== 'intent') return { kind: 'finished', state: row.state };
-      this.db
-        .prepare(
-          `UPDATE agenda_deliveries SET attempts = attempts + 1
-           WHERE platform = ? AND user_id = ? AND session_id = ? AND kind = ? AND key_at = ?`,
-        )
-        .run(...params);
-      return { kind: 'interrupted', attempts: row.attempts, intentAt: row.intent_at };
+      const claimed = this.db
+        .prepare(claimDeliverySql(['?', '?', '?', '?', '?', '?', '?']))
+        .get(...values, now, now + leaseMs) as { attempts: number; intent_at: number } | undefined;
+      const row =
+        claimed === undefined
+          ? (this.db.prepare(`SELECT state FROM agenda_deliveries WHERE ${KEY_MATCH}`).get(...values) as
+              | { state: 'intent' | DeliveryState }
+              | undefined)
+          : undefined;
+      return toDeliveryClaim(claimed, row?.state);
     })();
   }
 
-  finishDelivery(key: DeliveryKey, state: 'sent' | 'failed' | 'dropped', now: number, error?: string): void {
+  finishDelivery(key: DeliveryKey, attempt: number, state: DeliveryState, now: number, error?: string): void {
     this.db
       .prepare(
-        `UPDATE agenda_deliveries SET state = ?, finished_at = ?, error = ?
-         WHERE platform = ? AND user_id = ? AND session_id = ? AND kind = ? AND key_at = ?`,
+        `UPDATE agenda_deliveries SET state = ?, finished_at = ?, error = ?, lease_until = NULL
+         WHERE ${KEY_MATCH} AND attempts = ?`,
       )
-      .run(state, now, error ?? null, key.platform, key.userId, key.sessionId, key.kind, key.keyAt);
+      .run(state, now, error ?? null, ...deliveryKeyValues(key), attempt);
   }
 
   interruptedDeliveries(): DeliveryKey[] {
@@ -234,12 +209,20 @@ export class SqliteAgendaStore implements AgendaStore {
          WHERE state = 'intent' ORDER BY intent_at`,
       )
       .all() as DeliveryRow[];
-    return rows.map((row) => ({
-      platform: row.platform,
-      userId: row.user_id,
-      sessionId: row.session_id,
-      kind: row.kind,
-      keyAt: row.key_at,
-    }));
+    return rows.map(toDeliveryKey);
+  }
+
+  /**
+   * Ends the leases of deliveries a stopped process left claimed. Only for SQLite, where one process holds the
+   * file: at start, whoever held them is gone, so they are taken over at once (looking before sending again).
+   */
+  releaseAbandoned(now: number): DeliveryKey[] {
+    const rows = this.db
+      .prepare(
+        `UPDATE agenda_deliveries SET lease_until = ? WHERE state = 'intent'
+         RETURNING platform, user_id, session_id, kind, key_at`,
+      )
+      .all(now) as DeliveryRow[];
+    return rows.map(toDeliveryKey);
   }
 }

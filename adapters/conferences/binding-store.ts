@@ -1,6 +1,7 @@
 // Which conference a channel, or a whole workspace (a Discord server, a Slack team), answers about. The interface
-// the commands and the router use; `sqlite-binding-store.ts` keeps it in Hallway's database.
+// the commands and the router use; part of the one store: `sqlite-binding-store.ts` or `postgres-bindings.ts`.
 import type { Platform } from '../shared/platforms.ts';
+import type { Awaitable } from '../store/store.ts';
 
 /** A binding covers one channel, or every channel of a workspace that has no binding of its own. */
 export type BindingScope = 'channel' | 'workspace';
@@ -26,11 +27,11 @@ export interface ChannelPlace {
 
 export interface BindingStore {
   /** Sets (or replaces) the binding of a channel or workspace. */
-  bind(binding: Binding): void;
+  bind(binding: Binding): Awaitable<void>;
   /** Removes a binding; false when there was none. */
-  unbind(platform: Platform, scope: BindingScope, targetId: string): boolean;
+  unbind(platform: Platform, scope: BindingScope, targetId: string): Awaitable<boolean>;
   /** The channel's own binding, else its workspace's; undefined when neither is bound. */
-  lookup(place: ChannelPlace): Binding | undefined;
+  lookup(place: ChannelPlace): Awaitable<Binding | undefined>;
   /** The platform's bindings (one workspace's, when given), oldest first. */
-  list(platform: Platform, workspaceId?: string): Binding[];
+  list(platform: Platform, workspaceId?: string): Awaitable<Binding[]>;
 }

@@ -1,39 +1,35 @@
 // The digest with several conferences: one store (subscriptions, post log, bindings), one scheduler per
 // conference timed in its zone, each posting to the channels bound to that conference (unbound ones: the default).
-import { type DigestRuntime, type DigestRuntimeOptions, formatPostTime } from '../digest/digest-runtime.ts';
+import {
+  type DigestRuntime,
+  type DigestRuntimeOptions,
+  formatPostTime,
+  sweepEvery,
+} from '../digest/digest-runtime.ts';
 import { DigestScheduler } from '../digest/digest-scheduler.ts';
 import { runSubscriptionCommand } from '../digest/digest-subscriptions.ts';
-import { openSqliteStore } from '../store/sqlite-store.ts';
-import type { BindingStore, ChannelPlace } from './binding-store.ts';
+import { SqliteStore } from '../store/sqlite-store.ts';
+import type { Awaitable } from '../store/store.ts';
+import type { ChannelPlace } from './binding-store.ts';
 import type { ConferenceRegistry } from './conference-registry.ts';
-import { SqliteBindingStore } from './sqlite-binding-store.ts';
 
 /** The single-conference digest's options, with the conferences in place of the one engine. */
 export interface ConferenceDigestsOptions extends Omit<DigestRuntimeOptions, 'engine'> {
   readonly registry: ConferenceRegistry;
   /** The conference a channel answers about (its binding, its server's, else the default). */
-  readonly conferenceOf: (place: ChannelPlace) => string;
-}
-
-/** The digest runtime (its `scheduler` is the default conference's) and the bindings, over one database file. */
-export interface ConferenceDigests {
-  readonly runtime: DigestRuntime;
-  readonly bindings: BindingStore;
+  readonly conferenceOf: (place: ChannelPlace) => Awaitable<string>;
 }
 
 /**
- * Opens the store (throws `DatabaseOpenError` or `PostgresOpenError` with what to do) and builds a scheduler per
- * conference. The bindings live in SQLite only, so several conferences refuse a PostgreSQL `DATABASE_URL`.
+ * Builds a scheduler per conference over the one store (SQLite, or PostgreSQL shared by replicas); the runtime's
+ * `scheduler` is the default conference's.
  */
-export async function openConferenceDigests(options: ConferenceDigestsOptions): Promise<ConferenceDigests> {
+export function createConferenceDigests(options: ConferenceDigestsOptions): DigestRuntime {
   const { config, registry, logger } = options;
-  if ((config.databaseUrl?.trim() ?? '') !== '')
-    throw new Error(
-      'several conferences keep their channel bindings in SQLite; unset DATABASE_URL or configure one conference',
-    );
-  const opened = openSqliteStore(config.databasePath);
+  const opened = options.store;
   const store = opened.digest;
-  const bindings = new SqliteBindingStore(opened.db);
+  // One process per SQLite file: claims left in it at start are a stopped process's. Replicas sweep instead.
+  const sqlite = opened instanceof SqliteStore ? opened : undefined;
   const schedulers = new Map(
     registry.entries().map((entry) => {
       const zone = config.schedule.timeZone ?? entry.timeZone;
@@ -50,12 +46,13 @@ export async function openConferenceDigests(options: ConferenceDigestsOptions): 
         schedule: { ...config.schedule, ...(zone === undefined ? {} : { timeZone: zone }) },
         clock: options.clock,
         logger: logger.child({ component: 'digest', conference: entry.id }),
-        belongs: (platform, channelId, workspaceId) =>
-          options.conferenceOf({
+        belongs: async (platform, channelId, workspaceId) =>
+          (await options.conferenceOf({
             platform,
             channelId,
             ...(workspaceId === undefined ? {} : { workspaceId }),
-          }) === entry.id,
+          })) === entry.id,
+        ...(sqlite === undefined ? { sweepMs: sweepEvery(config.leaseMs) } : {}),
         around: (run) => registry.holding(entry.id, run),
         ...(options.onOutcome === undefined ? {} : { onOutcome: options.onOutcome }),
       });
@@ -72,8 +69,8 @@ export async function openConferenceDigests(options: ConferenceDigestsOptions): 
     store: opened,
     scheduler: of(registry.defaultId).scheduler,
     // The reply says when the channel's conference's next digest goes out, so that conference is opened for it.
-    subscriptions: (command, context) => {
-      const id = options.conferenceOf(context);
+    subscriptions: async (command, context) => {
+      const id = await options.conferenceOf(context);
       const { scheduler } = of(id);
       return registry.holding(id, async () => {
         const reply = await runSubscriptionCommand(
@@ -100,7 +97,7 @@ export async function openConferenceDigests(options: ConferenceDigestsOptions): 
     async start() {
       // One process per SQLite file: any claim left in it belongs to a process that has stopped. Released once,
       // before any scheduler claims, so that no scheduler's start ends another's live claim.
-      store.releaseAbandoned(options.clock());
+      sqlite?.digest.releaseAbandoned(options.clock());
       // A scheduler needs its conference's data only for its zone when the file does not give one.
       for (const [id, { scheduler, zoneKnown }] of schedulers) {
         const outcomes = zoneKnown
@@ -113,10 +110,6 @@ export async function openConferenceDigests(options: ConferenceDigestsOptions): 
     async stop() {
       await Promise.all(all().map((scheduler) => scheduler.stop()));
     },
-    async close() {
-      await Promise.all(all().map((scheduler) => scheduler.stop()));
-      await opened.close();
-    },
   };
-  return { runtime, bindings };
+  return runtime;
 }

@@ -55,9 +55,9 @@ export class ConferenceService {
   }
 
   /** The conference a channel answers about: its own binding, its workspace's, else the default. */
-  conferenceOf(place: ChannelPlace): string {
+  async conferenceOf(place: ChannelPlace): Promise<string> {
     const { registry } = this.options;
-    const bound = this.options.bindings()?.lookup(place);
+    const bound = await this.options.bindings()?.lookup(place);
     if (bound === undefined) return registry.defaultId;
     if (registry.has(bound.conferenceId)) return bound.conferenceId;
     // The conference was taken out of the file since: the channel falls back rather than failing.
@@ -74,7 +74,7 @@ export class ConferenceService {
    */
   async route(question: string, place: ChannelPlace): Promise<Routed> {
     const picked = pickConference(sanitizeQuestion(question).text, this.options.registry.names());
-    const conferenceId = picked?.id ?? this.conferenceOf(place);
+    const conferenceId = picked?.id ?? (await this.conferenceOf(place));
     const engine = await this.options.registry.engine(conferenceId);
     return { conferenceId, engine, question: picked?.question ?? question };
   }
@@ -103,10 +103,10 @@ export class ConferenceService {
   }
 
   /** Runs `/hallway use …` or its listing. Changes are for admins only, and logged either way. */
-  command(command: BindingCommand, context: BindingContext): BindingReply {
+  async command(command: BindingCommand, context: BindingContext): Promise<BindingReply> {
     const { registry, logger } = this.options;
     const where = context.mentionChannel(context.channelId);
-    if (command.kind === 'list') return { refused: false, text: this.listing(context) };
+    if (command.kind === 'list') return { refused: false, text: await this.listing(context) };
     const audit = {
       platform: context.platform,
       user: context.userId,
@@ -131,7 +131,7 @@ export class ConferenceService {
     if (workspace && context.workspaceId === undefined) {
       return { refused: true, text: 'A whole server can be bound only from one of its channels.' };
     }
-    store.bind({
+    await store.bind({
       platform: context.platform,
       scope: command.scope,
       targetId: workspace ? (context.workspaceId as string) : context.channelId,
@@ -150,9 +150,9 @@ export class ConferenceService {
     };
   }
 
-  private listing(context: BindingContext): string {
+  private async listing(context: BindingContext): Promise<string> {
     const { registry } = this.options;
-    const current = this.conferenceOf(context);
+    const current = await this.conferenceOf(context);
     const lines = registry.entries().map((entry) => {
       const notes = [
         ...(entry.id === registry.defaultId ? ['default'] : []),
@@ -160,7 +160,7 @@ export class ConferenceService {
       ];
       return `• ${entry.id}: ${registry.label(entry.id)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
     });
-    const bound = (this.options.bindings()?.list(context.platform, context.workspaceId) ?? []).map(
+    const bound = ((await this.options.bindings()?.list(context.platform, context.workspaceId)) ?? []).map(
       (binding) =>
         binding.scope === 'workspace'
           ? `• this server: ${binding.conferenceId}`

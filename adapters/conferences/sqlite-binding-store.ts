@@ -1,17 +1,8 @@
 // Conference bindings in Hallway's SQLite file (table `conference_bindings`, migration 3).
 import type { Platform } from '../shared/platforms.ts';
 import type { SqliteDatabase } from '../store/open-database.ts';
+import { type BindingRow, toBinding } from './binding-row.ts';
 import type { Binding, BindingScope, BindingStore, ChannelPlace } from './binding-store.ts';
-
-interface BindingRow {
-  platform: Platform;
-  scope: BindingScope;
-  target_id: string;
-  workspace_id: string | null;
-  conference_id: string;
-  created_by: string;
-  created_at: number;
-}
 
 export class SqliteBindingStore implements BindingStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -67,16 +58,4 @@ export class SqliteBindingStore implements BindingStore {
       .all(platform, workspaceId ?? null, workspaceId ?? null, workspaceId ?? null) as BindingRow[];
     return rows.map(toBinding);
   }
-}
-
-function toBinding(row: BindingRow): Binding {
-  return {
-    platform: row.platform,
-    scope: row.scope,
-    targetId: row.target_id,
-    conferenceId: row.conference_id,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    ...(row.workspace_id === null ? {} : { workspaceId: row.workspace_id }),
-  };
 }

@@ -1,9 +1,8 @@
-// The digest as `npm start` runs it: the store opened (SQLite, or PostgreSQL by DATABASE_URL), the scheduler
-// started once the chat platforms are up, the subscription commands answered, and everything closed on shutdown.
+// The digest as `npm start` runs it: over the one store (SQLite, or PostgreSQL by DATABASE_URL), the scheduler
+// started once the chat platforms are up, the subscription commands answered, and stopped on shutdown.
 import type { Engine } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { describeDatabaseUrl } from '../store/database-url.ts';
-import { openStore } from '../store/open-store.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
 import type { HallwayStore } from '../store/store.ts';
 import type { DigestConfig } from './digest-config.ts';
@@ -19,6 +18,8 @@ import type { PostOutcome } from './post-digest.ts';
 
 export interface DigestRuntimeOptions {
   readonly config: DigestConfig;
+  /** The one store, opened (and closed) by whoever runs Hallway. */
+  readonly store: HallwayStore;
   readonly engine: () => Engine;
   readonly posters: () => readonly DigestPoster[];
   readonly clock: () => number;
@@ -34,25 +35,21 @@ export interface DigestRuntime {
   subscriptions(command: SubscriptionCommand, context: CommandContext): CommandReply | Promise<CommandReply>;
   /** Settles interrupted posts, starts the timers and catches up; call once the chat platforms are connected. */
   start(): Promise<void>;
-  /** Stops the timers and lets posts in flight finish (the shutdown's "stop new work"). */
+  /** Stops the timers and lets posts in flight finish (the shutdown's "stop new work"); the store stays open. */
   stop(): Promise<void>;
-  /** Stops, then closes the store. */
-  close(): Promise<void>;
 }
 
 /** Replicas look for abandoned claims this many times per lease. */
 const SWEEPS_PER_LEASE = 2;
 
-/**
- * Opens the store (throws `DatabaseOpenError` or `PostgresOpenError`, with what to do, when it cannot) and builds
- * the scheduler.
- */
-export async function openDigestRuntime(options: DigestRuntimeOptions): Promise<DigestRuntime> {
-  const { config, logger } = options;
-  const store = await openStore({
-    sqlitePath: config.databasePath,
-    ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
-  });
+/** How often replicas sharing PostgreSQL look for claims abandoned by a replica that died. */
+export function sweepEvery(leaseMs: number): number {
+  return Math.max(1_000, Math.round(leaseMs / SWEEPS_PER_LEASE));
+}
+
+/** Builds the scheduler over the store's digest ledger. */
+export function createDigestRuntime(options: DigestRuntimeOptions): DigestRuntime {
+  const { config, logger, store } = options;
   const where =
     config.databaseUrl === undefined ? config.databasePath : describeDatabaseUrl(config.databaseUrl);
   const sqlite = store instanceof SqliteStore ? store : undefined;
@@ -61,7 +58,7 @@ export async function openDigestRuntime(options: DigestRuntimeOptions): Promise<
     leaseMs: config.leaseMs,
     // One process per SQLite file: at start, any claim in it belongs to a process that has stopped.
     ...(sqlite === undefined
-      ? { sweepMs: Math.max(1_000, Math.round(config.leaseMs / SWEEPS_PER_LEASE)) }
+      ? { sweepMs: sweepEvery(config.leaseMs) }
       : { releaseAbandoned: () => sqlite.digest.releaseAbandoned(options.clock()) }),
     engine: options.engine,
     posters: options.posters,
@@ -89,10 +86,6 @@ export async function openDigestRuntime(options: DigestRuntimeOptions): Promise<
       logger.info({ db: where, caughtUp: posted, next: nextPost() }, 'digest ready');
     },
     stop: () => scheduler.stop(),
-    async close() {
-      await scheduler.stop();
-      await store.close();
-    },
   };
 }
 

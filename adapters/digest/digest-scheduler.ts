@@ -6,7 +6,7 @@ import type { Engine } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Platform } from '../shared/platforms.ts';
 import type { RetryPolicy } from '../shared/retry.ts';
-import type { Awaitable, DigestRecords, PostKey } from '../store/store.ts';
+import type { Awaitable, DigestRecords, PostKey, Subscription } from '../store/store.ts';
 import type { DigestPoster } from './digest-poster.ts';
 import {
   cronPattern,
@@ -59,7 +59,7 @@ export interface DigestSchedulerOptions {
    * With several conferences, one scheduler per conference: the channels that belong to this one (bound to it,
    * or unbound and this is the default). Absent, every channel does.
    */
-  readonly belongs?: (platform: Platform, channelId: string, workspaceId?: string) => boolean;
+  readonly belongs?: (platform: Platform, channelId: string, workspaceId?: string) => Awaitable<boolean>;
   /** Wraps each run, so a conference loaded on demand is opened and kept in memory while its digest is posted. */
   readonly around?: <T>(run: () => Promise<T>) => Promise<T>;
 }
@@ -203,12 +203,17 @@ export class DigestScheduler {
   ): Promise<Array<{ channelId: string; workspaceId?: string }>> {
     const { store, schedule } = this.options;
     const belongs = this.options.belongs ?? (() => true);
-    const fromEnv = schedule.defaultChannels
-      .filter((c) => c.platform === platform && belongs(platform, c.channelId))
-      .map((c) => c.channelId);
-    const subscribed = (await store.subscriptions(platform))
-      .filter((subscription) => subscription.createdAt <= at)
-      .filter((subscription) => belongs(platform, subscription.channelId, subscription.workspaceId));
+    const fromEnv: string[] = [];
+    for (const channel of schedule.defaultChannels)
+      if (channel.platform === platform && (await belongs(platform, channel.channelId)))
+        fromEnv.push(channel.channelId);
+    const subscribed: Subscription[] = [];
+    for (const subscription of await store.subscriptions(platform))
+      if (
+        subscription.createdAt <= at &&
+        (await belongs(platform, subscription.channelId, subscription.workspaceId))
+      )
+        subscribed.push(subscription);
     // The subscription knows the channel's workspace, whose token posts there in multi-workspace mode.
     const workspaceOf = new Map(subscribed.map((s) => [s.channelId, s.workspaceId]));
     return [...new Set([...fromEnv, ...subscribed.map((s) => s.channelId)])].map((channelId) => {

@@ -99,7 +99,7 @@ export function discordReply(
   userId: string,
   services: ChatServices | undefined,
   format: ReplyFormat,
-): DiscordReply {
+): DiscordReply | Promise<DiscordReply> {
   const agenda = agendaOf(services);
   if (answer.agenda === undefined)
     return {
@@ -108,13 +108,19 @@ export function discordReply(
       personal: false,
     };
   if (agenda === undefined) return { ...renderReply(answer, format), components: [], personal: true };
-  const reply = agenda.reply(answer, { platform: 'discord', userId });
-  const components = reply === answer ? starButtons(answer) : agendaButtons(reply);
-  return { ...renderReply(reply, format), components, personal: true };
+  // Only an agenda request waits for the store: an ordinary answer is not held back behind it.
+  return agenda.reply(answer, { platform: 'discord', userId }).then((reply) => ({
+    ...renderReply(reply, format),
+    components: reply === answer ? starButtons(answer) : agendaButtons(reply),
+    personal: true,
+  }));
 }
 
 /** /agenda: the user's agenda, only to them. */
-export function agendaCommandReply(userId: string, services: ChatServices | undefined): DiscordReply {
+export async function agendaCommandReply(
+  userId: string,
+  services: ChatServices | undefined,
+): Promise<DiscordReply> {
   const agenda = agendaOf(services);
   if (agenda === undefined)
     return {
@@ -123,7 +129,7 @@ export function agendaCommandReply(userId: string, services: ChatServices | unde
       components: [],
       personal: true,
     };
-  const reply = agenda.list({ platform: 'discord', userId });
+  const reply = await agenda.list({ platform: 'discord', userId });
   return { ...renderReply(reply, 'embeds'), components: agendaButtons(reply), personal: true };
 }
 
@@ -148,7 +154,7 @@ export async function answerAgendaButton(
   }
   const user = { platform: 'discord' as const, userId: interaction.user.id };
   if (kind === 'ics') {
-    const exported = agenda.ics(user, sessionId === '' ? undefined : [sessionId]);
+    const exported = await agenda.ics(user, sessionId === '' ? undefined : [sessionId]);
     if (exported.sessions.length === 0) {
       await interaction.reply({
         content: 'Nothing to put in a calendar: no timed session on your agenda.',
@@ -165,7 +171,7 @@ export async function answerAgendaButton(
     log.info({ sessions: exported.sessions.length }, 'Discord: agenda .ics sent');
     return;
   }
-  const reply = kind === 'star' ? agenda.star(user, sessionId) : agenda.unstar(user, sessionId);
+  const reply = await (kind === 'star' ? agenda.star(user, sessionId) : agenda.unstar(user, sessionId));
   await interaction.reply({ ...renderReply(reply, 'embeds'), components: agendaButtons(reply), flags });
 }
 
@@ -180,11 +186,11 @@ export function createDiscordAgendaMessenger(
 ): AgendaMessenger {
   return {
     platform: 'discord',
-    async send(userId, answer, key) {
+    async send(to, answer, key) {
       const nonce = createHash('sha256').update(key).digest('base64url').slice(0, 25);
       await withRetries(
         async () => {
-          await client.users.send(userId, {
+          await client.users.send(to.userId, {
             ...renderReply(answer, 'embeds'),
             allowedMentions: { parse: [] },
             nonce,

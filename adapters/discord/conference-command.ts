@@ -43,7 +43,7 @@ export async function answerConferenceCommand(
           scope: interaction.options.getBoolean(CONFERENCE_OPTIONS.server) === true ? 'workspace' : 'channel',
         }
       : { kind: 'list' };
-  const reply = services.conferences(command, { ...adminContext(interaction, services), commandFor });
+  const reply = await services.conferences(command, { ...adminContext(interaction, services), commandFor });
   // The ids and names come from the config file, escaped so a name cannot format or ping.
   await interaction.reply({ content: escapeMarkdownKeepingLinks(reply.text), ...PRIVATE });
   log.info({ subcommand, refused: reply.refused }, 'Discord: /conference answered');

@@ -115,7 +115,11 @@ export async function answerHttpInteraction(
     'Discord (HTTP): answered',
   );
   // Buttons would come back here, where only the gateway can act on them: none are offered. An agenda stays private.
-  const { personal, components: _buttons, ...reply } = discordReply(answer, userId, deps.services, 'embeds');
+  const {
+    personal,
+    components: _buttons,
+    ...reply
+  } = await discordReply(answer, userId, deps.services, 'embeds');
   return {
     status: 200,
     body: {

@@ -123,7 +123,10 @@ async function answerCommand(
     else if (name === 'reload') await answerReloadCommand(interaction, context.services, log);
     else if (name === 'conference') await answerConferenceCommand(interaction, context.services, log);
     else if (name === 'agenda') {
-      const { personal: _personal, ...reply } = agendaCommandReply(interaction.user.id, context.services);
+      const { personal: _personal, ...reply } = await agendaCommandReply(
+        interaction.user.id,
+        context.services,
+      );
       await interaction.reply({ ...reply, flags: MessageFlags.Ephemeral });
     } else if (isQuestionCommand(name)) await answerQuestion(interaction, name, context, log);
     else {
@@ -170,7 +173,7 @@ async function answerQuestion(
     ...(interaction.guildId === null ? {} : { workspaceId: interaction.guildId }),
   });
   const answer = asked instanceof Promise ? await asked : asked;
-  const { personal, ...reply } = discordReply(answer, interaction.user.id, context.services, 'embeds');
+  const { personal, ...reply } = await discordReply(answer, interaction.user.id, context.services, 'embeds');
   if (personal) await replyPrivately(interaction, reply, deferred);
   else if (deferred) await interaction.editReply(reply);
   else await interaction.reply(reply satisfies InteractionReplyOptions);

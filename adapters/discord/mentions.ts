@@ -101,12 +101,8 @@ export async function handleMessage(message: Message, context: MessageContext): 
     });
     // Awaited only when a store or another conference is involved: a reply is not held back behind a later one.
     const answer = asked instanceof Promise ? await asked : asked;
-    const { personal, ...reply } = discordReply(
-      answer,
-      message.author.id,
-      context.services,
-      replyFormat(message),
-    );
+    const replied = discordReply(answer, message.author.id, context.services, replyFormat(message));
+    const { personal, ...reply } = replied instanceof Promise ? await replied : replied;
     if (personal && message.inGuild()) {
       // An agenda is its owner's alone: in a server channel it goes to their DMs, and the channel hears only that.
       await message.author.send({

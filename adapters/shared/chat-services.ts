@@ -21,7 +21,7 @@ export interface ChatServices {
     context: CommandContext,
   ) => CommandReply | Promise<CommandReply>;
   /** `/hallway use` and `/conference`: which conference a channel answers about; undefined with one conference. */
-  readonly conferences?: (command: BindingCommand, context: BindingContext) => BindingReply;
+  readonly conferences?: (command: BindingCommand, context: BindingContext) => Promise<BindingReply>;
   /** Reloads the data now; undefined when there is nothing to reload. */
   readonly reload?: (context: AdminContext) => Promise<ReloadReply>;
   /** Personal agendas; undefined until their database is open (or without one). */

@@ -33,7 +33,7 @@ export function createChatServices(options: ChatServicesOptions): ChatServices {
   const target = async (channelId: string | undefined, platform: Platform): Promise<LiveData> =>
     conferences === undefined || channelId === undefined
       ? live
-      : conferences.registry.live(conferences.conferenceOf({ platform, channelId }));
+      : conferences.registry.live(await conferences.conferenceOf({ platform, channelId }));
   return {
     rateLimiter: createSharedRateLimiter({
       config: options.rateLimits,

@@ -58,7 +58,7 @@ export async function runAdminCommand(
   const needsAdmin = command.kind === 'reload' || command.command !== 'list';
   if (command.kind === 'conference') {
     if (services?.conferences === undefined) return simpleMessage(ONE_CONFERENCE);
-    const reply = services.conferences(command.command, {
+    const reply = await services.conferences(command.command, {
       platform: 'slack',
       channelId: request.channelId,
       userId: request.userId,

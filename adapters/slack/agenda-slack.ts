@@ -4,6 +4,7 @@ import type { App, BlockAction, ButtonAction, webApi } from '@slack/bolt';
 import type { Answer } from '../../src/index.ts';
 import type { AgendaMessenger } from '../agenda/agenda-messenger.ts';
 import type { AgendaService } from '../agenda/agenda-service.ts';
+import type { AgendaUser } from '../agenda/agenda-store.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { type RetryPolicy, withRetries } from '../shared/retry.ts';
@@ -15,6 +16,7 @@ import {
   withStarButtons,
 } from './agenda-blocks.ts';
 import { classifySlackError } from './classify-error.ts';
+import { installationOf } from './installation-store.ts';
 import { postOnce } from './post-once.ts';
 import { renderAnswer, type SlackMessage } from './render-blocks.ts';
 import type { Guard } from './request-guard.ts';
@@ -31,11 +33,20 @@ function agendaOf(services: ChatServices | undefined): AgendaService | undefined
   return services?.agenda?.();
 }
 
+/** A Slack user, and the workspace (installation) they asked from: its token sends their reminders. */
+export function slackAgendaUser(userId: string, workspaceId: string | undefined): AgendaUser {
+  return { platform: 'slack', userId, ...(workspaceId === undefined ? {} : { workspaceId }) };
+}
+
 /**
- * The Slack reply to `answer` for `userId`: an agenda request carried out (personal), or the answer with a star
+ * The Slack reply to `answer` for `user`: an agenda request carried out (personal), or the answer with a star
  * button under each session.
  */
-export function slackReply(answer: Answer, userId: string, services: ChatServices | undefined): SlackReply {
+export async function slackReply(
+  answer: Answer,
+  user: AgendaUser,
+  services: ChatServices | undefined,
+): Promise<SlackReply> {
   const agenda = agendaOf(services);
   if (answer.agenda === undefined) {
     // Room for the star buttons and, on /hallway, the share button.
@@ -43,7 +54,7 @@ export function slackReply(answer: Answer, userId: string, services: ChatService
     return { message: agenda === undefined ? message : withStarButtons(message, answer), personal: false };
   }
   if (agenda === undefined) return { message: renderAnswer(answer), personal: true };
-  const reply = agenda.reply(answer, { platform: 'slack', userId });
+  const reply = await agenda.reply(answer, user);
   const choosing = reply === answer;
   return { message: agendaMessage(reply, choosing), personal: true };
 }
@@ -59,48 +70,51 @@ export function registerAgendaActions(
     [new RegExp(`^${AGENDA_ICS_ACTION}:`), 'ics'],
   ];
   for (const [actionId, kind] of buttons) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ action, ack, body, respond, client }) => {
-      await ack();
-      const ephemeral = (message: SlackMessage) =>
-        respond({ response_type: 'ephemeral', replace_original: false, ...message, ...POST_OPTIONS });
-      await deps.guard(
-        'agenda',
-        { channel: body.channel?.id, user: body.user.id },
-        async () => {
-          const agenda = agendaOf(deps.services);
-          if (agenda === undefined) {
-            await ephemeral(simpleMessage('Agendas are not available: Hallway has no database here.'));
-            return;
-          }
-          const user = { platform: 'slack' as const, userId: body.user.id };
-          const sessionId = action.value ?? '';
-          switch (kind) {
-            case 'star':
-              await ephemeral(agendaMessage(agenda.star(user, sessionId), false));
-              return;
-            case 'unstar':
-              await ephemeral(agendaMessage(agenda.unstar(user, sessionId), false));
-              return;
-            case 'ics': {
-              const exported = agenda.ics(user, sessionId === '' ? undefined : [sessionId]);
-              if (exported.sessions.length === 0) {
-                await ephemeral(
-                  simpleMessage('Nothing to put in a calendar: no timed session on your agenda.'),
-                );
-                return;
-              }
-              await uploadIcs(client, body.user.id, exported.ics, {
-                whole: sessionId === '',
-                count: exported.sessions.length,
-              });
-              await ephemeral(simpleMessage('I sent you the calendar file in a direct message.'));
+    app.action<BlockAction<ButtonAction>>(
+      actionId,
+      async ({ action, ack, body, respond, client, context }) => {
+        await ack();
+        const ephemeral = (message: SlackMessage) =>
+          respond({ response_type: 'ephemeral', replace_original: false, ...message, ...POST_OPTIONS });
+        await deps.guard(
+          'agenda',
+          { channel: body.channel?.id, user: body.user.id },
+          async () => {
+            const agenda = agendaOf(deps.services);
+            if (agenda === undefined) {
+              await ephemeral(simpleMessage('Agendas are not available: Hallway has no database here.'));
               return;
             }
-          }
-        },
-        () => ephemeral(apologyMessage()),
-      );
-    });
+            const user = slackAgendaUser(body.user.id, installationOf(context));
+            const sessionId = action.value ?? '';
+            switch (kind) {
+              case 'star':
+                await ephemeral(agendaMessage(await agenda.star(user, sessionId), false));
+                return;
+              case 'unstar':
+                await ephemeral(agendaMessage(await agenda.unstar(user, sessionId), false));
+                return;
+              case 'ics': {
+                const exported = await agenda.ics(user, sessionId === '' ? undefined : [sessionId]);
+                if (exported.sessions.length === 0) {
+                  await ephemeral(
+                    simpleMessage('Nothing to put in a calendar: no timed session on your agenda.'),
+                  );
+                  return;
+                }
+                await uploadIcs(client, body.user.id, exported.ics, {
+                  whole: sessionId === '',
+                  count: exported.sessions.length,
+                });
+                await ephemeral(simpleMessage('I sent you the calendar file in a direct message.'));
+                return;
+              }
+            }
+          },
+          () => ephemeral(apologyMessage()),
+        );
+      },
+    );
   }
 }
 
@@ -121,31 +135,55 @@ export async function uploadIcs(
   });
 }
 
-/** The DM channel between Hallway and `userId`. */
-async function dmChannel(client: webApi.WebClient, userId: string): Promise<string> {
-  const opened = await client.conversations.open({ users: userId });
+/** The DM channel between Hallway and `userId` (through the workspace's `token`, in multi-workspace mode). */
+async function dmChannel(client: webApi.WebClient, userId: string, token?: string): Promise<string> {
+  const opened = await client.conversations.open({
+    users: userId,
+    ...(token === undefined ? {} : { token }),
+  });
   const id = opened.channel?.id;
   if (typeof id !== 'string') throw new Error('Slack opened no DM channel');
   return id;
 }
 
-/** Sends reminders and change notices as DMs, each marked with its key and never posted twice. */
+export interface SlackAgendaMessengerOptions {
+  /** Multi-workspace mode: the bot token of a workspace, from its installation. */
+  readonly tokenFor?: (workspaceId: string) => Promise<string | undefined>;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Sends reminders and change notices as DMs, each marked with its key and never posted twice. In multi-workspace
+ * mode each goes out with the token of the user's own workspace; one whose workspace is unknown or no longer has
+ * Hallway installed is refused (and recorded as failed).
+ */
 export function createSlackAgendaMessenger(
   client: webApi.WebClient,
   policy: RetryPolicy,
-  sleep?: (ms: number) => Promise<void>,
+  options: SlackAgendaMessengerOptions = {},
 ): AgendaMessenger {
+  const { tokenFor, sleep } = options;
+  const tokenOf = async (to: AgendaUser): Promise<string | undefined> => {
+    if (tokenFor === undefined) return undefined;
+    if (to.workspaceId === undefined)
+      throw new Error(`the workspace of Slack user ${to.userId} is not known; their next star records it`);
+    const token = await tokenFor(to.workspaceId);
+    if (token === undefined)
+      throw new Error(`Hallway is not installed in the Slack workspace ${to.workspaceId}`);
+    return token;
+  };
   return {
     platform: 'slack',
-    async send(userId, answer, key, resumedFrom) {
+    async send(to, answer, key, resumedFrom) {
       const retry = { policy, classify: classifySlackError, ...(sleep === undefined ? {} : { sleep }) };
-      const channel = await withRetries(() => dmChannel(client, userId), retry);
+      const token = await tokenOf(to);
+      const channel = await withRetries(() => dmChannel(client, to.userId, token), retry);
       const message = renderAnswer(answer);
       // A resumed DM looks in the channel's history for its key first: sent before a crash means not sent again.
       await withRetries(
         postOnce(
           client,
-          { channel, ...message, ...POST_OPTIONS },
+          { channel, ...message, ...POST_OPTIONS, ...(token === undefined ? {} : { token }) },
           // The history is searched from (a little before) the crashed run's claim, however long ago that was
           // (never from later than now: Slack's timestamps are its own clock's).
           resumedFrom === undefined

@@ -5,8 +5,9 @@ import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { runAdminCommand } from './admin-commands.ts';
-import { slackReply } from './agenda-slack.ts';
+import { slackAgendaUser, slackReply } from './agenda-slack.ts';
 import { parseHallwayCommand } from './command-text.ts';
+import { installationOf } from './installation-store.ts';
 import type { RateGate } from './rate-gate.ts';
 import type { SlackMessage } from './render-blocks.ts';
 import type { Guard, Surface } from './request-guard.ts';
@@ -72,7 +73,11 @@ export function registerCommandListener(app: App, deps: CommandListenerDependenc
           await respond(ephemeral(helpMessage(answer)));
           return;
         }
-        const reply = slackReply(answer, command.user_id, deps.services);
+        const reply = await slackReply(
+          answer,
+          slackAgendaUser(command.user_id, installationOf(context)),
+          deps.services,
+        );
         // An agenda reply gets no share button: it is its owner's alone.
         await respond(ephemeral(reply.personal ? reply.message : privateAnswer(answer, reply.message)));
       },

@@ -156,14 +156,20 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   });
 
   let server: Server | undefined;
+  // Multi-workspace mode: digests and DMs go out with the token of the workspace they are for.
+  const tokenFor =
+    config.oauth === undefined
+      ? undefined
+      : (workspaceId: string) => installedToken(options.services, workspaceId);
   return {
     app,
     mode: connection.mode,
-    digestPoster: createSlackDigestPoster(
+    digestPoster: createSlackDigestPoster(postingClient, tokenFor),
+    agendaMessenger: createSlackAgendaMessenger(
       postingClient,
-      config.oauth === undefined ? undefined : (workspaceId) => installedToken(options.services, workspaceId),
+      answerRetryPolicy(clientOptions.retryConfig),
+      tokenFor === undefined ? {} : { tokenFor },
     ),
-    agendaMessenger: createSlackAgendaMessenger(postingClient, answerRetryPolicy(clientOptions.retryConfig)),
     async start() {
       if (receiver instanceof SocketModeReceiver) {
         await app.start();

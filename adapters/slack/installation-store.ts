@@ -9,10 +9,22 @@ function workspaceOf(query: {
   readonly enterpriseId?: string | undefined;
   readonly teamId?: string | undefined;
 }): string {
-  const id = query.isEnterpriseInstall === true ? query.enterpriseId : query.teamId;
+  const id = installationOf(query);
   if (id === undefined)
     throw new Error('the installation names no workspace (team) or organisation (enterprise)');
   return id;
+}
+
+/**
+ * The installation an event or action came through (Bolt's context): the org for an org-wide install, else the
+ * workspace; undefined when Slack named neither.
+ */
+export function installationOf(context: {
+  readonly isEnterpriseInstall?: boolean | undefined;
+  readonly enterpriseId?: string | undefined;
+  readonly teamId?: string | undefined;
+}): string | undefined {
+  return context.isEnterpriseInstall === true ? context.enterpriseId : context.teamId;
 }
 
 /** `installations` is read at each call: the store opens after the Slack app is built. */

@@ -5,10 +5,11 @@ import { type AskIn, askIn } from '../shared/chat-adapter.ts';
 import type { ChatServices } from '../shared/chat-services.ts';
 import { ConversationMemory } from '../shared/conversation-memory.ts';
 import type { Logger } from '../shared/logger.ts';
-import { registerAgendaActions, type SlackReply, slackReply } from './agenda-slack.ts';
+import { registerAgendaActions, type SlackReply, slackAgendaUser, slackReply } from './agenda-slack.ts';
 import type { AnswerPoster } from './answer-poster.ts';
 import { registerCommandListener } from './command-listener.ts';
 import type { EventDeduper } from './dedupe.ts';
+import { installationOf } from './installation-store.ts';
 import { HomeOpenedEventSchema, ignoreReason, MentionEventSchema, MessageEventSchema } from './payloads.ts';
 import { createRateGate } from './rate-gate.ts';
 import { createGuard, createReporter, type Outcome, type Surface } from './request-guard.ts';
@@ -64,6 +65,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     channelId: string,
     conversation: string,
     userId: string,
+    workspaceId: string | undefined,
   ): Promise<SlackReply> => {
     const answer: Answer = await askIn(
       deps,
@@ -73,7 +75,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     );
     await memory.remember(conversation, answer);
     if (answer.intent === 'help') return { message: helpMessage(answer), personal: false };
-    return slackReply(answer, userId, deps.services);
+    return slackReply(answer, slackAgendaUser(userId, workspaceId), deps.services);
   };
 
   // Slack redelivers an event it thinks was not acknowledged (X-Slack-Retry-Num); answer each event_id once.
@@ -113,6 +115,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
           mention.channel,
           conversation,
           user,
+          installationOf(context),
         );
         // An agenda is its owner's alone: in a channel, only they see it.
         if (personal) {
@@ -157,6 +160,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
           message.channel,
           conversation,
           user,
+          installationOf(context),
         );
         await deps.postAnswer(
           { channel: message.channel, ...thread, ...answer, ...POST_OPTIONS, ...tokenOf(context) },
@@ -175,12 +179,12 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     logger.info({ workspace: workspaceId, reason, removed }, 'Slack workspace forgotten');
   };
   app.event('app_uninstalled', async ({ context }) => {
-    await forget('app_uninstalled', context.isEnterpriseInstall ? context.enterpriseId : context.teamId);
+    await forget('app_uninstalled', installationOf(context));
   });
   app.event('tokens_revoked', async ({ event, context }) => {
     // Only the bot's token matters: a user token revoked leaves the bot installed.
     if ((event.tokens.bot ?? []).length === 0) return;
-    await forget('tokens_revoked', context.isEnterpriseInstall ? context.enterpriseId : context.teamId);
+    await forget('tokens_revoked', installationOf(context));
   });
 
   registerCommandListener(app, {
@@ -222,7 +226,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     );
   });
 
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', async ({ event, client, context }) => {
     const parsed = HomeOpenedEventSchema.safeParse(event);
     if (!parsed.success) return ignore('home', 'malformed app_home_opened event');
     if (parsed.data.tab !== undefined && parsed.data.tab !== 'home') return ignore('home', 'messages tab');
@@ -234,7 +238,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
         view: homeView(
           engine.catalog.conference,
           engine.ask('help'),
-          deps.services?.agenda?.()?.list({ platform: 'slack', userId: user }),
+          await deps.services?.agenda?.()?.list(slackAgendaUser(user, installationOf(context))),
         ),
       });
     });

@@ -171,4 +171,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    description:
+      'agenda: the workspace a star came from (whose token DMs it), and a lease on each delivery claim',
+    sql: `
+      -- NULL on rows from before: single-workspace mode needs none, and the user's next star fills it in.
+      ALTER TABLE agenda_stars ADD COLUMN workspace_id TEXT;
+      -- Until when the run that claimed a DM owns it; a crashed one's claim is taken over after it.
+      ALTER TABLE agenda_deliveries ADD COLUMN lease_until INTEGER;
+    `,
+  },
 ];

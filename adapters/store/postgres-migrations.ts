@@ -77,6 +77,61 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'channel bindings and personal agendas (stars, leads, the DM delivery log with leases)',
+    sql: `
+      -- scope 'channel': target_id is a channel; scope 'workspace': a Slack team or Discord guild, for every
+      -- channel in it that has no binding of its own.
+      CREATE TABLE conference_bindings (
+        platform      TEXT   NOT NULL,
+        scope         TEXT   NOT NULL CHECK (scope IN ('channel', 'workspace')),
+        target_id     TEXT   NOT NULL,
+        workspace_id  TEXT,
+        conference_id TEXT   NOT NULL,
+        created_by    TEXT   NOT NULL,
+        created_at    BIGINT NOT NULL,
+        PRIMARY KEY (platform, scope, target_id)
+      );
+      -- One row per starred session. remind_at is when its reminder is due (NULL once sent, dropped, or none);
+      -- workspace_id is the Slack workspace whose token DMs it in multi-workspace mode.
+      CREATE TABLE agenda_stars (
+        platform       TEXT   NOT NULL,
+        user_id        TEXT   NOT NULL,
+        session_id     TEXT   NOT NULL,
+        session_start  BIGINT,
+        remind_at      BIGINT,
+        created_at     BIGINT NOT NULL,
+        workspace_id   TEXT,
+        PRIMARY KEY (platform, user_id, session_id)
+      );
+      CREATE INDEX agenda_stars_due ON agenda_stars (remind_at) WHERE remind_at IS NOT NULL;
+      CREATE INDEX agenda_stars_session ON agenda_stars (session_id);
+      CREATE TABLE agenda_users (
+        platform      TEXT    NOT NULL,
+        user_id       TEXT    NOT NULL,
+        lead_minutes  INTEGER NOT NULL,
+        PRIMARY KEY (platform, user_id)
+      );
+      -- One row per DM: claimed (intent, with a lease) before sending, finished after. The unique key is what
+      -- makes a reminder or a change notice go out once across replicas; the lease lets a crashed one's be taken over.
+      CREATE TABLE agenda_deliveries (
+        id            SERIAL  PRIMARY KEY,
+        platform      TEXT    NOT NULL,
+        user_id       TEXT    NOT NULL,
+        session_id    TEXT    NOT NULL,
+        kind          TEXT    NOT NULL CHECK (kind IN ('reminder', 'moved', 'cancelled')),
+        key_at        BIGINT  NOT NULL,
+        state         TEXT    NOT NULL CHECK (state IN ('intent', 'sent', 'failed', 'dropped')),
+        intent_at     BIGINT  NOT NULL,
+        lease_until   BIGINT,
+        finished_at   BIGINT,
+        attempts      INTEGER NOT NULL DEFAULT 1,
+        error         TEXT,
+        UNIQUE (platform, user_id, session_id, kind, key_at)
+      );
+    `,
+  },
 ];
 
 /** Why the database could not be used, naming the database (never its password) and the fix. */

@@ -2,10 +2,15 @@
 // must be taken once (which delivery of an event is answered, who posts a digest, who refreshes the data) is
 // taken by the database: a unique key, a row lock, or an advisory lock.
 import pg from 'pg';
+import type { AgendaStore } from '../agenda/agenda-store.ts';
+import type { BindingStore } from '../conferences/binding-store.ts';
 import type { Platform } from '../shared/platforms.ts';
 import { describeDatabaseUrl } from './database-url.ts';
+import { postgresAgenda } from './postgres-agenda.ts';
+import { postgresBindings } from './postgres-bindings.ts';
 import { postgresDigest } from './postgres-digest.ts';
 import { migratePostgres, PostgresOpenError } from './postgres-migrations.ts';
+import { inTransaction } from './postgres-transaction.ts';
 import {
   type SourceCopyRow,
   sharedCopyValues,
@@ -45,6 +50,8 @@ export class PostgresStore implements HallwayStore {
   readonly context: ContextEntries;
   readonly installations: Installations;
   readonly sources: SourceCopies;
+  readonly agenda: AgendaStore;
+  readonly bindings: BindingStore;
 
   constructor(readonly pool: pg.Pool) {
     this.digest = postgresDigest(pool);
@@ -53,6 +60,8 @@ export class PostgresStore implements HallwayStore {
     this.context = postgresContext(pool);
     this.installations = postgresInstallations(pool);
     this.sources = postgresSources(pool);
+    this.agenda = postgresAgenda(pool);
+    this.bindings = postgresBindings(pool);
   }
 
   async withLock<T>(name: string, work: () => Promise<T>): Promise<LockOutcome<T>> {
@@ -125,10 +134,8 @@ function postgresEvents(pool: pg.Pool): EventClaims {
 
 function postgresRates(pool: pg.Pool): RateBuckets {
   return {
-    async update(keys, decide) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+    update: (keys, decide) =>
+      inTransaction(pool, async (client) => {
         // A lock per key, taken in key order, covers buckets not yet written too (a row lock could not), and two
         // replicas taking the same user's and channel's buckets never deadlock.
         const sorted = [...new Set(keys)].sort();
@@ -156,15 +163,8 @@ function postgresRates(pool: pg.Pool): RateBuckets {
             [key, bucket.tokens, bucket.updatedAt, bucket.told],
           );
         }
-        await client.query('COMMIT');
         return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+      }),
   };
 }
 
@@ -226,10 +226,8 @@ function postgresInstallations(pool: pg.Pool): Installations {
             installedAt: row.installed_at,
           };
     },
-    async delete(platform, workspaceId) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+    delete: (platform, workspaceId) =>
+      inTransaction(pool, async (client) => {
         await client.query('DELETE FROM digest_subscriptions WHERE platform = $1 AND workspace_id = $2', [
           platform,
           workspaceId,
@@ -238,15 +236,8 @@ function postgresInstallations(pool: pg.Pool): Installations {
           'DELETE FROM installations WHERE platform = $1 AND workspace_id = $2',
           [platform, workspaceId],
         );
-        await client.query('COMMIT');
         return removed.rowCount === 1;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+      }),
   };
 }
 

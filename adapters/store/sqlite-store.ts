@@ -1,5 +1,7 @@
 // The SQLite `HallwayStore`: the default, one process per file, no configuration. Every operation is a
 // synchronous statement on better-sqlite3; "locks" are in-process, since no other process may share the file.
+import { SqliteAgendaStore } from '../agenda/sqlite-agenda-store.ts';
+import { SqliteBindingStore } from '../conferences/sqlite-binding-store.ts';
 import { DigestStore } from '../digest/digest-store.ts';
 import type { Platform } from '../shared/platforms.ts';
 import { type OpenDatabaseOptions, openDatabase, type SqliteDatabase } from './open-database.ts';
@@ -30,6 +32,8 @@ export class SqliteStore implements HallwayStore {
   readonly context: ContextEntries;
   readonly installations: Installations;
   readonly sources: SourceCopies;
+  readonly agenda: SqliteAgendaStore;
+  readonly bindings: SqliteBindingStore;
   private readonly held = new Set<string>();
 
   constructor(readonly db: SqliteDatabase) {
@@ -39,6 +43,8 @@ export class SqliteStore implements HallwayStore {
     this.context = sqliteContext(db);
     this.installations = sqliteInstallations(db);
     this.sources = sqliteSources(db);
+    this.agenda = new SqliteAgendaStore(db);
+    this.bindings = new SqliteBindingStore(db);
   }
 
   async withLock<T>(name: string, work: () => Promise<T>): Promise<LockOutcome<T>> {

@@ -1,6 +1,8 @@
 // The one interface over all of Hallway's state, whichever database holds it: SQLite (one process, the default)
 // or PostgreSQL (replicas sharing one database). Each part is a small interface of its own, so a new kind of
 // state (agendas, channel bindings) is one more field here and one more table in each engine's migrations.
+import type { AgendaStore } from '../agenda/agenda-store.ts';
+import type { BindingStore } from '../conferences/binding-store.ts';
 import type { Platform } from '../shared/platforms.ts';
 
 /** SQLite answers at once; PostgreSQL over the network. Callers `await` either. */
@@ -175,6 +177,10 @@ export interface HallwayStore {
   readonly context: ContextEntries;
   readonly installations: Installations;
   readonly sources: SourceCopies;
+  /** Personal agendas: stars, reminder leads and the DM delivery log. */
+  readonly agenda: AgendaStore;
+  /** Which conference a channel or workspace answers about. */
+  readonly bindings: BindingStore;
   /**
    * Runs `work` unless another holder (in this process, or on another replica sharing the database) has the lock
    * named `name`: one data refresher at a time. Never waits for the lock.

@@ -23,8 +23,8 @@ const client = new webApi.WebClient(FAKE_SLACK_BOT_TOKEN, {
 const slack = createSlackAgendaMessenger(client, { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 });
 const dying: AgendaMessenger = {
   platform: 'slack',
-  async send(userId, answer, key, resumedFrom) {
-    if (CRASH_AT === 'after-send') await slack.send(userId, answer, key, resumedFrom);
+  async send(to, answer, key, resumedFrom) {
+    if (CRASH_AT === 'after-send') await slack.send(to, answer, key, resumedFrom);
     process.kill(process.pid, 'SIGKILL');
   },
 };

@@ -2,7 +2,7 @@
 // restart while the session is still ahead, never blocked by a user whose DMs fail; and change notices.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgendaMessenger } from '../../adapters/agenda/agenda-messenger.ts';
-import type { AgendaPlatform } from '../../adapters/agenda/agenda-store.ts';
+import type { AgendaPlatform, AgendaUser } from '../../adapters/agenda/agenda-store.ts';
 import { ReminderScheduler, type Timers } from '../../adapters/agenda/reminder-scheduler.ts';
 import { SqliteAgendaStore } from '../../adapters/agenda/sqlite-agenda-store.ts';
 import { openDatabase } from '../../adapters/store/open-database.ts';
@@ -26,7 +26,7 @@ function inbox(platform: AgendaPlatform, failFor: ReadonlySet<string> = new Set(
   const resumed: string[] = [];
   const messenger: AgendaMessenger = {
     platform,
-    async send(userId: string, answer: Answer, key: string, resumedFrom?: number) {
+    async send({ userId }: AgendaUser, answer: Answer, key: string, resumedFrom?: number) {
       if (resumedFrom !== undefined) {
         resumed.push(key);
         if (sent.some((message) => message.key === key)) return;
@@ -75,6 +75,8 @@ function setup(start = DAY_ONE_0800) {
       clock: clock.now,
       logger: captured.logger,
       timers: timers.timers,
+      // As the runtime does on SQLite: the claims a stopped run left are taken over at start.
+      releaseAbandoned: () => store.releaseAbandoned(clock.now()),
     });
   return {
     clock,
@@ -116,7 +118,7 @@ describe('agenda reminders', () => {
     first.store.star(ANA, { id: 'closing', startMs: CLOSING_START }, DAY_ONE_0800);
     const key = { ...ANA, sessionId: 'closing', kind: 'reminder' as const, keyAt: CLOSING_START };
     // The crashed run claimed the reminder and sent it, then died before the result row.
-    expect(first.store.claimDelivery(key, first.clock.now()).kind).toBe('new');
+    expect(first.store.claimDelivery(key, first.clock.now(), 60_000).kind).toBe('new');
     first.slack.sent.push({
       userId: 'U_ANA',
       text: 'sent before the crash',
@@ -139,6 +141,7 @@ describe('agenda reminders', () => {
     store.claimDelivery(
       { ...ANA, sessionId: 'closing', kind: 'reminder', keyAt: CLOSING_START },
       clock.now(),
+      60_000,
     );
     await make().start();
     expect(slack.sent.map((message) => message.userId)).toEqual(['U_ANA']);

@@ -47,30 +47,30 @@ const admin = (channelId: string, workspaceId = 'G1'): BindingContext => ({
 });
 
 describe('the conference a channel answers about', () => {
-  it("is the channel's own binding, else its server's, else the default", () => {
-    expect(service.conferenceOf({ platform: 'discord', channelId: 'C1', workspaceId: 'G1' })).toBe(
+  it("is the channel's own binding, else its server's, else the default", async () => {
+    expect(await service.conferenceOf({ platform: 'discord', channelId: 'C1', workspaceId: 'G1' })).toBe(
       'kubecon-eu-2026',
     );
-    service.command({ kind: 'use', conferenceId: 'mini-conf', scope: 'workspace' }, admin('C1'));
-    expect(service.conferenceOf({ platform: 'discord', channelId: 'C1', workspaceId: 'G1' })).toBe(
+    await service.command({ kind: 'use', conferenceId: 'mini-conf', scope: 'workspace' }, admin('C1'));
+    expect(await service.conferenceOf({ platform: 'discord', channelId: 'C1', workspaceId: 'G1' })).toBe(
       'mini-conf',
     );
-    expect(service.conferenceOf({ platform: 'discord', channelId: 'C2', workspaceId: 'G1' })).toBe(
+    expect(await service.conferenceOf({ platform: 'discord', channelId: 'C2', workspaceId: 'G1' })).toBe(
       'mini-conf',
     );
     // Another server, and the same channel id on the other platform, are not bound.
-    expect(service.conferenceOf({ platform: 'discord', channelId: 'C3', workspaceId: 'G2' })).toBe(
+    expect(await service.conferenceOf({ platform: 'discord', channelId: 'C3', workspaceId: 'G2' })).toBe(
       'kubecon-eu-2026',
     );
-    expect(service.conferenceOf({ platform: 'slack', channelId: 'C1' })).toBe('kubecon-eu-2026');
-    service.command({ kind: 'use', conferenceId: 'kubecon-eu-2026', scope: 'channel' }, admin('C2'));
-    expect(service.conferenceOf({ platform: 'discord', channelId: 'C2', workspaceId: 'G1' })).toBe(
+    expect(await service.conferenceOf({ platform: 'slack', channelId: 'C1' })).toBe('kubecon-eu-2026');
+    await service.command({ kind: 'use', conferenceId: 'kubecon-eu-2026', scope: 'channel' }, admin('C2'));
+    expect(await service.conferenceOf({ platform: 'discord', channelId: 'C2', workspaceId: 'G1' })).toBe(
       'kubecon-eu-2026',
     );
   });
 
-  it('falls back to the default, with a warning, when bound to a conference no longer in the file', () => {
-    bindings.bind({
+  it('falls back to the default, with a warning, when bound to a conference no longer in the file', async () => {
+    await bindings.bind({
       platform: 'slack',
       scope: 'channel',
       targetId: 'C9',
@@ -78,7 +78,7 @@ describe('the conference a channel answers about', () => {
       createdBy: 'U1',
       createdAt: 1,
     });
-    expect(service.conferenceOf({ platform: 'slack', channelId: 'C9' })).toBe('kubecon-eu-2026');
+    expect(await service.conferenceOf({ platform: 'slack', channelId: 'C9' })).toBe('kubecon-eu-2026');
     expect(log.lines()).toContainEqual(
       expect.objectContaining({
         conference: 'fosdem-2025',
@@ -88,7 +88,7 @@ describe('the conference a channel answers about', () => {
   });
 
   it('answers in one line when the conference cannot be read, and keeps serving the others', async () => {
-    service.command({ kind: 'use', conferenceId: 'broken', scope: 'channel' }, admin('C5'));
+    await service.command({ kind: 'use', conferenceId: 'broken', scope: 'channel' }, admin('C5'));
     const place = { platform: 'discord', channelId: 'C5', workspaceId: 'G1' } as const;
     const answer = await service.ask('what rooms are there?', place);
     expect(answer.answered).toBe(false);
@@ -108,17 +108,19 @@ describe('the conference a channel answers about', () => {
     );
   });
 
-  it('refuses a server binding outside a server, and a binding by someone who is not an admin', () => {
+  it('refuses a server binding outside a server, and a binding by someone who is not an admin', async () => {
     const dm = { ...admin('D1'), workspaceId: undefined } as unknown as BindingContext;
-    expect(service.command({ kind: 'use', conferenceId: 'mini-conf', scope: 'workspace' }, dm)).toEqual({
-      refused: true,
-      text: 'A whole server can be bound only from one of its channels.',
-    });
+    expect(await service.command({ kind: 'use', conferenceId: 'mini-conf', scope: 'workspace' }, dm)).toEqual(
+      {
+        refused: true,
+        text: 'A whole server can be bound only from one of its channels.',
+      },
+    );
     const member = { ...admin('C7'), isAdmin: false };
     expect(
-      service.command({ kind: 'use', conferenceId: 'mini-conf', scope: 'channel' }, member).refused,
+      (await service.command({ kind: 'use', conferenceId: 'mini-conf', scope: 'channel' }, member)).refused,
     ).toBe(true);
-    expect(service.conferenceOf(member)).toBe('mini-conf');
+    expect(await service.conferenceOf(member)).toBe('mini-conf');
     expect(bindings.lookup({ platform: 'discord', channelId: 'C7' })).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ const engine = agendaEngine(() => DAY_ONE_0800);
 async function session(databasePath: string, lines: string): Promise<string> {
   const io = captureIo(lines);
   const agenda = createConsoleAgenda({
-    databasePath,
+    store: { sqlitePath: databasePath },
     engine: () => engine,
     output: io.stdout,
     logger: captureLogger().logger,

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDigestConfig } from '../../adapters/digest/digest-config.ts';
-import { openDigestRuntime } from '../../adapters/digest/digest-runtime.ts';
+import { createDigestRuntime } from '../../adapters/digest/digest-runtime.ts';
 import type { DigestScheduler } from '../../adapters/digest/digest-scheduler.ts';
+import { openSqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
 import { DEFAULT_DATASET, engineFor } from '../helpers/engines.ts';
 import { digestHarness, type Harness, MORNING_ONLY, RecordingPoster } from './digest-harness.ts';
@@ -232,12 +233,14 @@ describe('the next post', () => {
 });
 
 describe('the digest runtime', () => {
-  it('opens the database file, answers subscription commands with the next post time, and closes', async () => {
+  it('runs over the store, answering subscription commands with the next post time', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hallway-runtime-'));
     const config = readDigestConfig({ HALLWAY_DB_PATH: join(dir, 'var', 'hallway.db') });
     if (!config.ok) throw new Error(config.problems.join());
-    const runtime = await openDigestRuntime({
+    const store = openSqliteStore(config.value.databasePath);
+    const runtime = createDigestRuntime({
       config: config.value,
+      store,
       engine: () => engine,
       posters: () => [],
       clock: () => Date.parse('2026-03-25T12:00:00Z'),
@@ -256,8 +259,8 @@ describe('the digest runtime', () => {
       '<#3001> will get the daily digest. The next one goes out Thu 26 Mar, 08:00 CET.',
     );
     await runtime.start();
-    await runtime.close();
+    await runtime.stop();
+    await store.close();
     expect(existsSync(join(dir, 'var', 'hallway.db'))).toBe(true);
-    await expect(async () => runtime.store.digest.subscriptions('discord')).rejects.toThrow(/not open/);
   });
 });

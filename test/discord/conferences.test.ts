@@ -151,15 +151,15 @@ describe('two conferences in one Hallway on Discord', () => {
     );
 
     now = KUBECON_DAY_0800 + 60_000;
-    const first = (await hallway.openDigests()).runtime;
-    await first.start();
+    const first = await hallway.openDigests();
+    await first.runtime.start();
     await first.close();
     expect(digestText(CHANNEL_ID)).toBe('');
     expect(digestText(SECOND_CHANNEL_ID)).toContain('Thu 26 Mar at KubeCon EU 2026');
 
     now = MINI_DAY_0800 + 60_000;
-    const second = (await hallway.openDigests()).runtime;
-    await second.start();
+    const second = await hallway.openDigests();
+    await second.runtime.start();
     await second.close();
     expect(digestText(CHANNEL_ID)).toContain('Sat 27 Mar at MiniConf');
     expect(digestText(CHANNEL_ID)).not.toContain('KubeCon');

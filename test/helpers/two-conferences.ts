@@ -4,21 +4,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelPlace } from '../../adapters/conferences/binding-store.ts';
-import {
-  type ConferenceDigests,
-  openConferenceDigests,
-} from '../../adapters/conferences/conference-digests.ts';
+import { createConferenceDigests } from '../../adapters/conferences/conference-digests.ts';
 import type { ConferenceRegistry } from '../../adapters/conferences/conference-registry.ts';
 import { ConferenceService } from '../../adapters/conferences/conference-service.ts';
 import { parseConferencesConfig } from '../../adapters/conferences/conferences-config.ts';
 import { openConferences } from '../../adapters/conferences/open-conferences.ts';
 import { readDigestConfig } from '../../adapters/digest/digest-config.ts';
 import type { DigestPoster } from '../../adapters/digest/digest-poster.ts';
+import type { DigestRuntime } from '../../adapters/digest/digest-runtime.ts';
 import { parseAdminList } from '../../adapters/shared/admins.ts';
 import type { AskIn } from '../../adapters/shared/chat-adapter.ts';
 import type { ChatServices } from '../../adapters/shared/chat-services.ts';
 import { createChatServices } from '../../adapters/shared/create-chat-services.ts';
 import type { Logger } from '../../adapters/shared/logger.ts';
+import { openSqliteStore, type SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { Engine } from '../../src/index.ts';
 import { DEFAULT_DATASET, MINI_CONF } from './engines.ts';
 
@@ -34,8 +33,14 @@ export interface TwoConferences {
   readonly ask: AskIn;
   /** What `npm start` gives each platform as `engineIn`. */
   readonly engineIn: (place: ChannelPlace) => Promise<Engine>;
-  /** Opens the digest (scheduler per conference) on the database; once per "run" of Hallway. */
-  openDigests(): Promise<ConferenceDigests>;
+  /** Opens the store and the digest (scheduler per conference) on it; once per "run" of Hallway. */
+  openDigests(): Promise<DigestRun>;
+  close(): Promise<void>;
+}
+
+/** One run's digest, and its end: the schedulers stopped and the store closed. */
+export interface DigestRun {
+  readonly runtime: DigestRuntime;
   close(): Promise<void>;
 }
 
@@ -70,31 +75,41 @@ export async function twoConferences(options: TwoConferencesOptions): Promise<Tw
   const digestConfig = readDigestConfig({ HALLWAY_DB_PATH: join(folder, 'hallway.db') });
   if (!digestConfig.ok) throw new Error(digestConfig.problems.join('\n'));
   const { registry } = opened;
-  let digests: ConferenceDigests | undefined;
+  let store: SqliteStore | undefined;
+  let digests: DigestRuntime | undefined;
   const service = new ConferenceService({
     registry,
-    bindings: () => digests?.bindings,
+    bindings: () => store?.bindings,
     clock: options.clock,
     logger: options.logger,
   });
-  const openDigests = async (): Promise<ConferenceDigests> => {
-    const next = await openConferenceDigests({
+  const openDigests = async (): Promise<DigestRun> => {
+    const opened = openSqliteStore(digestConfig.value.databasePath);
+    store = opened;
+    const runtime = createConferenceDigests({
       config: digestConfig.value,
+      store: opened,
       registry,
       conferenceOf: (place: ChannelPlace) => service.conferenceOf(place),
       posters: options.posters,
       clock: options.clock,
       logger: options.logger,
     });
-    digests = next;
-    return next;
+    digests = runtime;
+    return {
+      runtime,
+      async close() {
+        await runtime.stop();
+        await opened.close();
+      },
+    };
   };
   await openDigests();
   const services = createChatServices({
     live: opened.defaultLive,
     rateLimits: { user: { burst: 1000, perMinute: 1000 }, channel: { burst: 1000, perMinute: 1000 } },
     admins: parseAdminList(options.admins),
-    digest: () => digests?.runtime,
+    digest: () => digests,
     logger: options.logger,
     conferences: service,
   });
@@ -103,10 +118,11 @@ export async function twoConferences(options: TwoConferencesOptions): Promise<Tw
     service,
     services,
     ask: (question, place) => service.ask(question, place),
-    engineIn: (place) => registry.engine(service.conferenceOf(place)),
+    engineIn: async (place) => registry.engine(await service.conferenceOf(place)),
     openDigests,
     async close() {
-      await digests?.runtime.close();
+      await digests?.stop();
+      await store?.close();
       registry.stop();
     },
   };

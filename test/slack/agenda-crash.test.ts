@@ -36,7 +36,11 @@ function schedulerOver(store: SqliteAgendaStore, now: number, attempts: number) 
     store,
     engine: () => agendaEngine(() => now),
     messengers: () => [
-      createSlackAgendaMessenger(client, { attempts, baseDelayMs: 1, maxDelayMs: 1 }, async () => {}),
+      createSlackAgendaMessenger(
+        client,
+        { attempts, baseDelayMs: 1, maxDelayMs: 1 },
+        { sleep: async () => {} },
+      ),
     ],
     clock: () => now,
     logger: captureLogger().logger,
@@ -59,13 +63,16 @@ async function crashThenRestart(crashAt: 'after-send' | 'before-send', userId: s
     slackApiUrl: fake.apiUrl,
     ...NO_RETRY_OPTIONS,
   });
+  const restarted = new SqliteAgendaStore(reopened);
   const scheduler = new ReminderScheduler({
-    store: new SqliteAgendaStore(reopened),
+    store: restarted,
     engine: () => agendaEngine(() => NOW + 30_000),
     messengers: () => [createSlackAgendaMessenger(client, { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 })],
     clock: () => NOW + 30_000,
     logger: captureLogger().logger,
     timers: { set: () => undefined, clear: () => undefined },
+    // As the runtime does on SQLite: the dead process's claim is taken over at start, not after its lease.
+    releaseAbandoned: () => restarted.releaseAbandoned(NOW + 30_000),
   });
   const outcomes = await scheduler.start();
   await scheduler.stop();

@@ -189,6 +189,8 @@ describe('my agenda on Slack (real Bolt, HTTP mode)', () => {
         clock: clock.now,
         logger: log.logger,
         timers: { set: () => undefined, clear: () => undefined },
+        // As the runtime does on SQLite: a crashed run's claim is taken over at start.
+        releaseAbandoned: () => over.releaseAbandoned(clock.now()),
       });
     clock.set(Date.parse('2027-03-27T13:49:00Z'));
     expect(await make().runDue()).toEqual([]);
@@ -214,9 +216,9 @@ describe('my agenda on Slack (real Bolt, HTTP mode)', () => {
       kind: 'reminder' as const,
       keyAt: Date.parse('2027-03-28T00:30:00Z'),
     };
-    other.store.claimDelivery(key, clock.now());
+    other.store.claimDelivery(key, clock.now(), 60_000);
     await messenger.send(
-      'U0ALICE',
+      ALICE,
       engine.agenda({ kind: 'reminder', sessionId: 'night', leadMinutes: 9 }),
       `reminder/slack/U0ALICE/night/${key.keyAt}`,
     );

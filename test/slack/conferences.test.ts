@@ -164,8 +164,8 @@ describe('two conferences in one Hallway on Slack', () => {
 
     // KubeCon's last day, 08:01 in Amsterdam: its channel gets its digest; Mini Conf has nothing that day.
     now = KUBECON_DAY_0800 + 60_000;
-    const first = (await hallway.openDigests()).runtime;
-    await first.start();
+    const first = await hallway.openDigests();
+    await first.runtime.start();
     await first.close();
     expect(postsTo('C0MINI')).toEqual([]);
     const kube = postsTo('C0KUBE')
@@ -177,8 +177,8 @@ describe('two conferences in one Hallway on Slack', () => {
     // A year later, 08:01 in Lisbon: Mini Conf's first day; only its channel gets a digest.
     now = MINI_DAY_0800 + 60_000;
     const kubePosts = postsTo('C0KUBE').length;
-    const second = (await hallway.openDigests()).runtime;
-    await second.start();
+    const second = await hallway.openDigests();
+    await second.runtime.start();
     await second.close();
     expect(postsTo('C0KUBE')).toHaveLength(kubePosts);
     const mini = postsTo('C0MINI')

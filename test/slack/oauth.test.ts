@@ -5,15 +5,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatServices } from '../../adapters/shared/chat-services.ts';
-import { RateLimiter } from '../../adapters/shared/rate-limiter.ts';
 import { readSlackConfig } from '../../adapters/slack/config.ts';
-import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
+import type { SlackApp } from '../../adapters/slack/create-slack-app.ts';
 import { openSqliteStore, type SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { engineFor, MINI_CONF } from '../helpers/engines.ts';
-import { captureLogger } from './capture-logger.ts';
 import { eventually, type FakeSlack, INSTALLED_TOKEN_PREFIX, startFakeSlack } from './fake-slack.ts';
-import { eventCallback, mentionEvent, postSigned, SIGNING_SECRET } from './slack-requests.ts';
+import {
+  inWorkspace,
+  oauthServices,
+  redirect as redirectBack,
+  startOAuthApp,
+  startInstall as startOAuthInstall,
+} from './oauth-app.ts';
+import { mentionEvent, postSigned, SIGNING_SECRET } from './slack-requests.ts';
 
 const INSTALLED_TOKEN = `${INSTALLED_TOKEN_PREFIX}-t0acme`;
 
@@ -26,31 +30,8 @@ let base: string;
 beforeAll(async () => {
   fake = await startFakeSlack();
   store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'hallway-oauth-')), 'hallway.db'));
-  const services: ChatServices = {
-    rateLimiter: new RateLimiter(
-      { user: { burst: 0, perMinute: 0 }, channel: { burst: 0, perMinute: 0 } },
-      Date.now,
-    ),
-    admins: { includes: () => false, size: 0 },
-    installations: () => store.installations,
-  };
-  slack = await createSlackApp({
-    config: {
-      oauth: {
-        clientId: '1111.2222',
-        clientSecret: 'abcdef0123456789abcdef',
-        stateSecret: 'a-long-random-state-secret',
-      },
-      connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
-    },
-    engine: () => engine,
-    logger: captureLogger().logger,
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    port: 0,
-    services,
-  });
-  const { port } = await slack.start();
-  base = `http://127.0.0.1:${port}`;
+  const services = oauthServices(() => store.installations);
+  ({ slack, base } = await startOAuthApp(fake, () => engine, services));
 });
 afterAll(async () => {
   await slack.stop();
@@ -58,24 +39,10 @@ afterAll(async () => {
   await store.close();
 });
 
-/** Starts an install: the state in Slack's authorize URL, and the cookie that binds it to this browser. */
-async function startInstall(): Promise<{ state: string; cookie: string; location: URL }> {
-  const response = await fetch(`${base}/slack/install`, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  const location = new URL(response.headers.get('location') ?? '');
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { state: location.searchParams.get('state') ?? '', cookie, location };
-}
-
+const startInstall = () => startOAuthInstall(base);
 /** An Events API envelope from the workspace T0ACME, as Slack sends it once Hallway is installed there. */
-const inAcme = (event: Record<string, unknown>, eventId: string) => ({
-  ...eventCallback(event, eventId),
-  team_id: 'T0ACME',
-  authorizations: [{ team_id: 'T0ACME', user_id: 'UHALLWAY', is_bot: true, is_enterprise_install: false }],
-});
-
-const redirect = (query: string, cookie?: string) =>
-  fetch(`${base}/slack/oauth_redirect?${query}`, { headers: cookie === undefined ? {} : { cookie } });
+const inAcme = (event: Record<string, unknown>, eventId: string) => inWorkspace('T0ACME', event, eventId);
+const redirect = (query: string, cookie?: string) => redirectBack(base, query, cookie);
 
 describe('multi-workspace installs', () => {
   it('sends an admin to Slack with the client id, the manifest scopes and a signed state', async () => {

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaMessenger } from '../../adapters/agenda/agenda-messenger.ts';
-import { openAgendaRuntime } from '../../adapters/agenda/agenda-runtime.ts';
+import { createAgendaRuntime } from '../../adapters/agenda/agenda-runtime.ts';
 import { LiveData } from '../../adapters/sources/live-data.ts';
+import { openSqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
 import { MINI_CONF } from '../helpers/engines.ts';
 import { eventually } from '../slack/fake-slack.ts';
@@ -60,12 +61,13 @@ describe('change notices after a live refresh', () => {
     const sent: Array<{ userId: string; text: string }> = [];
     const messenger: AgendaMessenger = {
       platform: 'slack',
-      async send(userId, answer) {
+      async send({ userId }, answer) {
         sent.push({ userId, text: answer.text });
       },
     };
-    const agenda = openAgendaRuntime({
-      databasePath: join(dir, 'hallway.db'),
+    const store = openSqliteStore(join(dir, 'hallway.db'));
+    const agenda = createAgendaRuntime({
+      store,
       engine: () => live.current(),
       messengers: () => [messenger],
       clock: () => NOW,
@@ -76,12 +78,13 @@ describe('change notices after a live refresh', () => {
       [...live.current().catalog.sessions.values()].find((session) => session.title.startsWith(title))?.id ??
       '';
     const tiles = idOf('Tiles, Glaze');
-    agenda.service.star({ platform: 'slack', userId: 'U0ANA' }, tiles);
-    agenda.service.star({ platform: 'slack', userId: 'U0BEN' }, idOf('Packing Sardines'));
+    await agenda.service.star({ platform: 'slack', userId: 'U0ANA' }, tiles);
+    await agenda.service.star({ platform: 'slack', userId: 'U0BEN' }, idOf('Packing Sardines'));
     body = MOVED;
     expect((await live.refresh(1)).kind).toBe('updated');
     await eventually(() => (sent.length > 0 ? true : undefined), 'the change notice');
-    await agenda.close();
+    await agenda.stop();
+    await store.close();
     expect(sent.map((message) => message.userId)).toEqual(['U0ANA']);
     expect(sent[0]?.text).toContain('now Sat 27 Mar, 16:00–16:30 WET (was Sat 27 Mar, 14:00–14:30 WET)');
     live.stop();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { SqliteAgendaStore } from '../../adapters/agenda/sqlite-agenda-store.ts';
 import { DigestStore } from '../../adapters/digest/digest-store.ts';
 import { MIGRATIONS } from '../../adapters/store/migrations.ts';
 import { DatabaseOpenError, openDatabase } from '../../adapters/store/open-database.ts';
@@ -61,6 +62,40 @@ describe('openDatabase', () => {
     const db = openDatabase(path, { migrations: next });
     expect(db.pragma('user_version', { simple: true })).toBe(99);
     db.close();
+  });
+
+  it('keeps agendas starred before the workspace and the lease were kept, and takes over their old claims', () => {
+    const path = join(freshDir(), 'hallway.db');
+    openDatabase(path, { migrations: MIGRATIONS.filter((m) => m.version <= 6) }).close();
+    const old = new Database(path);
+    old
+      .prepare(
+        `INSERT INTO agenda_stars (platform, user_id, session_id, session_start, remind_at, created_at)
+         VALUES ('slack', 'U1', 's1', 2000000, 1400000, 1)`,
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO agenda_deliveries (platform, user_id, session_id, kind, key_at, state, intent_at)
+         VALUES ('slack', 'U1', 's1', 'reminder', 2000000, 'intent', 1000)`,
+      )
+      .run();
+    old.close();
+    const store = new SqliteAgendaStore(openDatabase(path));
+    const user = { platform: 'slack' as const, userId: 'U1' };
+    expect(store.stars(user)).toEqual([
+      { ...user, sessionId: 's1', sessionStartMs: 2000000, remindAtMs: 1400000, createdAt: 1 },
+    ]);
+    // A claim from before leases has none: it was a crashed run's, and is taken over.
+    const key = { ...user, sessionId: 's1', kind: 'reminder' as const, keyAt: 2000000 };
+    expect(store.claimDelivery(key, 5000, 60_000)).toEqual({
+      kind: 'interrupted',
+      attempt: 2,
+      intentAt: 1000,
+    });
+    // The user's next star records their workspace on all their stars.
+    store.star({ ...user, workspaceId: 'T1' }, { id: 's2' }, 6000);
+    expect(store.stars(user).map((star) => star.workspaceId)).toEqual(['T1', 'T1']);
   });
 
   it('refuses a file written by a newer Hallway', () => {

@@ -1,5 +1,6 @@
 // One contract for both stores: SQLite (always) and PostgreSQL (a throwaway database on the test server; skipped,
-// saying why, where none answers, and failing in CI). Two handles on one database stand for two replicas.
+// saying why, where none answers, and failing in CI). Two handles on one database stand for two replicas. The
+// agenda and binding cases are in their own files, run here on both engines.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { openPostgresStore } from '../../adapters/store/postgres-store.ts';
 import { openSqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { HallwayStore, PostKey, StoredBucket } from '../../adapters/store/store.ts';
 import { createThrowawayDatabase, describeWithPostgres, postgresHere } from '../helpers/postgres.ts';
+import { agendaCases } from './agenda-cases.ts';
+import { bindingCases } from './binding-cases.ts';
 
 /** Opens another handle on the same database: another replica (or, for SQLite, another connection). */
 type Opener = () => Promise<HallwayStore>;
@@ -192,6 +195,9 @@ function contract(setup: () => Promise<{ open: Opener; cleanup: () => Promise<vo
     expect(await first).toEqual({ kind: 'ran', value: 'fetched' });
     expect(await holder.withLock('refresh', async () => 'again')).toEqual({ kind: 'ran', value: 'again' });
   });
+
+  agendaCases(() => ({ a, b }));
+  bindingCases(() => ({ a, b }));
 
   it('reopens an existing database without migrating it twice, keeping its rows', async () => {
     const again = await open();
