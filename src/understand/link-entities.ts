@@ -172,7 +172,9 @@ function longestAt(
         break;
       }
       if (typed !== nameWord) {
-        const typos = Math.max(allowedTypos(typed), allowedTypos(nameWord));
+        // After a first word typed exactly, a later word may be one letter further off ("nabarun paul").
+        const leeway = firstExact && typed.length >= 3 ? 1 : 0;
+        const typos = Math.max(allowedTypos(typed), allowedTypos(nameWord)) + leeway;
         if (entry.partial || skip(typed) || typoDistance(typed, nameWord, typos) > typos) {
           matched = false;
           break;

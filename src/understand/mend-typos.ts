@@ -3,6 +3,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { analyzeToken } from '../text/analyzer.ts';
 import { typoDistance } from '../text/edit-distance.ts';
+import type { Lexicon } from './lexicon.ts';
 import type { ReadingContext } from './read-question.ts';
 
 const MIN_CUE_TYPO_LENGTH = 5;
@@ -30,6 +31,26 @@ export function mendFramingTypo(word: string, context: ReadingContext): string {
   // A word of the dataset stays as it is, unless it is only the framing word's own stem ("keynot" for "keynote").
   if (mended === undefined) return word;
   return context.isCorpusWord(word) && analyzeToken(word) !== analyzeToken(mended) ? word : mended;
+}
+
+/**
+ * The first word of a two-word kind of session typed a letter off, even as a word of the dataset, when the second is
+ * right: "lightening talks" is "lightning talks". Mends `words` in place.
+ */
+export function mendKindPhrases(words: string[], lexicon: Lexicon): void {
+  for (let index = 0; index < words.length - 1; index++) {
+    const typed = words[index] ?? '';
+    const next = words[index + 1] ?? '';
+    if (typed.length < MIN_CUE_TYPO_LENGTH || lexicon.sessionKinds.has(`${typed} ${next}`)) continue;
+    for (const phrase of lexicon.sessionKinds.keys()) {
+      const [first, second, ...rest] = phrase.split(' ');
+      if (rest.length > 0 || second !== next || first === undefined || first[0] !== typed[0]) continue;
+      if (typoDistance(typed, first, 1) <= 1) {
+        words[index] = first;
+        break;
+      }
+    }
+  }
 }
 
 /** The framing word a typo was meant as, or undefined. */

@@ -6,7 +6,7 @@ import type { SessionKind } from '../model/schema.ts';
 import { STOP_WORDS } from '../text/stop-words.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { EntityLinker, EntitySpan, EntityType } from './link-entities.ts';
-import { mendFramingTypo } from './mend-typos.ts';
+import { mendFramingTypo, mendKindPhrases } from './mend-typos.ts';
 import { fromWords, type QuestionTokens, questionTokens } from './question-tokens.ts';
 import { readTimes, type TimeReading } from './read-times.ts';
 import type { TemplateItem } from './template.ts';
@@ -68,6 +68,7 @@ export function readQuestion(question: string, context: ReadingContext): Questio
   const words = tokens.words.map((word, index) =>
     tokens.glued.has(index) ? word : mendFramingTypo(word, context),
   );
+  mendKindPhrases(words, lexicon);
   const phrases = findPhrases(words, lexicon);
   const framing = (word: string) =>
     context.cueWords.has(word) || isEmptyWord(word, lexicon) || lexicon.pronouns.has(word);

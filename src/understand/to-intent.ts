@@ -1,7 +1,7 @@
 // Fills the intent the classifier chose with the slots read from the question: subject, day, time, kind, place.
 import type { ConversationFocus } from '../engine/conversation.ts';
 import type { Intent, VendorRole } from '../engine/intent.ts';
-import { normalizePhrase } from '../text/normalize.ts';
+import { normalizePhrase, wordTokens } from '../text/normalize.ts';
 import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
 import { agendaIntent } from './agenda-intent.ts';
 import { focusSubject, shortFollowUp } from './follow-up.ts';
@@ -70,6 +70,19 @@ function nameOf(subject: SubjectSlot | undefined, context: IntentContext): strin
   return name;
 }
 
+/**
+ * A subject that is one catalog name typed with a typo ("hardwre") is searched as that name; the lookup is told, so
+ * the answer can say how it read the word. Any other subject stays as typed.
+ */
+function asCatalogNames(subject: SubjectSlot, context: IntentContext): readonly string[] {
+  const { entity } = subject;
+  if (entity === undefined || entity.exact || entity.partial || subject.named.length !== 1)
+    return subject.words;
+  if (subject.named[0]?.words.length !== subject.words.length) return subject.words;
+  context.onRenamed?.(subject.words.join(' '), entity.name);
+  return wordTokens(entity.name);
+}
+
 /** Intents about one organisation or person, which take only its name from a longer subject. */
 const ENTITY_FIRST: ReadonlySet<IntentLabel> = new Set(['members', 'partnership', 'announced']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'that', 'this']);
@@ -99,7 +112,9 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
   const followUp = shortFollowUp(reading, context);
   if (followUp !== undefined) return followUp;
   // The event's own name is no topic ("what is on the last day of <event>?").
-  const allWords = reading.subjects.filter((slot) => !slot.eventOnly).flatMap((slot) => slot.words);
+  const allWords = reading.subjects
+    .filter((slot) => !slot.eventOnly)
+    .flatMap((slot) => asCatalogNames(slot, context));
   switch (label) {
     case 'help':
       return { kind: 'help' };

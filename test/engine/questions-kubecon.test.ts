@@ -100,6 +100,13 @@ describe('what an organisation did, asked without "did"', () => {
   ])('$q', (c) => check(c));
 });
 
+describe('a track named by part of its name', () => {
+  it.each<Case>([
+    { q: 'what is in the vendor track?', expect: ['Vendor conversations', 'Spectro Cloud'] },
+    { q: 'whats in the vendor conversatons track', expect: ['Vendor conversations', 'Spectro Cloud'] },
+  ])('$q', (c) => check(c));
+});
+
 describe('facts about the event itself, from its notes', () => {
   it.each<Case>([
     { q: 'how many people attended?', expect: ['13,500'] },

@@ -154,6 +154,10 @@ describe('reading a question', () => {
     ['who is at booth 715', { kind: 'booth', booth: '715' }],
     ['list speakers', { kind: 'list', subject: 'speakers' }],
     ['what tracks are there?', { kind: 'list', subject: 'tracks' }],
+    // Two letters off a surname, after a first name typed right.
+    ['who is baptiste asman', { kind: 'identify', subject: 'baptiste assmann', asked: 'who' }],
+    // "lightening" is an English word, but before "talks" it is the kind of session.
+    ['list the lightening talks', { kind: 'list', subject: 'sessions', sessionKind: 'lightning-talk' }],
     [
       'What is in the Keynote Sessions track?',
       { kind: 'topic', topic: 'keynote sessions track', placed: true },

@@ -115,7 +115,8 @@ export function findProgrammePlace(
   const folded = phrase.toLowerCase().trim().replace(LEADING_LISTING, '');
   const placed = options.placed === true || LEADING_PREPOSITION.test(folded) || LEADING_OF.test(folded);
   const key = placeKey(folded.replace(LEADING_PREPOSITION, '').replace(LEADING_OF, ''));
-  const places = index.get(key);
+  const saysPlace = SAYS_TRACK.test(folded) || SAYS_ROOM.test(folded);
+  const places = index.get(key) ?? (saysPlace || placed ? partOfOneName(index, key) : undefined);
   if (places === undefined) return undefined;
   const track = places.find((place) => place.kind === 'track');
   const room = places.find((place) => place.kind === 'room');
@@ -123,6 +124,21 @@ export function findProgrammePlace(
   if (SAYS_ROOM.test(folded)) return room ?? track;
   if (placed) return room ?? track;
   return options.bareRoom ? room : undefined;
+}
+
+/**
+ * The one place whose name holds every word typed, when only part of it was ("the NixOS devroom" for "Nix and
+ * NixOS"); undefined when none does, or several do.
+ */
+function partOfOneName(index: PlaceIndex, key: string): readonly ProgrammePlace[] | undefined {
+  const typed = key.split(' ').filter((word) => word.length > 0);
+  if (typed.length === 0) return undefined;
+  const matches = [...index].filter(([name]) => {
+    const words = new Set(name.split(' '));
+    return typed.every((word) => words.has(word));
+  });
+  const [only] = matches;
+  return matches.length === 1 && only !== undefined ? only[1] : undefined;
 }
 
 /** A place's sessions in time order; while it is in use, only those not over yet. */
