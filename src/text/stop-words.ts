@@ -25,7 +25,7 @@ export const QUESTION_NOISE_WORDS: ReadonlySet<string> = new Set(
   presented presenting presentation presentations presenter presenters discuss discusses discussed discussing
   mention mentions mentioned cover covers covered covering explain explains explained topic topics regarding
   related people person someone anyone everyone somebody folks happen happened happening going held take place
-  day days conference event events keynote keynotes next list`
+  day days conference event events keynote keynotes next list schedule programme program thing things`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

@@ -166,13 +166,18 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     case 'first':
     case 'last': {
       // "Who spoke at the opening ceremony?": a subject that is no room or track names a session, not a place.
+      // "The very first thing on the schedule": words that only frame the question name nothing.
       const isPlace =
         subject === undefined ||
+        context.weighTopic(subject.words).length === 0 ||
         subject.types.has('room') ||
         subject.types.has('track') ||
         subject.words.some((word) => PLACE_WORDS.has(word));
       if (!isPlace) return { kind: 'topic', topic: context.weighTopic(reading.tokens.words).join(' ') };
-      const place = subject?.words.join(' ');
+      const place =
+        subject === undefined || context.weighTopic(subject.words).length === 0
+          ? undefined
+          : subject.words.join(' ');
       return {
         kind: 'opener',
         which: label,

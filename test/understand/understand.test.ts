@@ -154,6 +154,11 @@ describe('reading a question', () => {
     ['who is at booth 715', { kind: 'booth', booth: '715' }],
     ['list speakers', { kind: 'list', subject: 'speakers' }],
     ['what tracks are there?', { kind: 'list', subject: 'tracks' }],
+    // Words that only frame the question ("thing", "schedule") name no place.
+    [
+      'what is the very first thing on the schedule on thursday?',
+      { kind: 'opener', which: 'first', day: { kind: 'weekday', weekday: 4 } },
+    ],
     // Two letters off a surname, after a first name typed right.
     ['who is baptiste asman', { kind: 'identify', subject: 'baptiste assmann', asked: 'who' }],
     // "lightening" is an English word, but before "talks" it is the kind of session.
