@@ -2,6 +2,7 @@
 // people (typos, swapped letters, surnames), organisations, projects, terms, rooms and tracks.
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Catalog } from '../model/catalog.ts';
+import { roomNames } from '../model/room-names.ts';
 import { typoDistance } from '../text/edit-distance.ts';
 import { wordTokens } from '../text/normalize.ts';
 
@@ -93,7 +94,8 @@ export function buildEntityLinker(
     for (const name of [project.name, ...project.aliases]) add(name, 'project');
   for (const term of dataset.terms) for (const name of [term.term, ...term.aliases]) add(name, 'term');
   for (const session of dataset.sessions) {
-    if (session.room !== undefined) add(session.room, 'room');
+    if (session.room !== undefined)
+      for (const name of new Set(roomNames(session.room))) add(name, 'room', false, session.room);
     if (session.track !== undefined) add(session.track, 'track');
   }
   for (const name of conferenceNames) add(name, 'conference');
@@ -172,10 +174,12 @@ function longestAt(
         break;
       }
       if (typed !== nameWord) {
-        // After a first word typed exactly, a later word may be one letter further off ("nabarun paul").
+        // After a first word typed exactly, a later word may be one letter further off ("nabarun paul"); a number
+        // is never a typo of another ("H.2215" is not "H.2213").
         const leeway = firstExact && typed.length >= 3 ? 1 : 0;
         const typos = Math.max(allowedTypos(typed), allowedTypos(nameWord)) + leeway;
-        if (entry.partial || skip(typed) || typoDistance(typed, nameWord, typos) > typos) {
+        const numbers = /\d/.test(typed) || /\d/.test(nameWord);
+        if (entry.partial || skip(typed) || numbers || typoDistance(typed, nameWord, typos) > typos) {
           matched = false;
           break;
         }

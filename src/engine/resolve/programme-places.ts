@@ -1,5 +1,6 @@
 // Tracks and rooms by the names people type: "the Rust devroom", "the Security track", "Hall 12", "Lameere".
 import type { Catalog } from '../../model/catalog.ts';
+import { roomNames } from '../../model/room-names.ts';
 import type { Session } from '../../model/schema.ts';
 import { wordTokens } from '../../text/normalize.ts';
 import type { Finding } from '../finding.ts';
@@ -42,17 +43,6 @@ function placeKey(text: string): string {
   return wordTokens(text)
     .filter((word) => !PLACE_FILLER.has(word))
     .join(' ');
-}
-
-/** The names a room goes by: "Hall 8 | Room D" is also "Hall 8"; "UB2.252A (Lameere)" is also "Lameere". */
-function roomNames(room: string): string[] {
-  const names = [room];
-  for (const part of room.split(/\s*\|\s*/)) {
-    names.push(part);
-    const bracketed = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(part);
-    if (bracketed?.[1] !== undefined && bracketed[2] !== undefined) names.push(bracketed[1], bracketed[2]);
-  }
-  return names;
 }
 
 function buildIndex(catalog: Catalog): PlaceIndex {
