@@ -1,5 +1,6 @@
 // "Where is X?", "When is X?", "Who is at booth 12?": rooms and times of sessions, people and exhibitors.
 import { programmeDays } from '../../model/programme-days.ts';
+import type { Session } from '../../model/schema.ts';
 import { normalizePhrase } from '../../text/normalize.ts';
 import type { Finding, RankedSession, ResolveContext } from '../finding.ts';
 import type { Intent } from '../intent.ts';
@@ -46,16 +47,6 @@ export function resolvePlace(
       ? findProgrammePlace(context.catalog, subject, { bareRoom: true })
       : undefined;
   if (place !== undefined) return placeFinding(place, context.now());
-  // "When is the Red Hat keynote?": that organisation's (or person's) keynote, when it has one.
-  if (intent.sessionKind !== undefined) {
-    const owned = ownedSessionsOfKind(context, subject, intent.sessionKind);
-    if (owned.length > 0)
-      return {
-        kind: 'sessions',
-        reason: { kind: intent.kind, subject },
-        sessions: unranked(owned).slice(0, PLACE_LIMIT),
-      };
-  }
   // A session answers "where is X?" only when it matches (nearly) every word of X: "the SAP HANA keynote" is not
   // whichever keynote mentions SAP.
   let hits = context.text
@@ -66,6 +57,18 @@ export function resolvePlace(
       (hit) => hit.ref.type === 'session' && matchesKind(hit.ref.record, intent.sessionKind),
     );
     if (ofKind.length > 0) hits = ofKind;
+  }
+  // "When is the Red Hat keynote?": that organisation's (or person's) keynote, when it has one; unless a title
+  // holds every word asked where the name holds only some ("the Helm 4 talk" is a title, not Helm's talks).
+  if (intent.sessionKind !== undefined) {
+    const owned = ownedSessionsOfKind(context, subject, intent.sessionKind);
+    const titled = hits.some((hit) => hit.coverage >= 1) && !owned.wholeName;
+    if (owned.sessions.length > 0 && !titled)
+      return {
+        kind: 'sessions',
+        reason: { kind: intent.kind, subject },
+        sessions: unranked(owned.sessions).slice(0, PLACE_LIMIT),
+      };
   }
   const sessions = nextOccurrenceFirst(rankedSessions(hits), context.now()).slice(0, PLACE_LIMIT);
   if (sessions.length > 0) return { kind: 'sessions', reason: { kind: intent.kind, subject }, sessions };
@@ -97,9 +100,14 @@ function nextOccurrenceFirst(sessions: readonly RankedSession[], nowMs: number):
 }
 
 /** The sessions of the kind asked that belong to the organisation or person the subject names, in time order. */
-function ownedSessionsOfKind(context: ResolveContext, subject: string, sessionKind: string) {
+function ownedSessionsOfKind(
+  context: ResolveContext,
+  subject: string,
+  sessionKind: string,
+): { readonly sessions: readonly Session[]; readonly wholeName: boolean } {
   const lookup = lookupName(context, subject, ['organization', 'person']);
-  if (lookup.kind !== 'found' || lookup.match.quality < CONFIDENT_NAME) return [];
+  if (lookup.kind !== 'found' || lookup.match.quality < CONFIDENT_NAME)
+    return { sessions: [], wholeName: false };
   const { ref } = lookup.match;
   const sessions =
     ref.type === 'organization'
@@ -107,7 +115,10 @@ function ownedSessionsOfKind(context: ResolveContext, subject: string, sessionKi
       : ref.type === 'person'
         ? context.catalog.sessionsByPerson.get(ref.record.id)
         : undefined;
-  return [...(sessions ?? [])].filter((session) => matchesKind(session, sessionKind)).sort(byStart);
+  return {
+    sessions: [...(sessions ?? [])].filter((session) => matchesKind(session, sessionKind)).sort(byStart),
+    wholeName: lookup.match.quality >= 1,
+  };
 }
 
 export function resolveBooth(context: ResolveContext, intent: Extract<Intent, { kind: 'booth' }>): Finding {
