@@ -11,7 +11,12 @@ export interface QuestionTokens {
   readonly glued: ReadonlySet<number>;
   /** Words that follow a punctuation break (",", "?", " - "): no subject runs across one. */
   readonly breaks: ReadonlySet<number>;
+  /** Words typed between double quotes: what the asker marked as the subject ("the "universal mesh" talk"). */
+  readonly quoted: ReadonlySet<number>;
 }
+
+/** Double quotes, straight and curly; single quotes are apostrophes too often to mark anything. */
+const DOUBLE_QUOTES = /["\u201c\u201d\u201e]/g;
 
 /** Punctuation between two words that ends one thought: a comma, a question mark, a dash between spaces. */
 const BREAK = /[?!.,;:()]\s|\s[-–—]\s/;
@@ -32,19 +37,26 @@ export function questionTokens(question: string, lexicon: Lexicon): QuestionToke
   const words: string[] = [];
   const glued: number[] = [];
   const breaks: number[] = [];
+  const quoted: number[] = [];
   let lastEnd = 0;
+  let inQuotes = false;
   for (const match of folded.matchAll(WORD)) {
+    const gap = folded.slice(lastEnd, match.index);
     // "z.999" is one name; "here, where" is two thoughts.
-    if (words.length > 0 && BREAK.test(folded.slice(lastEnd, match.index))) breaks.push(words.length);
+    if (words.length > 0 && BREAK.test(gap)) breaks.push(words.length);
+    if ((gap.match(DOUBLE_QUOTES)?.length ?? 0) % 2 === 1) inQuotes = !inQuotes;
     lastEnd = match.index + match[0].length;
     const parts = expand(match[0], lexicon);
     const hyphenated = match[0].includes('-') && parts.length > 1;
     for (const word of parts) {
       if (hyphenated) glued.push(words.length);
+      if (inQuotes) quoted.push(words.length);
       words.push(word);
     }
   }
-  rewritePhrases(words, [glued, breaks], lexicon);
+  // A quote never closed marks nothing.
+  if (inQuotes) quoted.length = 0;
+  rewritePhrases(words, [glued, breaks, quoted], lexicon);
   let first = 0;
   for (let moved = true; moved; ) {
     moved = false;
@@ -64,7 +76,7 @@ export function questionTokens(question: string, lexicon: Lexicon): QuestionToke
   }
   const shifted = (indexes: readonly number[]) =>
     indexes.map((index) => index - first).filter((index) => index >= 0);
-  return fromWords(words.slice(first), shifted(glued), shifted(breaks));
+  return fromWords(words.slice(first), shifted(glued), shifted(breaks), shifted(quoted));
 }
 
 /** Builds the joined text and offsets for a list of words. */
@@ -72,6 +84,7 @@ export function fromWords(
   words: readonly string[],
   glued: readonly number[] = [],
   breaks: readonly number[] = [],
+  quoted: readonly number[] = [],
 ): QuestionTokens {
   const starts: number[] = [];
   let offset = 0;
@@ -79,7 +92,14 @@ export function fromWords(
     starts.push(offset);
     offset += word.length + 1;
   }
-  return { words, text: words.join(' '), starts, glued: new Set(glued), breaks: new Set(breaks) };
+  return {
+    words,
+    text: words.join(' '),
+    starts,
+    glued: new Set(glued),
+    breaks: new Set(breaks),
+    quoted: new Set(quoted),
+  };
 }
 
 /** Replaces word sequences said one way ("tl dr" → "summary"), in place; hyphen-glued words are left alone. */

@@ -76,7 +76,7 @@ export function readQuestion(question: string, context: ReadingContext): Questio
   const taken = new Set<number>();
   for (const span of spans) for (let index = span.start; index < span.end; index++) taken.add(index);
   // The mended words, re-joined, so that the dates are read from "thursday", not "thursdy".
-  const mended = fromWords(words, [...tokens.glued], [...tokens.breaks]);
+  const mended = fromWords(words, [...tokens.glued], [...tokens.breaks], [...tokens.quoted]);
   const times = readTimes(mended, lexicon, {
     nowMs: context.nowMs,
     timeZone: context.timeZone,

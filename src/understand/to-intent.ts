@@ -83,6 +83,24 @@ function asCatalogNames(subject: SubjectSlot, context: IntentContext): readonly 
   return wordTokens(entity.name);
 }
 
+/**
+ * When the asker put the subject in double quotes, the quoted words are the subject: "I keep hearing about a
+ * "universal mesh"" asks about "universal mesh", not about hearing. Without quotes inside any subject, all stay.
+ */
+function quotedSubjects(slots: readonly SubjectSlot[], read: QuestionReading): readonly SubjectSlot[] {
+  const { quoted, words } = read.tokens;
+  if (quoted.size === 0) return slots;
+  const marked = slots.flatMap((slot) => {
+    const inside = words.slice(slot.start, slot.end).filter((_, offset) => quoted.has(slot.start + offset));
+    return inside.length === 0 || inside.length === slot.words.length
+      ? inside.length === 0
+        ? []
+        : [slot]
+      : [{ ...slot, words: inside }];
+  });
+  return marked.length > 0 ? marked : slots;
+}
+
 /** Intents about one organisation or person, which take only its name from a longer subject. */
 const ENTITY_FIRST: ReadonlySet<IntentLabel> = new Set(['members', 'partnership', 'announced']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'that', 'this']);
@@ -95,7 +113,10 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
   const weighted = slots.filter(
     (slot) => slot.types.size > 0 || slot.words.some((word) => context.carriesWeight(word)),
   );
-  const slotted: SlottedReading = { ...rest, subjects: weighted.length > 0 ? weighted : slots };
+  const slotted: SlottedReading = {
+    ...rest,
+    subjects: quotedSubjects(weighted.length > 0 ? weighted : slots, read),
+  };
   // Now, next, first and last are about the event as a whole when it is the only thing named.
   const placeLabels: ReadonlySet<IntentLabel> = new Set(['now', 'next', 'first', 'last']);
   const subject = primarySubject(label, slotted, context, placeLabels.has(label));

@@ -154,6 +154,12 @@ describe('reading a question', () => {
     ['who is at booth 715', { kind: 'booth', booth: '715' }],
     ['list speakers', { kind: 'list', subject: 'speakers' }],
     ['what tracks are there?', { kind: 'list', subject: 'tracks' }],
+    // Quoted words are the subject; the words around them are not.
+    [
+      'I keep hearing about a "universal mesh", who presented that?',
+      { kind: 'topic', topic: 'universal mesh' },
+    ],
+    ['anyone covering “GPU sharing”? my team keeps asking', { kind: 'topic', topic: 'gpu sharing' }],
     // Words that only frame the question ("thing", "schedule") name no place.
     [
       'what is the very first thing on the schedule on thursday?',
