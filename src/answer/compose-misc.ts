@@ -68,6 +68,12 @@ const LIST_TITLES = {
 
 /** Lines shown in a list answer; the rest are counted. */
 const LIST_SHOWN = 30;
+/**
+ * Tracks, rooms and days are short lines, and asking "what devrooms are there?" means all of them: a programme
+ * rarely has more than this many.
+ */
+const PLACES_SHOWN = 100;
+const SHOWN_IN_FULL: ReadonlySet<string> = new Set(['tracks', 'rooms', 'days']);
 
 export function composeList(context: ComposeContext, finding: Extract<Finding, { kind: 'list' }>): Composed {
   const answer = builder(context);
@@ -94,7 +100,7 @@ export function composeList(context: ComposeContext, finding: Extract<Finding, {
       ? `I have no ${noun}s${ofKind} in this dataset.`
       : `My data has ${count(lines.length, noun)}${ofKind}:`,
   );
-  answer.bullets(lines, `${noun}s`, LIST_SHOWN);
+  answer.bullets(lines, `${noun}s`, SHOWN_IN_FULL.has(finding.subject) ? PLACES_SHOWN : LIST_SHOWN);
   return { title, answered: lines.length > 0, ...answer.finish() };
 }
 
