@@ -35,6 +35,9 @@ export function buildSpelling(frequency: (term: string) => number): Spelling {
     },
     correct(word) {
       if (word.length < MIN_CORRECTABLE_LENGTH) return undefined;
+      // Two neighbouring letters swapped ("serevr") is the commonest slip, and two edits to the tree's fuzzy search.
+      const swapped = swappedKnown(word, words);
+      if (swapped !== undefined) return swapped;
       tree ??= SearchableMap.from(words);
       let best: { word: string; term: string; distance: number; frequency: number } | undefined;
       for (const [known, [term, distance]] of tree.fuzzyGet(word, maxEdits(word))) {
@@ -52,4 +55,17 @@ export function buildSpelling(frequency: (term: string) => number): Spelling {
       return best === undefined ? undefined : { word: best.word, term: best.term };
     },
   };
+}
+
+/** The known word `word` becomes by swapping two neighbouring letters (not the first), if any. */
+function swappedKnown(
+  word: string,
+  words: ReadonlyMap<string, string>,
+): { readonly word: string; readonly term: string } | undefined {
+  for (let at = 1; at < word.length - 1; at++) {
+    const swapped = `${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`;
+    const term = swapped === word ? undefined : words.get(swapped);
+    if (term !== undefined) return { word: swapped, term };
+  }
+  return undefined;
 }

@@ -73,6 +73,15 @@ describe('spelling', () => {
     expect(spelling.correct('zzzz')).toBeUndefined();
     expect(spelling.correct('abc')).toBeUndefined();
   });
+
+  it('reads two swapped neighbouring letters as one slip, even in a short word', () => {
+    const spelling = buildSpelling(() => 1);
+    spelling.learn('server', 'server');
+    spelling.prepare();
+    expect(spelling.correct('serevr')).toEqual({ word: 'server', term: 'server' });
+    // The first letter is never swapped: "esrver" is too far.
+    expect(spelling.correct('esrver')).toBeUndefined();
+  });
 });
 
 describe('questions whose words are common everywhere', () => {
