@@ -39,3 +39,10 @@ export function medianSummary(passes: readonly LatencySummary[]): LatencySummary
   };
   return { p50Ms: median((s) => s.p50Ms), p99Ms: median((s) => s.p99Ms), maxMs: median((s) => s.maxMs) };
 }
+
+/** Runs `op` `count` times, each awaited before the next (as one replica issues them); returns how many a second. */
+export async function perSecond(count: number, op: (i: number) => unknown): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < count; i += 1) await op(i);
+  return Math.round(count / ((performance.now() - started) / 1000));
+}

@@ -1,27 +1,29 @@
 // The store's operations per second, on SQLite and on PostgreSQL: event de-duplication inserts, digest ledger
-// claims, and the scheduler's due scan (every subscribed channel of a platform), each awaited one after another
-// as a replica issues them.
-import { performance } from 'node:perf_hooks';
+// claims, the digest scheduler's scan (every subscribed channel of a platform), and the reminder side (stars,
+// due-reminder scans, delivery claims), each awaited one after another as a replica issues them.
 import type { HallwayStore } from '../store/store.ts';
+import { perSecond } from './measure.ts';
+import { benchReminderOps, REMINDER_USERS, type ReminderOpsRun } from './reminder-ops.ts';
 
-export interface StoreOpsRun {
+export interface StoreOpsRun extends ReminderOpsRun {
   readonly engine: HallwayStore['engine'];
   readonly dedupeInsertsPerSecond: number;
   readonly ledgerClaimsPerSecond: number;
-  readonly dueScansPerSecond: number;
+  readonly digestScansPerSecond: number;
 }
 
-/** Subscribed channels during the due scan: a busy deployment's. */
+/** Subscribed channels during the digest scan: a busy deployment's. */
 export const SUBSCRIPTIONS = 200;
 
-async function perSecond(count: number, op: (i: number) => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  for (let i = 0; i < count; i += 1) await op(i);
-  return Math.round(count / ((performance.now() - started) / 1000));
-}
-
-/** Runs each operation `count` times on a fresh store (its rows are left behind: give it a throwaway database). */
-export async function benchStoreOps(store: HallwayStore, count = 2_000): Promise<StoreOpsRun> {
+/**
+ * Runs each operation `count` times (scans a quarter as often) on a fresh store, with `reminderUsers` users'
+ * stars to scan; its rows are left behind.
+ */
+export async function benchStoreOps(
+  store: HallwayStore,
+  count = 2_000,
+  reminderUsers = REMINDER_USERS,
+): Promise<StoreOpsRun> {
   const at = Date.parse('2026-03-26T07:00:00Z');
   const run = `${Date.now()}`;
   for (let i = 0; i < SUBSCRIPTIONS; i += 1) {
@@ -32,22 +34,18 @@ export async function benchStoreOps(store: HallwayStore, count = 2_000): Promise
       createdAt: at,
     });
   }
+  const scans = Math.ceil(count / 4);
   return {
     engine: store.engine,
-    dedupeInsertsPerSecond: await perSecond(count, (i) =>
-      Promise.resolve(store.events.claim(`Ev${run}${i}`, at, 600_000)),
-    ),
+    dedupeInsertsPerSecond: await perSecond(count, (i) => store.events.claim(`Ev${run}${i}`, at, 600_000)),
     ledgerClaimsPerSecond: await perSecond(count, (i) =>
-      Promise.resolve(
-        store.digest.claim(
-          { platform: 'slack', channelId: `C${run}${i}`, date: '2026-03-26', kind: 'morning' },
-          at,
-          { maxAttempts: 3, leaseMs: 120_000 },
-        ),
+      store.digest.claim(
+        { platform: 'slack', channelId: `C${run}${i}`, date: '2026-03-26', kind: 'morning' },
+        at,
+        { maxAttempts: 3, leaseMs: 120_000 },
       ),
     ),
-    dueScansPerSecond: await perSecond(Math.ceil(count / 4), () =>
-      Promise.resolve(store.digest.subscriptions('slack')),
-    ),
+    digestScansPerSecond: await perSecond(scans, () => store.digest.subscriptions('slack')),
+    ...(await benchReminderOps(store, scans, count, reminderUsers)),
   };
 }

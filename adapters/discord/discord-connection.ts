@@ -68,6 +68,14 @@ export class DiscordAdapter implements ChatAdapter {
         ...withServices,
       }).catch(lastResort);
     });
+    // A server removed the bot (an outage is guildUnavailable, not this): forget what was kept for that server.
+    client.on(Events.GuildDelete, (guild) => {
+      const installations = services?.installations?.();
+      if (installations === undefined) return;
+      Promise.resolve(installations.delete('discord', guild.id))
+        .then((removed) => logger.info({ server: guild.id, removed }, 'Discord server forgotten'))
+        .catch(lastResort);
+    });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord: client error'));
     watchGateway(client, {
       logger,

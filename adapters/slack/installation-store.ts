@@ -52,6 +52,8 @@ export function slackInstallationStore(
       return found.data as BoltInstallation;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
+      // A user's installation is their user token, which Hallway never keeps: the workspace stays installed.
+      if (query.userId !== undefined) return;
       await open().delete('slack', workspaceOf(query));
     },
   };

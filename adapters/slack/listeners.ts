@@ -171,7 +171,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     );
   });
 
-  // The workspace removed Hallway, or revoked its token: forget its installation and its subscriptions.
+  // The workspace removed Hallway, or revoked its bot token: forget its installation and everything kept for it.
   const forget = async (reason: string, workspaceId: string | undefined) => {
     const installations = deps.services?.installations?.();
     if (workspaceId === undefined || installations === undefined) return;

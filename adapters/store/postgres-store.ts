@@ -28,6 +28,7 @@ import type {
   SourceCopies,
   StoredBucket,
 } from './store.ts';
+import { FORGET_WORKSPACE, tally, type WorkspaceParams, workspaceParams } from './workspace-rows.ts';
 
 /** BIGINT (oid 20) holds epoch milliseconds here, well inside a double's exact range: read it as a number. */
 const BIGINT_OID = 20;
@@ -195,6 +196,19 @@ function postgresContext(pool: pg.Pool): ContextEntries {
   };
 }
 
+/**
+ * Each delete numbered with only the parameters it uses (PostgreSQL refuses a value it cannot type), as `text`:
+ * `length($1)` alone would leave it guessing.
+ */
+const FORGET = FORGET_WORKSPACE.map(({ part, sql }) => {
+  const names: Array<keyof WorkspaceParams> = [];
+  const text = sql((name) => {
+    if (!names.includes(name)) names.push(name);
+    return `$${names.indexOf(name) + 1}::text`;
+  });
+  return { part, text, names };
+});
+
 function postgresInstallations(pool: pg.Pool): Installations {
   return {
     async save(installation) {
@@ -228,15 +242,13 @@ function postgresInstallations(pool: pg.Pool): Installations {
     },
     delete: (platform, workspaceId) =>
       inTransaction(pool, async (client) => {
-        await client.query('DELETE FROM digest_subscriptions WHERE platform = $1 AND workspace_id = $2', [
-          platform,
-          workspaceId,
-        ]);
-        const removed = await client.query(
-          'DELETE FROM installations WHERE platform = $1 AND workspace_id = $2',
-          [platform, workspaceId],
-        );
-        return removed.rowCount === 1;
+        const params = workspaceParams(platform, workspaceId);
+        const counts = [];
+        for (const { part, text, names } of FORGET) {
+          const values = names.map((name) => params[name]);
+          counts.push({ part, deleted: (await client.query(text, values)).rowCount ?? 0 });
+        }
+        return tally(counts);
       }),
   };
 }

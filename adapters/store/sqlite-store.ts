@@ -22,6 +22,7 @@ import type {
   SourceCopies,
   StoredBucket,
 } from './store.ts';
+import { FORGET_WORKSPACE, tally, workspaceParams } from './workspace-rows.ts';
 
 /** A store over an open SQLite database, which it closes on `close`. */
 export class SqliteStore implements HallwayStore {
@@ -150,8 +151,10 @@ function sqliteInstallations(db: SqliteDatabase): Installations {
      ON CONFLICT (platform, workspace_id) DO UPDATE SET value = excluded.value, installed_at = excluded.installed_at`,
   );
   const find = db.prepare('SELECT * FROM installations WHERE platform = ? AND workspace_id = ?');
-  const remove = db.prepare('DELETE FROM installations WHERE platform = ? AND workspace_id = ?');
-  const unsubscribe = db.prepare('DELETE FROM digest_subscriptions WHERE platform = ? AND workspace_id = ?');
+  const forget = FORGET_WORKSPACE.map(({ part, sql }) => ({
+    part,
+    statement: db.prepare(sql((name) => `@${name}`)),
+  }));
   return {
     save(installation: Installation) {
       save.run(
@@ -173,8 +176,8 @@ function sqliteInstallations(db: SqliteDatabase): Installations {
           };
     },
     delete: db.transaction((platform: Platform, workspaceId: string) => {
-      unsubscribe.run(platform, workspaceId);
-      return remove.run(platform, workspaceId).changes === 1;
+      const params = workspaceParams(platform, workspaceId);
+      return tally(forget.map(({ part, statement }) => ({ part, deleted: statement.run(params).changes })));
     }),
   };
 }

@@ -4,6 +4,7 @@
 import type { AgendaStore } from '../agenda/agenda-store.ts';
 import type { BindingStore } from '../conferences/binding-store.ts';
 import type { Platform } from '../shared/platforms.ts';
+import type { ForgottenWorkspace } from './workspace-rows.ts';
 
 /** SQLite answers at once; PostgreSQL over the network. Callers `await` either. */
 export type Awaitable<T> = T | Promise<T>;
@@ -122,7 +123,10 @@ export interface RateBuckets {
   ): Promise<T>;
 }
 
-/** A small key → JSON table with expiry: follow-up context per conversation. */
+/**
+ * A small key → JSON table with expiry: follow-up context per conversation. A key that begins
+ * `platform:workspaceId:` belongs to that workspace, and goes when it is forgotten.
+ */
 export interface ContextEntries {
   /** The value, unless absent or expired at `at`. */
   get(key: string, at: number): Awaitable<unknown>;
@@ -143,8 +147,11 @@ export interface Installation {
 export interface Installations {
   save(installation: Installation): Awaitable<void>;
   find(platform: Platform, workspaceId: string): Awaitable<Installation | undefined>;
-  /** Removes the installation and that workspace's subscriptions; false when there was none. */
-  delete(platform: Platform, workspaceId: string): Awaitable<boolean>;
+  /**
+   * Forgets the workspace, in one transaction: its installation, digest subscriptions and their ledger, channel
+   * bindings, the agendas of users whose stars came from it, and its conversations' context.
+   */
+  delete(platform: Platform, workspaceId: string): Awaitable<ForgottenWorkspace>;
 }
 
 /** The last good copy of a URL source, shared by replicas so that one fetch serves them all. */

@@ -1,17 +1,27 @@
 // The benchmark's parts: its corpus is a valid dataset, its questions are mixed, targets are checked right, and
-// the store bench measures what it says.
+// the store bench measures what it says, on SQLite and (in a schema of its own, dropped after) on PostgreSQL.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchQuestions } from '../../adapters/bench/bench-questions.ts';
+import { inSchema, withBenchSchema } from '../../adapters/bench/bench-schema.ts';
 import { benchReminders } from '../../adapters/bench/reminder-bench.ts';
-import { benchStoreOps, SUBSCRIPTIONS } from '../../adapters/bench/store-ops.ts';
+import { STARS_PER_USER } from '../../adapters/bench/reminder-ops.ts';
+import { benchStoreOps, type StoreOpsRun, SUBSCRIPTIONS } from '../../adapters/bench/store-ops.ts';
 import { syntheticConference } from '../../adapters/bench/synthetic-corpus.ts';
 import { checkTargets, type Run } from '../../adapters/bench/targets.ts';
+import { openPostgresStore } from '../../adapters/store/postgres-store.ts';
 import { openSqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { crossCheck } from '../../src/model/cross-check.ts';
 import { DatasetSchema } from '../../src/model/schema.ts';
+import {
+  createThrowawayDatabase,
+  describeWithPostgres,
+  postgresHere,
+  type ThrowawayDatabase,
+} from '../helpers/postgres.ts';
 
 describe('the synthetic corpus', () => {
   const dataset = syntheticConference({ sessions: 500, seed: 1 });
@@ -73,17 +83,75 @@ describe('checkTargets', () => {
   });
 });
 
+/** Every rate the store bench reports. */
+const rates = (run: StoreOpsRun) => [
+  run.dedupeInsertsPerSecond,
+  run.ledgerClaimsPerSecond,
+  run.digestScansPerSecond,
+  run.starsPerSecond,
+  run.reminderScansPerSecond,
+  run.reminderClaimsPerSecond,
+];
+/** Few users' stars, so that starring them on PostgreSQL is quick; a tenth are due at the busy moment. */
+const USERS = 25;
+const STARS = USERS * STARS_PER_USER;
+
 describe('the store bench', () => {
   it('measures each store operation on a fresh SQLite file, leaving the rows it claimed', async () => {
     const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'hallway-bench-')), 'hallway.db'));
-    const run = await benchStoreOps(store, 20);
+    const run = await benchStoreOps(store, 20, USERS);
     expect(run.engine).toBe('sqlite');
-    for (const rate of [run.dedupeInsertsPerSecond, run.ledgerClaimsPerSecond, run.dueScansPerSecond]) {
-      expect(rate).toBeGreaterThan(0);
-    }
+    for (const rate of rates(run)) expect(rate).toBeGreaterThan(0);
+    expect(run).toMatchObject({ stars: STARS, due: STARS / 10 });
     expect(store.digest.posts()).toHaveLength(20);
     expect(store.digest.subscriptions('slack')).toHaveLength(SUBSCRIPTIONS);
+    expect(store.agenda.dueReminders(Date.parse('2027-03-28T00:00:00Z'), 5_000)).toHaveLength(STARS);
+    expect(store.agenda.interruptedDeliveries()).toHaveLength(20);
     await store.close();
+  });
+});
+
+describeWithPostgres('the store bench on PostgreSQL', await postgresHere(), () => {
+  let database: ThrowawayDatabase;
+  beforeAll(async () => {
+    database = await createThrowawayDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it('measures each operation in a schema of its own, and drops it after', async () => {
+    const run = await withBenchSchema(database.url, async (url) => {
+      const store = await openPostgresStore(url);
+      try {
+        return await benchStoreOps(store, 20, USERS);
+      } finally {
+        await store.close();
+      }
+    });
+    expect(run.engine).toBe('postgres');
+    for (const rate of rates(run)) expect(rate).toBeGreaterThan(0);
+    expect(run).toMatchObject({ stars: STARS, due: STARS / 10 });
+    // Nothing is left behind: no bench schema, and no table outside it (none in public).
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const left = await client.query(
+        `SELECT table_schema, table_name FROM information_schema.tables
+         WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`,
+      );
+      const schemas = await client.query(
+        "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'hallway_bench_%'",
+      );
+      expect([...left.rows, ...schemas.rows]).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('keeps options the URL already has', () => {
+    const url = inSchema('postgres://u@h:5432/db?options=-c%20statement_timeout%3D5000', 'hallway_bench_x');
+    expect(new URL(url).searchParams.get('options')).toBe(
+      '-c statement_timeout=5000 -c search_path=hallway_bench_x',
+    );
   });
 });
 

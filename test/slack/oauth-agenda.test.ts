@@ -1,47 +1,28 @@
 // Agenda DMs in multi-workspace mode: two workspaces install Hallway through Bolt's OAuth installer (real HTTPReceiver,
 // loopback fake), a member of each stars a session by DM, and each one's reminder goes out with the bot token of
 // the workspace they starred from, never the other's; a user whose workspace is unknown is recorded as failed.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AgendaRuntime, createAgendaRuntime } from '../../adapters/agenda/agenda-runtime.ts';
-import type { SlackApp } from '../../adapters/slack/create-slack-app.ts';
-import { openSqliteStore, type SqliteStore } from '../../adapters/store/sqlite-store.ts';
+import type { AgendaRuntime } from '../../adapters/agenda/agenda-runtime.ts';
+import type { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { agendaEngine, DAY_ONE_0800, manualClock } from '../agenda/agenda-fixture.ts';
-import { captureLogger } from './capture-logger.ts';
-import { eventually, type FakeSlack, INSTALLED_TOKEN_PREFIX, startFakeSlack } from './fake-slack.ts';
-import { install, inWorkspace, oauthServices, startOAuthApp } from './oauth-app.ts';
+import { eventually, type FakeSlack, INSTALLED_TOKEN_PREFIX } from './fake-slack.ts';
+import { install, inWorkspace, type OAuthAgendaApp, startOAuthAgendaApp } from './oauth-app.ts';
 import { directMessageEvent, postSigned } from './slack-requests.ts';
 
 const TILES_REMINDER = Date.parse('2027-03-27T13:50:00Z');
 const clock = manualClock(DAY_ONE_0800);
 const engine = agendaEngine(clock.now);
+let app: OAuthAgendaApp;
 let fake: FakeSlack;
-let slack: SlackApp;
 let store: SqliteStore;
 let agenda: AgendaRuntime;
 let base: string;
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'hallway-oauth-agenda-')), 'hallway.db'));
-  agenda = createAgendaRuntime({
-    store,
-    engine: () => engine,
-    messengers: () => [slack.agendaMessenger],
-    clock: clock.now,
-    logger: captureLogger().logger,
-  });
-  const services = oauthServices(() => store.installations, { agenda: () => agenda.service });
-  ({ slack, base } = await startOAuthApp(fake, () => engine, services));
+  app = await startOAuthAgendaApp(engine, clock.now);
+  ({ fake, store, agenda, base } = app);
 });
-afterAll(async () => {
-  await agenda.stop();
-  await slack.stop();
-  await fake.close();
-  await store.close();
-});
+afterAll(() => app.stop());
 
 /** A DM to Hallway from `userId` in the workspace `teamId`. */
 async function dmFrom(teamId: string, userId: string, text: string, eventId: string): Promise<void> {

@@ -1,13 +1,18 @@
 // A multi-workspace Hallway for tests: the real Bolt app with its OAuth installer on the real HTTPReceiver, talking
 // to the loopback fake; installs start at /slack/install, and events arrive as from an installed workspace.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
+import { type AgendaRuntime, createAgendaRuntime } from '../../adapters/agenda/agenda-runtime.ts';
 import type { ChatServices } from '../../adapters/shared/chat-services.ts';
 import { RateLimiter } from '../../adapters/shared/rate-limiter.ts';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/create-slack-app.ts';
+import { openSqliteStore, type SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { Installations } from '../../adapters/store/store.ts';
 import type { Engine } from '../../src/index.ts';
 import { captureLogger } from './capture-logger.ts';
-import type { FakeSlack } from './fake-slack.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { eventCallback, SIGNING_SECRET } from './slack-requests.ts';
 
 export interface OAuthApp {
@@ -55,6 +60,43 @@ export async function startOAuthApp(
   });
   const { port } = await slack.start();
   return { slack, base: `http://127.0.0.1:${port}` };
+}
+
+/** The fake, a fresh SQLite store, agendas on `clock`, and the OAuth app over them. */
+export interface OAuthAgendaApp extends OAuthApp {
+  readonly fake: FakeSlack;
+  readonly store: SqliteStore;
+  readonly agenda: AgendaRuntime;
+  stop(): Promise<void>;
+}
+
+/** Starts the fake and a multi-workspace Hallway whose users keep agendas (reminders DM'd by `agenda.scheduler`). */
+export async function startOAuthAgendaApp(engine: Engine, clock: () => number): Promise<OAuthAgendaApp> {
+  const fake = await startFakeSlack();
+  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'hallway-oauth-agenda-')), 'hallway.db'));
+  let slack: SlackApp | undefined;
+  const agenda = createAgendaRuntime({
+    store,
+    engine: () => engine,
+    messengers: () => (slack === undefined ? [] : [slack.agendaMessenger]),
+    clock,
+    logger: captureLogger().logger,
+  });
+  const services = oauthServices(() => store.installations, { agenda: () => agenda.service });
+  const app = await startOAuthApp(fake, () => engine, services);
+  slack = app.slack;
+  return {
+    ...app,
+    fake,
+    store,
+    agenda,
+    async stop() {
+      await agenda.stop();
+      await app.slack.stop();
+      await fake.close();
+      await store.close();
+    },
+  };
 }
 
 /** Starts an install: the state in Slack's authorize URL, and the cookie that binds it to this browser. */

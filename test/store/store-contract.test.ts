@@ -1,6 +1,6 @@
 // One contract for both stores: SQLite (always) and PostgreSQL (a throwaway database on the test server; skipped,
 // saying why, where none answers, and failing in CI). Two handles on one database stand for two replicas. The
-// agenda and binding cases are in their own files, run here on both engines.
+// agenda, binding and forget (uninstall) cases are in their own files, run here on both engines.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import type { HallwayStore, PostKey, StoredBucket } from '../../adapters/store/s
 import { createThrowawayDatabase, describeWithPostgres, postgresHere } from '../helpers/postgres.ts';
 import { agendaCases } from './agenda-cases.ts';
 import { bindingCases } from './binding-cases.ts';
+import { forgetCases } from './forget-cases.ts';
 
 /** Opens another handle on the same database: another replica (or, for SQLite, another connection). */
 type Opener = () => Promise<HallwayStore>;
@@ -166,8 +167,11 @@ function contract(setup: () => Promise<{ open: Opener; cleanup: () => Promise<vo
       createdBy: 'U',
       createdAt: 1,
     });
-    expect(await b.installations.delete('slack', 'T9')).toBe(true);
-    expect(await b.installations.delete('slack', 'T9')).toBe(false);
+    expect(await b.installations.delete('slack', 'T9')).toMatchObject({
+      installation: true,
+      subscriptions: 1,
+    });
+    expect(await b.installations.delete('slack', 'T9')).toMatchObject({ installation: false });
     expect(await a.installations.find('slack', 'T9')).toBeUndefined();
     const left = (await a.digest.subscriptions('slack')).map((s) => s.channelId);
     expect(left).toContain('C8');
@@ -198,6 +202,7 @@ function contract(setup: () => Promise<{ open: Opener; cleanup: () => Promise<vo
 
   agendaCases(() => ({ a, b }));
   bindingCases(() => ({ a, b }));
+  forgetCases(() => ({ a, b }));
 
   it('reopens an existing database without migrating it twice, keeping its rows', async () => {
     const again = await open();
