@@ -128,7 +128,14 @@ export function composeOrganization(
     case 'any':
     case 'profile':
       answer.paragraph(organization.description.length > 0 ? `${name}: ${organization.description}` : name);
-      if (organization.booths.length > 0) answer.paragraph(`Booth: ${organization.booths.join(', ')}.`);
+      // A profile says all an exhibitor list knows: where to find them and at what level they take part.
+      if (organization.booths.length > 0 || organization.tier !== undefined)
+        answer.paragraph(
+          [
+            ...(organization.booths.length > 0 ? [`Booth: ${organization.booths.join(', ')}.`] : []),
+            ...(organization.tier === undefined ? [] : [`Tier: ${organization.tier}.`]),
+          ].join(' '),
+        );
       showPeople();
       showSessions();
       showAnnouncements();

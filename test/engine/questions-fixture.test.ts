@@ -32,6 +32,8 @@ describe.each([
   { q: 'where is the closing keynote?', intent: 'where', expect: ['Main Stage', '17:00'] },
   { q: 'when is the tiles talk?', intent: 'when', expect: ['Sat 27 Mar, 14:00–14:30 WET'] },
   { q: 'who is at booth B12?', intent: 'booth', expect: ['Harbour Labs'] },
+  // A profile gives the booth and the sponsorship tier.
+  { q: 'what is Harbour Labs?', intent: 'identify', expect: ['Booth: B12.', 'Tier: Gold.'] },
   { q: 'what is on Saturday afternoon?', intent: 'schedule', expect: ['Azulejo'] },
   { q: 'who opened the conference?', intent: 'opener', expect: ['Rita Mar'] },
   { q: 'list tracks', intent: 'list', expect: ['Keynotes', 'Scheduling', 'Operations'] },
