@@ -154,6 +154,7 @@ describe('reading a question', () => {
     ['who is at booth 715', { kind: 'booth', booth: '715' }],
     ['list speakers', { kind: 'list', subject: 'speakers' }],
     ['what tracks are there?', { kind: 'list', subject: 'tracks' }],
+    ['give me a list of everybody on stage', { kind: 'list', subject: 'speakers' }],
     // Quoted words are the subject; the words around them are not.
     [
       'I keep hearing about a "universal mesh", who presented that?',
