@@ -1,7 +1,8 @@
 // Wording for answers that are lists of sessions: topics, schedules, now and next, where and when.
+
 import type { Finding, PlaceRef, RankedSession } from '../engine/finding.ts';
 import type { Correction, TextHit } from '../search/text-index.ts';
-import { foldText } from '../text/normalize.ts';
+import { foldText, wordTokens } from '../text/normalize.ts';
 import { formatClock, formatDay, localDate, zoneAbbreviation } from '../time/conference-time.ts';
 import { ITEMS_SHOWN } from './answer-builder.ts';
 import { asTyped, builder, type ComposeContext, type Composed, isOver } from './compose-context.ts';
@@ -221,7 +222,7 @@ export function composeTopic(
   }
   // Claim "P spoke about T" only when the best hit matches every word of T; otherwise these are only the closest
   // matches, and the question counts as unanswered.
-  if (top === undefined || !matchesWholeTopic(top, corrections)) {
+  if (top === undefined || !matchesWholeTopic(top, corrections, wordTokens(typed).length)) {
     if (corrections.length === 0)
       answer.paragraph(`Nothing matches all of ${quoted(typed)}; the closest matches:`);
     for (const hit of finding.hits) addHit(answer, hit, hit.score / best);
@@ -250,9 +251,17 @@ const WHOLE_TOPIC_COVERAGE = 0.74;
 /** A typo of a word this long has one plausible reading; a short word is more likely another word ("lotus"). */
 const TRUSTED_CORRECTION_LENGTH = 7;
 
-/** Whether a hit matches every word of the topic, exactly or through a trustworthy spelling correction. */
-function matchesWholeTopic(hit: TextHit, corrections: readonly Correction[]): boolean {
-  const trusted = corrections.every((correction) => correction.typed.length >= TRUSTED_CORRECTION_LENGTH);
+/** A topic of this many words with one word corrected is read by the others: they say which word was meant. */
+const CORRECTED_AMONG_WORDS = 3;
+
+/**
+ * Whether a hit matches every word of the topic, exactly or through a trustworthy spelling correction: a long word,
+ * or one short word among several that matched as typed ("secure boot double glitches broke").
+ */
+function matchesWholeTopic(hit: TextHit, corrections: readonly Correction[], topicWords: number): boolean {
+  const trusted =
+    corrections.every((correction) => correction.typed.length >= TRUSTED_CORRECTION_LENGTH) ||
+    (corrections.length === 1 && topicWords >= CORRECTED_AMONG_WORDS);
   return trusted && hit.coverage >= WHOLE_TOPIC_COVERAGE;
 }
 

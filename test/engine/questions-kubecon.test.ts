@@ -274,6 +274,15 @@ describe('answers name people, session, time, place and source', () => {
     expect(answer.text).toContain('Abby Bangser (Syntasso) spoke about platform engineering');
   });
 
+  it('a short typo is trusted among several words typed right, never alone', () => {
+    // "sharng" is one letter off "sharing"; "gpus across workloads" say which word was meant.
+    const among = engine.ask('who talked about sharng gpus across workloads?');
+    expect(among.answered).toBe(true);
+    expect(among.text).toContain('Nothing mentions “sharng”');
+    // Alone, a six-letter typo could be another word: only the closest matches, unanswered.
+    expect(engine.ask('who spoke about sharng?').answered).toBe(false);
+  });
+
   it('an alias from the recap is explained with the schedule spelling', () => {
     expect(engine.ask('who is George Castro?').text).toContain(
       '“George Castro” is another name for Jorge Castro',
