@@ -1,11 +1,12 @@
 // Finds when a question is about: days, dates, clock times and parts of the day by chrono-node, in the
 // conference's zone and relative to now, plus the conference's own day words ("day 2", "the final day").
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { ClockTime, DayRef } from '../engine/intent.ts';
 import type { DayPart } from '../time/conference-time.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { QuestionTokens } from './question-tokens.ts';
+import { timeParser } from './time-parser.ts';
 
 /** What a question says about time, and which of its words said it. */
 export interface TimeReading {
@@ -61,7 +62,7 @@ export function readTimes(tokens: QuestionTokens, lexicon: Lexicon, context: Tim
   const mayNameTime = tokens.words.some((word) => /\d/.test(word) || lexicon.timeWords.has(word));
   // Names are masked letter for letter, so "Hall 12 on Tuesday" reads as a Tuesday, not as 12 o'clock.
   const text = maskWords(tokens, context.taken);
-  for (const result of mayNameTime ? chrono.en.casual.parse(text, { instant, timezone: 0 }) : []) {
+  for (const result of mayNameTime ? timeParser.parse(text, { instant, timezone: 0 }) : []) {
     const span = wordSpan(tokens, result.index, result.text.length);
     if (span.some((index) => context.taken.has(index) || words.has(index))) continue;
     const tags = result.tags();
@@ -86,11 +87,17 @@ export function readTimes(tokens: QuestionTokens, lexicon: Lexicon, context: Tim
         // "In the next 30 minutes": from now until then.
         time = { hour: local.hour, minute: local.minute, onward: true, until: at };
       } else if (end?.isCertain('hour') === true) {
-        // "From 2 to 4pm": that span.
+        // "From 2 to 4pm", "between 9 and 10": that span; its end is in the afternoon when its start is.
+        const endHour = end.get('hour') ?? at.hour;
+        const endAfternoon =
+          !known('meridiem') &&
+          !end.isCertain('meridiem') &&
+          endHour + 12 <= 23 &&
+          (afternoon || endHour < at.hour);
         time = {
           ...at,
           onward: true,
-          until: { hour: end.get('hour') ?? at.hour, minute: end.get('minute') ?? 0 },
+          until: { hour: endAfternoon ? endHour + 12 : endHour, minute: end.get('minute') ?? 0 },
         };
       } else
         time = { ...at, ...(before !== undefined && ONWARD.has(before) ? { onward: true as const } : {}) };

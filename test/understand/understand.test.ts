@@ -154,6 +154,15 @@ describe('reading a question', () => {
     ['who is at booth 715', { kind: 'booth', booth: '715' }],
     ['list speakers', { kind: 'list', subject: 'speakers' }],
     ['what tracks are there?', { kind: 'list', subject: 'tracks' }],
+    // At a conference, "between 2 and 4" is the afternoon, both ends.
+    [
+      'what is on between 2 and 4 on thursday',
+      {
+        kind: 'schedule',
+        day: { kind: 'weekday', weekday: 4 },
+        time: { hour: 14, minute: 0, onward: true, until: { hour: 16, minute: 0 } },
+      },
+    ],
     ['give me a list of everybody on stage', { kind: 'list', subject: 'speakers' }],
     // Quoted words are the subject; the words around them are not.
     [
