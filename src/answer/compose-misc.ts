@@ -95,10 +95,12 @@ export function composeList(context: ComposeContext, finding: Extract<Finding, {
   });
   const ofKind =
     finding.sessionKind === undefined ? '' : ` in ${sessionKindLabel(finding.sessionKind)}s (with how many)`;
+  // "What days does it run?" is about the event: its days are named with it.
+  const whose = finding.subject === 'days' ? ` for ${conferenceName(context.catalog.conference)}` : '';
   answer.paragraph(
     lines.length === 0
       ? `I have no ${noun}s${ofKind} in this dataset.`
-      : `My data has ${count(lines.length, noun)}${ofKind}:`,
+      : `My data${whose} has ${count(lines.length, noun)}${ofKind}:`,
   );
   answer.bullets(lines, `${noun}s`, SHOWN_IN_FULL.has(finding.subject) ? PLACES_SHOWN : LIST_SHOWN);
   return { title, answered: lines.length > 0, ...answer.finish() };

@@ -31,8 +31,10 @@ export function placeSlotOf(reading: SlottedReading): SubjectSlot | undefined {
 /** Whether "in", "at" or "inside" comes before the slot, or before its article ("what is in the Rust track?"). */
 export function placedAt(reading: SlottedReading, slot: SubjectSlot): boolean {
   const { words } = reading.tokens;
-  const before = ARTICLES.has(words[slot.start - 1] ?? '') ? words[slot.start - 2] : words[slot.start - 1];
-  return PLACE_PREPOSITIONS.has(before ?? '');
+  // Past an article and a place word: "in the Rust track", "in room H.2215".
+  let at = slot.start - 1;
+  while (at > 0 && (ARTICLES.has(words[at] ?? '') || PLACE_WORDS.has(words[at] ?? ''))) at--;
+  return PLACE_PREPOSITIONS.has(words[at] ?? '');
 }
 const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
 

@@ -21,7 +21,9 @@ const DOUBLE_QUOTES = /["\u201c\u201d\u201e]/g;
 /** Punctuation between two words that ends one thought: a comma, a question mark, a dash between spaces. */
 const BREAK = /[?!.,;:()]\s|\s[-–—]\s/;
 // Letters and digits make words; a clock time ("14:30", "9.30") and "3pm" stay whole.
-const WORD = /\d{1,2}[:.h]\d{2}(?:am|pm)?|[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
+// A clock time inside a longer code is not one: "K.3.201" is a room, not 3:20.
+const WORD =
+  /(?<![\p{L}\p{N}.])\d{1,2}[:.h]\d{2}(?:am|pm)?(?![\p{N}.])|[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
 
 /** The thoughts of a question as typed, split where a break falls: "overslept, what did I miss?" is two. */
 export function splitClauses(question: string): string[] {

@@ -195,10 +195,12 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
         subject.types.has('track') ||
         subject.words.some((word) => PLACE_WORDS.has(word));
       if (!isPlace) return { kind: 'topic', topic: context.weighTopic(reading.tokens.words).join(' ') };
-      const place =
+      const named =
         subject === undefined || context.weighTopic(subject.words).length === 0
           ? undefined
           : subject.words.join(' ');
+      // "Who's giving the first one?" after a session: the first in that session's room.
+      const place = named ?? (reading.pronouns.length > 0 ? context.focus?.place : undefined);
       return {
         kind: 'opener',
         which: label,

@@ -30,6 +30,15 @@ export interface Understanding {
   read(question: string, nowMs: number, focus?: ConversationFocus): Understood;
 }
 
+/** A question this short has no room for an unmarked aside besides what it asks. */
+const MIN_WORDS_FOR_UNMARKED_ASIDE = 7;
+/** An unmarked aside is at least this long: one word alone is too often part of the question. */
+const MIN_ASIDE_WORDS = 2;
+/** Remarks are short; looking for longer ones costs a reading per word for nothing. */
+const MAX_UNMARKED_ASIDE_WORDS = 6;
+/** Without punctuation to mark it, an aside is dropped only when the model is this sure of it. */
+const SURE_ASIDE = 0.8;
+
 /** Read (or, when the kept model is stale, trained) once per process: the table is the same for every dataset. */
 let trained: TrainedUnderstanding | undefined;
 function training(): TrainedUnderstanding {
@@ -80,7 +89,7 @@ export function createUnderstanding(
   // Drops the asides of a question of several clauses, as long as what is left still asks something.
   const withoutAsides = (question: string, nowMs: number): string => {
     const clauses = splitClauses(question);
-    if (clauses.length < 2) return question;
+    if (clauses.length < 2) return withoutUnmarkedAside(question, nowMs);
     const kept = clauses.filter((clause, index) => {
       const others = clauses.filter((_, other) => other !== index).join(', ');
       return !isAside(clause, readQuestion(others, contextAt(nowMs)), nowMs);
@@ -89,6 +98,33 @@ export function createUnderstanding(
     const rest = kept.join(', ');
     const label = classifier.classify(templateFeatures(readQuestion(rest, contextAt(nowMs)).items)).label;
     return label === 'none' || label === 'help' ? question : rest;
+  };
+  // Chat often has no punctuation ("sorry total newbie here where do the keynotes happen"): an aside at the start
+  // or the end is looked for at every word, shortest first, and dropped only when the model is sure of it and the
+  // rest still asks something.
+  const withoutUnmarkedAside = (question: string, nowMs: number): string => {
+    const words = question.trim().split(/\s+/);
+    if (words.length < MIN_WORDS_FOR_UNMARKED_ASIDE) return question;
+    const asks = (text: string): boolean => {
+      const label = classifier.classify(templateFeatures(readQuestion(text, contextAt(nowMs)).items)).label;
+      return label !== 'none' && label !== 'help';
+    };
+    const sureAside = (text: string): boolean => {
+      const reading = readQuestion(text, { ...contextAt(nowMs), cueWords: asides.cueWords });
+      if (names(reading)) return false;
+      const { label, confidence } = asides.classifier.classify(templateFeatures(reading.items));
+      return label === 'aside' && confidence >= SURE_ASIDE;
+    };
+    const longest = Math.min(MAX_UNMARKED_ASIDE_WORDS, words.length - MIN_ASIDE_WORDS);
+    for (let size = MIN_ASIDE_WORDS; size <= longest; size++) {
+      const tail = words.slice(words.length - size).join(' ');
+      const beforeTail = words.slice(0, words.length - size).join(' ');
+      if (sureAside(tail) && asks(beforeTail)) return beforeTail;
+      const head = words.slice(0, size).join(' ');
+      const afterHead = words.slice(size).join(' ');
+      if (sureAside(head) && asks(afterHead)) return afterHead;
+    }
+    return question;
   };
   return {
     read(question, nowMs, focus) {

@@ -37,6 +37,22 @@ describe('rooms by the names people use', () => {
     expect(answer.text).not.toContain('Shaders after lunch');
   });
 
+  it('knows "in room X" is that room', () => {
+    const answer = engine.ask('what is in room H.2215');
+    expect(answer.text).toContain('Fediverse sovereignty');
+    expect(answer.text).not.toContain('Hypervisor accelerators');
+  });
+
+  it('takes "the first one" after an answer as the first in its room', () => {
+    const before = engine.ask('when is the shaders talk?');
+    expect(before.results[0]?.title).toBe('Shaders after lunch');
+    const first = engine.ask(
+      'who is giving the first one?',
+      before.context === undefined ? {} : { context: before.context },
+    );
+    expect(first.text).toContain('Compositors for fun');
+  });
+
   it('reads a room number as typed, not as the room one digit away', () => {
     const answer = engine.ask('what is in room H.2215 on Saturday?');
     expect(answer.text).toContain('Fediverse sovereignty');

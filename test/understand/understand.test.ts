@@ -154,6 +154,7 @@ describe('reading a question', () => {
     ['who is at booth 715', { kind: 'booth', booth: '715' }],
     ['list speakers', { kind: 'list', subject: 'speakers' }],
     ['what tracks are there?', { kind: 'list', subject: 'tracks' }],
+    ['is there a talk about GPU sharing somewhere?', { kind: 'topic', topic: 'gpu sharing' }],
     // At a conference, "between 2 and 4" is the afternoon, both ends.
     [
       'what is on between 2 and 4 on thursday',
