@@ -128,12 +128,13 @@ export function composeOrganization(
     case 'any':
     case 'profile':
       answer.paragraph(organization.description.length > 0 ? `${name}: ${organization.description}` : name);
-      // A profile says all an exhibitor list knows: where to find them and at what level they take part.
-      if (organization.booths.length > 0 || organization.tier !== undefined)
+      // A profile says all an exhibitor list knows: where to find them, at what level they take part, their site.
+      if (organization.booths.length > 0 || organization.tier !== undefined || organization.url !== undefined)
         answer.paragraph(
           [
             ...(organization.booths.length > 0 ? [`Booth: ${organization.booths.join(', ')}.`] : []),
             ...(organization.tier === undefined ? [] : [`Tier: ${organization.tier}.`]),
+            ...(organization.url === undefined ? [] : [`Website: ${organization.url}`]),
           ].join(' '),
         );
       showPeople();

@@ -1,5 +1,6 @@
 // Every intent over a small conference of our own, including a clock injected around a daylight-saving change.
 import { describe, expect, it } from 'vitest';
+import { createEngine, loadDataset } from '../../src/index.ts';
 import { engineFor, MINI_CONF, visibleText } from '../helpers/engines.ts';
 
 // Mini Conf runs 27–28 March 2027 in Lisbon; Portugal moves from WET (UTC+0) to WEST (UTC+1) on the 28th.
@@ -101,5 +102,27 @@ describe('times follow the injected clock and the conference time zone', () => {
   it('answers speak in the past tense once a session is over', () => {
     expect(after.ask('who spoke about bin packing?').text).toContain('spoke about bin packing');
     expect(before.ask('who spoke about bin packing?').text).toContain('speak about bin packing');
+  });
+});
+
+describe("an organisation's website", () => {
+  const loaded = loadDataset(MINI_CONF);
+  if (!loaded.ok) throw new Error('mini-conf fixture is invalid');
+  const withSite = createEngine({
+    ...loaded.dataset,
+    organizations: loaded.dataset.organizations.map((organization) =>
+      organization.id === 'gull-systems'
+        ? { ...organization, url: 'https://gull.example.org/' }
+        : organization,
+    ),
+  });
+
+  it('is in its profile, however the question asks for it', () => {
+    for (const question of [
+      'what is Gull Systems?',
+      "what's the website of Gull Systems?",
+      'gull systems website',
+    ])
+      expect(withSite.ask(question).text, question).toContain('Website: https://gull.example.org/');
   });
 });
