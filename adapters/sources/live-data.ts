@@ -19,7 +19,7 @@ import {
 import type { Logger } from '../shared/logger.ts';
 import { appendChangeLog, readChangeLog } from './change-log.ts';
 import { OneAtATime } from './one-at-a-time.ts';
-import { SnapshotFile } from './snapshot-file.ts';
+import { besideDataPath, SnapshotFile } from './snapshot-file.ts';
 import { pathContentHash, type SourceContent, snapshotKey } from './snapshot-key.ts';
 import { SourceCache } from './source-cache.ts';
 import { type SourceSpec, specLabel } from './source-spec.ts';
@@ -118,7 +118,8 @@ export class LiveData {
 
   /**
    * Loads every source once. Paths must load; a URL that fails falls back to its cached copy. When every source is
-   * a file and the snapshot was built from the same bytes, nothing is parsed or indexed: the engine is read back.
+   * a file and a snapshot (the cache's, or one prebuilt beside the data) was built from the same bytes, nothing is
+   * parsed or indexed: the engine is read back.
    */
   static async open(options: LiveDataOptions): Promise<OpenResult> {
     const snapshots =
@@ -130,7 +131,12 @@ export class LiveData {
     if (snapshots !== undefined && paths.length === options.specs.length) {
       const states: SourceState[] = paths.map((spec) => ({ spec, contentHash: pathContentHash(spec.path) }));
       triedKey = keyOf(states, options);
-      const restored = triedKey === undefined ? undefined : snapshots.restore(triedKey, engineOptions);
+      const beside = besideDataPath(options.specs);
+      // The cache's own snapshot first (this replica's latest build), then one prebuilt beside the data.
+      const files = [snapshots, ...(beside === undefined ? [] : [new SnapshotFile(beside, options.logger)])];
+      let restored: Start | undefined;
+      for (const file of files)
+        if (triedKey !== undefined) restored ??= file.restore(triedKey, engineOptions);
       if (restored !== undefined)
         return { ok: true, live: new LiveData(options, states, reports, snapshots, restored) };
     }

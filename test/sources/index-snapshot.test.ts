@@ -1,16 +1,18 @@
-// The index snapshot beside the source cache: a restart over unchanged files reads it instead of rebuilding, a
-// change to the data or a damaged file is noticed in one log line and rebuilt, and replicas writing at once leave
-// a whole file.
+// The index snapshot in the source cache, or prebuilt beside the data: a start over unchanged files reads it instead
+// of rebuilding, a change to the data or a damaged file is noticed in one log line and rebuilt, and replicas
+// writing at once leave a whole file.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../adapters/cli/main.ts';
 import { LiveData } from '../../adapters/sources/live-data.ts';
 import { SNAPSHOT_FILE } from '../../adapters/sources/snapshot-file.ts';
 import { restoreEngine } from '../../src/index.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
 import { AFTER_KUBECON, MINI_CONF } from '../helpers/engines.ts';
 import { runProcess } from '../helpers/run-process.ts';
+import { captureIo } from '../helpers/streams.ts';
 
 const QUESTIONS = ['who spoke about load balancing?', 'where is the tiles talk?', 'what is on saturday?'];
 const dirs: string[] = [];
@@ -113,6 +115,31 @@ describe('the index snapshot', () => {
     expect(answers(damaged.live)).toEqual(answers(first.live));
     // Replaced by a good one.
     expect((await open(data, cache)).snapshotLines).toEqual([]);
+  });
+
+  it('is prebuilt beside the data by `hallway snapshot`, and read from there by a start with an empty cache', async () => {
+    const { data, cache } = setUp();
+    const io = captureIo();
+    expect(await runCli(['snapshot', data], io)).toBe(0);
+    expect(io.out()).toBe(
+      `Wrote ${data}.snapshot (${Math.round(statSync(`${data}.snapshot`).size / 1024)} KiB)\n`,
+    );
+    const again = captureIo();
+    expect(await runCli(['snapshot', data], again)).toBe(0);
+    expect(again.out()).toBe(`${data}.snapshot is up to date\n`);
+    const fresh = await open(data, cache);
+    expect(fresh.snapshotLines).toEqual([]);
+    // Read, not rebuilt: a rebuild would have saved its snapshot in the cache.
+    expect(readdirSync(cache)).toEqual([]);
+    expect(answers(fresh.live)).toEqual(
+      answers((await open(data, tempDir('hallway-snapshot-off-'), false)).live),
+    );
+  });
+
+  it('is refused for URL sources by `hallway snapshot`', async () => {
+    const io = captureIo();
+    expect(await runCli(['snapshot', 'https://example.com/all.ics'], io)).toBe(2);
+    expect(io.err()).toContain('every source must be a file or folder');
   });
 
   it('is whole after replicas write it at the same moment', async () => {
