@@ -406,8 +406,9 @@ function startFrom(
 }
 
 /**
- * The snapshot key of the sources with data; undefined when a file's content is unknown (it could not be read
- * to hash). `reread` hashes the files again, to see that none changed since it was parsed.
+ * The snapshot key of the sources: every file, and each URL that has data (one without is left out of the merge).
+ * Undefined when a file's content is unknown (it could not be read to hash): no snapshot may stand in for it.
+ * `reread` hashes the files again, to see that none changed since it was parsed.
  */
 function keyOf(
   states: readonly SourceState[],
@@ -416,14 +417,9 @@ function keyOf(
 ): string | undefined {
   const contents: SourceContent[] = [];
   for (const state of states) {
-    const url = 'url' in state;
-    if ((url ? state.url.dataset : state.dataset) === undefined && (url || state.contentHash === undefined))
-      continue;
-    const contentHash = url
-      ? state.url.contentHash
-      : reread
-        ? pathContentHash(state.spec.path)
-        : state.contentHash;
+    if ('url' in state && state.url.dataset === undefined) continue;
+    const contentHash =
+      'url' in state ? state.url.contentHash : reread ? pathContentHash(state.spec.path) : state.contentHash;
     if (contentHash === undefined) return undefined;
     contents.push({ label: specLabel(state.spec), contentHash, ...zone(state.spec, options) });
   }

@@ -101,6 +101,22 @@ describe('the index snapshot', () => {
     expect(next.live.current().ask('who spoke about ferry timetables?').text).toContain('ferry timetables');
   });
 
+  it('never stands in for a file that is missing: the start reports it as without a snapshot', async () => {
+    const { data, cache } = setUp();
+    await open(data, cache);
+    const missing = join(data, '..', 'no-such-dataset');
+    const opened = await LiveData.open({
+      specs: [
+        { kind: 'path', path: data },
+        { kind: 'path', path: missing },
+      ],
+      cacheDir: cache,
+      logger: captureLogger().logger,
+      now: () => AFTER_KUBECON,
+    });
+    expect(opened.ok).toBe(false);
+  });
+
   it.each([
     ['truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 10)],
     ['garbage', () => Buffer.from('not a snapshot\n\u0000\u0001')],
