@@ -13,6 +13,7 @@ import { captureLogger } from '../helpers/capture-logger.ts';
 import { AFTER_KUBECON, MINI_CONF } from '../helpers/engines.ts';
 import { runProcess } from '../helpers/run-process.ts';
 import { captureIo } from '../helpers/streams.ts';
+import { snapshotLines } from './snapshot-lines.ts';
 
 const QUESTIONS = ['who spoke about load balancing?', 'where is the tiles talk?', 'what is on saturday?'];
 const dirs: string[] = [];
@@ -45,11 +46,7 @@ async function open(data: string, cache: string, snapshot = true) {
     snapshot,
   });
   if (!opened.ok) throw new Error(opened.problems.join('; '));
-  const snapshotLines = captured
-    .lines()
-    .map((line) => String(line.msg))
-    .filter((msg) => msg.includes('snapshot'));
-  return { live: opened.live, snapshotLines };
+  return { live: opened.live, snapshotLines: snapshotLines(captured) };
 }
 
 const answers = (live: LiveData) => QUESTIONS.map((question) => live.current().ask(question));
