@@ -15,13 +15,16 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 
-# The bundle: every dependency (esbuild is a dev dependency), then `npm run build` writes dist/.
+# The bundle: every dependency (esbuild is a dev dependency), then `npm run build` writes dist/. The bundle then
+# prebuilds the embedded data's index snapshot beside it, so every new replica starts from it with an empty cache.
 FROM deps AS build
 RUN npm ci
 COPY tsconfig.json ./
 COPY adapters ./adapters
 COPY src ./src
 RUN npm run build
+COPY data ./data
+RUN node dist/cli/main.js snapshot
 
 FROM node:24-slim AS runtime
 # HALLWAY_HTTP_PORT serves /healthz and /metrics. Everything Hallway writes lives under /app/var, a volume:
@@ -36,6 +39,7 @@ COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY data ./data
+COPY --from=build /app/data/kubecon-eu-2026.snapshot ./data/
 RUN mkdir -p /app/var/cache && chown -R 1000:1000 /app/var
 # The image's `node` user, by number so that Kubernetes' runAsNonRoot can check it.
 USER 1000:1000

@@ -63,4 +63,11 @@ export type {
   Term,
 } from './model/schema.ts';
 export { isKnownTimeZone } from './model/schema.ts';
+export { SNAPSHOT_FORMAT } from './snapshot/engine-snapshot.ts';
+export {
+  buildSnapshotEngine,
+  type RestoredEngine,
+  restoreEngine,
+  type SnapshotEngine,
+} from './snapshot/restore-engine.ts';
 export { cutToLength, graphemes } from './text/graphemes.ts';

@@ -2,19 +2,22 @@
 // corpora (1k to 100k sessions) and the real schedules in ../shared, then 10,000 seeded hostile questions over the
 // bundled data (--fuzz N). Exits 1 when a target is missed or a hostile question gets a bad answer.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { createEngine, type Dataset, loadDataset, mergeDatasets } from '../../src/index.ts';
+import { nodeBundleOptions } from '../build/node-bundle.mjs';
+import { SNAPSHOT_FILE } from '../sources/snapshot-file.ts';
 import { benchQuestions } from './bench-questions.ts';
+import { coldStartTable } from './cold-start-table.ts';
 import { FUZZ_P99_TARGET_MS, fuzzEngine } from './fuzz.ts';
 import { type LatencySummary, medianSummary, memoryMb, round, summarize, timed } from './measure.ts';
 import { benchReminders } from './reminder-bench.ts';
 import { syntheticConference } from './synthetic-corpus.ts';
-import { COLD_START_TARGET_RUN, checkTargets, type Run } from './targets.ts';
+import { COLD_START_TARGET_RUN, type ColdStart, checkTargets, type Run } from './targets.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
@@ -94,27 +97,63 @@ function benchDataset(name: string, dataset: Dataset): Run {
 }
 
 /**
- * The cold-start program, bundled once with esbuild as `npm start` runs the bot (one file, not dozens of
- * TypeScript modules through a loader), so the measure is the bot's and not the dev tooling's.
+ * The cold-start program, bundled once with esbuild with the options of `npm start`'s bundle (one file, not dozens
+ * of TypeScript modules through a loader), so the measure is the bot's and not the dev tooling's.
  */
-const coldStartProgram = (() => {
+const coldStartProgram = await (async () => {
   // Inside the project (var/ is ignored by git), so the bundle finds node_modules like dist/ does.
   const outfile = join(ROOT, 'var', 'bench', 'cold-start.mjs');
-  buildSync({
+  await build({
+    ...nodeBundleOptions(),
     entryPoints: [fileURLToPath(new URL('cold-start.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
     outfile,
-    logLevel: 'warning',
   });
   return outfile;
 })();
 
-function coldStart(args: readonly string[]): number {
+function coldStart(args: readonly string[]): ColdStart {
   const output = execFileSync(process.execPath, [coldStartProgram, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return (JSON.parse(output) as { coldStartMs: number }).coldStartMs;
+  const { coldStartMs, cpuMs } = JSON.parse(output) as { coldStartMs: number; cpuMs: number };
+  return { ms: coldStartMs, cpuMs };
+}
+
+/** Fresh processes per way of starting a real schedule; the median is reported, as one stall should not decide it. */
+const COLD_START_RUNS = 3;
+
+/**
+ * A real schedule's cold start three ways, each in fresh processes over an empty cache folder: with snapshots
+ * off (as before them), the first start (which builds the index and writes the snapshot), and a start that finds
+ * that snapshot. A start that rewrote the snapshot instead of reading it fails the bench: its figure would lie.
+ */
+function coldStarts(corpus: Corpus): Pick<Run, 'coldStartMs' | 'coldStarts'> {
+  if (!corpus.real) return { coldStartMs: coldStart(corpus.coldStartArgs).ms };
+  const dirs = Array.from({ length: COLD_START_RUNS }, () => mkdtempSync(join(tmpdir(), 'hallway-cold-')));
+  const snapshotOf = (dir: string) => join(dir, SNAPSHOT_FILE);
+  try {
+    const off = dirs.map((dir) => coldStart(['--no-snapshot', '--cache', dir, ...corpus.coldStartArgs]));
+    const write = dirs.map((dir) => coldStart(['--cache', dir, ...corpus.coldStartArgs]));
+    const restored = dirs.map((dir) => {
+      // A rename puts a new file in place: the same inode means the start read the snapshot and wrote none.
+      const written = statSync(snapshotOf(dir)).ino;
+      const start = coldStart(['--cache', dir, ...corpus.coldStartArgs]);
+      if (statSync(snapshotOf(dir)).ino !== written)
+        throw new Error(`${corpus.name}: the second start rebuilt its index instead of reading the snapshot`);
+      return start;
+    });
+    const noSnapshot = medianStart(off);
+    return {
+      coldStartMs: noSnapshot.ms,
+      coldStarts: { noSnapshot, writesSnapshot: medianStart(write), fromSnapshot: medianStart(restored) },
+    };
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The run with the median wall clock, with its own CPU time. */
+function medianStart(starts: readonly ColdStart[]): ColdStart {
+  const sorted = [...starts].sort((a, b) => a.ms - b.ms);
+  return sorted[Math.floor(sorted.length / 2)] ?? { ms: 0, cpuMs: 0 };
 }
 
 function load(path: string): Dataset {
@@ -128,32 +167,41 @@ interface Corpus {
   readonly name: string;
   readonly dataset: () => Dataset;
   readonly coldStartArgs: readonly string[];
+  /** Files on disk, opened as `npm start` opens them: their cold start is also measured with a snapshot. */
+  readonly real: boolean;
 }
 
 const corpora: Corpus[] = sizes.map((size) => ({
   name: `synthetic-${size}`,
   dataset: () => syntheticConference({ sessions: size }),
   coldStartArgs: [`synthetic:${size}`],
+  real: false,
 }));
 const shared = existsSync(SHARED);
 if (shared) {
   for (const [name, path] of Object.entries(REAL_FILES))
-    corpora.push({ name, dataset: () => load(path), coldStartArgs: [path] });
+    corpora.push({ name, dataset: () => load(path), coldStartArgs: [path], real: true });
   const ics = REAL_FILES['kubecon-eu-2026-ics'];
   corpora.push({
     name: COLD_START_TARGET_RUN,
     dataset: () => mergeDatasets([load(CURATED), load(ics)]).dataset,
     coldStartArgs: [CURATED, ics],
+    real: true,
   });
 } else {
   process.stderr.write('skipping the real schedules: ../shared is not beside the project\n');
-  corpora.push({ name: 'kubecon-curated', dataset: () => load(CURATED), coldStartArgs: [CURATED] });
+  corpora.push({
+    name: 'kubecon-curated',
+    dataset: () => load(CURATED),
+    coldStartArgs: [CURATED],
+    real: true,
+  });
 }
 
 const runs: Run[] = [];
 for (const corpus of corpora) {
   process.stderr.write(`${corpus.name}…\n`);
-  runs.push({ ...benchDataset(corpus.name, corpus.dataset()), coldStartMs: coldStart(corpus.coldStartArgs) });
+  runs.push({ ...benchDataset(corpus.name, corpus.dataset()), ...coldStarts(corpus) });
 }
 
 process.stderr.write(`fuzz: ${fuzzCount} hostile questions…\n`);
@@ -213,6 +261,7 @@ if (values.json === true) {
   const line = (cells: ReadonlyArray<string | number>) =>
     cells.map((cell, i) => String(cell).padStart(widths[i] ?? 0)).join('  ');
   process.stdout.write(`${machine}\n\n${line(header)}\n${rows.map(line).join('\n')}\n\n`);
+  process.stdout.write(coldStartTable(runs));
   process.stdout.write(
     `fuzz (seed ${fuzz.seed}): ${fuzz.inputs} hostile questions, ${fuzz.badAnswers} bad answers, ` +
       `p50 ${fuzz.p50Ms} ms, p99 ${fuzz.p99Ms} ms, max ${fuzz.maxMs} ms\n\n`,

@@ -4,19 +4,16 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from './node-bundle.mjs';
 
 const ENTRY_POINTS = ['adapters/main.ts', 'adapters/cli/main.ts'];
 
 const result = await build({
+  ...nodeBundleOptions(),
   entryPoints: ENTRY_POINTS,
-  bundle: true,
   splitting: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
   outbase: 'adapters',
   outdir: 'dist',
-  logLevel: 'warning',
   write: false,
 });
 const isEntry = (path) => basename(path) === 'main.js';

@@ -6,6 +6,7 @@ import { askCommand } from './commands/ask.ts';
 import { checkCommand } from './commands/check.ts';
 import { digestCommand } from './commands/digest.ts';
 import { icsCommand } from './commands/ics.ts';
+import { snapshotCommand } from './commands/snapshot.ts';
 import { statsCommand } from './commands/stats.ts';
 import { validateCommand } from './commands/validate.ts';
 import { checkDate, checkNow, checkTimeZone, type OptionCheck } from './option-values.ts';
@@ -35,6 +36,9 @@ Commands:
   validate [PATH]... [--time-zone ZONE]
                         Check datasets in any format (default: data/kubecon-eu-2026); print every problem
                         and exit 1 on any.
+  snapshot [PATH]... [--time-zone ZONE]
+                        Prebuild the index snapshot of dataset files (default: data/kubecon-eu-2026) beside
+                        the first one (PATH.snapshot), so that a start with an empty cache reads it.
   discord:deploy-commands [--guild ID]
                         Register the Discord slash commands (reads DISCORD_TOKEN, DISCORD_APPLICATION_ID,
                         DISCORD_GUILD_ID); --guild registers them in one server only, at once.
@@ -107,6 +111,11 @@ export async function runCli(
         [...positionals, ...selection.dataPaths],
         io,
         timeZone === undefined ? {} : { timeZone },
+      );
+    case 'snapshot':
+      return snapshotCommand(
+        { paths: [...positionals, ...selection.dataPaths], ...(timeZone === undefined ? {} : { timeZone }) },
+        io,
       );
     case 'discord:deploy-commands': {
       // Loaded on demand: discord.js takes a few hundred milliseconds to import, which `ask` need not pay.

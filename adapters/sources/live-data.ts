@@ -1,11 +1,14 @@
 // The data the bot answers from: every source loaded and merged, URL sources refreshed in the background.
 // A refresh builds a new engine off the answer path and swaps it in at once; a bad refresh keeps the old data.
+// Each engine built is saved as an index snapshot, so a start over the same sources restores it instead.
 import {
+  buildSnapshotEngine,
   type ChangeReport,
   compareProgrammes,
   createEngine,
   type Dataset,
   type Engine,
+  type EngineOptions,
   formatProblem,
   isEmptyReport,
   loadDataset,
@@ -16,6 +19,8 @@ import {
 import type { Logger } from '../shared/logger.ts';
 import { appendChangeLog, readChangeLog } from './change-log.ts';
 import { OneAtATime } from './one-at-a-time.ts';
+import { besideDataPath, SnapshotFile } from './snapshot-file.ts';
+import { pathContentHash, type SourceContent, snapshotKey } from './snapshot-key.ts';
 import { SourceCache } from './source-cache.ts';
 import { type SourceSpec, specLabel } from './source-spec.ts';
 import { type KeptCause, type SharedRefresh, type Shrunk, UrlSource } from './url-source.ts';
@@ -36,6 +41,8 @@ export interface LiveDataOptions {
   readonly maxFeedBytes?: number;
   /** Consecutive refreshes that must show a source that lost most of its programme before it is taken. */
   readonly confirmShrinkAfter?: number;
+  /** Keep an index snapshot in `cacheDir` and start from it while the sources are unchanged (the default). */
+  readonly snapshot?: boolean;
 }
 
 /** `needsTimeZone`: a source cannot be read without a zone, which the caller must give (a usage error). */
@@ -43,9 +50,24 @@ export type OpenResult =
   | { ok: true; live: LiveData }
   | { ok: false; problems: string[]; needsTimeZone?: true };
 
+/**
+ * A path's dataset is absent when the engine came from a snapshot (nothing was parsed) or the file never loaded;
+ * `contentHash` is of the bytes read just before it was parsed.
+ */
 type SourceState =
-  | { readonly spec: Extract<SourceSpec, { kind: 'path' }>; dataset?: Dataset }
+  | {
+      readonly spec: Extract<SourceSpec, { kind: 'path' }>;
+      dataset?: Dataset;
+      contentHash?: string | undefined;
+    }
   | { readonly spec: Extract<SourceSpec, { kind: 'url' }>; readonly url: UrlSource };
+
+/** The engine a LiveData starts with, and the merged dataset behind it. */
+interface Start {
+  readonly engine: Engine;
+  readonly dataset: Dataset;
+  readonly merged: MergeReport;
+}
 
 /** Outcome of one refresh, for logs, metrics and tests. */
 export type RefreshOutcome =
@@ -76,7 +98,6 @@ export class LiveData {
   private engine: Engine;
   private mergedDataset: Dataset;
   private mergeReport: MergeReport;
-  private readonly reports: ChangeReport[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly listeners: Array<(report: ChangeReport) => void> = [];
   private readonly refreshListeners: Array<(outcome: RefreshOutcome, source: string) => void> = [];
@@ -85,16 +106,40 @@ export class LiveData {
   private constructor(
     private readonly options: LiveDataOptions,
     private readonly sources: SourceState[],
+    /** Change reports, oldest first; the engines' digests read this same array. */
+    private readonly reports: ChangeReport[],
+    private readonly snapshots: SnapshotFile | undefined,
+    start: Start,
   ) {
-    const { dataset, merged } = mergeDatasets(this.loadedDatasets());
-    this.mergedDataset = dataset;
-    this.mergeReport = merged;
-    this.reports.push(...this.earlierReports());
-    this.engine = this.build(dataset);
+    this.engine = start.engine;
+    this.mergedDataset = start.dataset;
+    this.mergeReport = start.merged;
   }
 
-  /** Loads every source once. Paths must load; a URL that fails falls back to its cached copy. */
+  /**
+   * Loads every source once. Paths must load; a URL that fails falls back to its cached copy. When every source is
+   * a file and a snapshot (the cache's, or one prebuilt beside the data) was built from the same bytes, nothing is
+   * parsed or indexed: the engine is read back.
+   */
   static async open(options: LiveDataOptions): Promise<OpenResult> {
+    const snapshots =
+      options.snapshot === false ? undefined : SnapshotFile.in(options.cacheDir, options.logger);
+    const reports = earlierReports(options);
+    const engineOptions = engineOptionsOf(options, reports);
+    const paths = options.specs.filter((spec) => spec.kind === 'path');
+    let triedKey: string | undefined;
+    if (snapshots !== undefined && paths.length === options.specs.length) {
+      const states: SourceState[] = paths.map((spec) => ({ spec, contentHash: pathContentHash(spec.path) }));
+      triedKey = keyOf(states, options);
+      const beside = besideDataPath(options.specs);
+      // The cache's own snapshot first (this replica's latest build), then one prebuilt beside the data.
+      const files = [snapshots, ...(beside === undefined ? [] : [new SnapshotFile(beside, options.logger)])];
+      let restored: Start | undefined;
+      for (const file of files)
+        if (triedKey !== undefined) restored ??= file.restore(triedKey, engineOptions);
+      if (restored !== undefined)
+        return { ok: true, live: new LiveData(options, states, reports, snapshots, restored) };
+    }
     const problems: string[] = [];
     const cache = new SourceCache(options.cacheDir);
     const states: SourceState[] = [];
@@ -109,8 +154,9 @@ export class LiveData {
       );
     for (const spec of options.specs) {
       if (spec.kind === 'path') {
+        const contentHash = snapshots === undefined ? undefined : pathContentHash(spec.path);
         const loaded = loadDataset(spec.path, zone(spec, options));
-        if (loaded.ok) states.push({ spec, dataset: loaded.dataset });
+        if (loaded.ok) states.push({ spec, dataset: loaded.dataset, contentHash });
         else {
           problems.push(...loaded.problems.map(formatProblem));
           needsTimeZone ||= loaded.problems.some((problem) => problem.code === 'time-zone-required');
@@ -147,7 +193,13 @@ export class LiveData {
     if (!states.some((state) => datasetOf(state) !== undefined)) {
       return { ok: false, problems: ['no source could be loaded (see the log for each one)'] };
     }
-    return { ok: true, live: new LiveData(options, states) };
+    const start = startFrom(states, {
+      engineOptions,
+      snapshots,
+      options,
+      ...(triedKey === undefined ? {} : { triedKey }),
+    });
+    return { ok: true, live: new LiveData(options, states, reports, snapshots, start) };
   }
 
   /** The engine to answer with now. */
@@ -249,9 +301,19 @@ export class LiveData {
             problems.push(`${state.url.label}: ${fetched.reason}`);
           continue;
         }
+        const contentHash = this.snapshots === undefined ? undefined : pathContentHash(state.spec.path);
         const loaded = loadDataset(state.spec.path, zone(state.spec, this.options));
-        if (loaded.ok) state.dataset = loaded.dataset;
-        else problems.push(...loaded.problems.slice(0, 5).map(formatProblem));
+        if (loaded.ok) {
+          state.dataset = loaded.dataset;
+          state.contentHash = contentHash;
+        } else problems.push(...loaded.problems.slice(0, 5).map(formatProblem));
+      }
+      // A file restored from the snapshot and broken since has no last good copy to merge: keep every source's.
+      if (this.sources.some((state) => datasetOf(state) === undefined && state.spec.kind === 'path')) {
+        return {
+          report: compareProgrammes(this.mergedDataset, this.mergedDataset, this.options.now()),
+          problems,
+        };
       }
       const report = this.rebuild();
       for (const { source, outcome } of fetchedUrls) {
@@ -272,8 +334,11 @@ export class LiveData {
   }
 
   private rebuild(): ChangeReport {
-    const { dataset, merged } = mergeDatasets(this.loadedDatasets());
-    const engine = this.build(dataset);
+    const { engine, dataset, merged } = startFrom(this.sources, {
+      engineOptions: engineOptionsOf(this.options, this.reports),
+      snapshots: this.snapshots,
+      options: this.options,
+    });
     const report = compareProgrammes(this.mergedDataset, dataset, this.options.now());
     // The swap: answers in flight finish on the old engine, the next question uses the new one.
     this.engine = engine;
@@ -291,24 +356,6 @@ export class LiveData {
     return report;
   }
 
-  private build(dataset: Dataset): Engine {
-    const clock = this.options.engineClock ?? this.options.now;
-    return createEngine(dataset, { clock, changes: () => this.reports });
-  }
-
-  private loadedDatasets(): Dataset[] {
-    return this.sources.flatMap((state) => datasetOf(state) ?? []);
-  }
-
-  /** The change reports of earlier runs, so a restart still knows what changed since the last digest. */
-  private earlierReports(): ChangeReport[] {
-    const { reports, skipped } = readChangeLog(this.options.cacheDir, this.options.now() - CHANGES_KEPT_MS);
-    if (skipped > 0) {
-      this.options.logger.warn({ skipped }, 'changes.jsonl has damaged lines; they were skipped');
-    }
-    return reports;
-  }
-
   /** Appends the report to `changes.jsonl` beside the cache, for the daily digest. */
   private persist(report: ChangeReport): void {
     try {
@@ -317,6 +364,66 @@ export class LiveData {
       this.options.logger.warn({ err: error }, 'could not save the change report');
     }
   }
+}
+
+/** The change reports of earlier runs, so a restart still knows what changed since the last digest. */
+function earlierReports(options: LiveDataOptions): ChangeReport[] {
+  const { reports, skipped } = readChangeLog(options.cacheDir, options.now() - CHANGES_KEPT_MS);
+  if (skipped > 0) options.logger.warn({ skipped }, 'changes.jsonl has damaged lines; they were skipped');
+  return reports;
+}
+
+function engineOptionsOf(options: LiveDataOptions, reports: readonly ChangeReport[]): EngineOptions {
+  return { clock: options.engineClock ?? options.now, changes: () => reports };
+}
+
+/**
+ * The engine over the loaded sources: read back from the snapshot when it was built from the same content (a
+ * reload of unchanged files, a URL whose copy is the one indexed before), else built and saved. A file that
+ * changed while it was read is not saved: its bytes and its dataset may differ, so the next start rebuilds.
+ */
+function startFrom(
+  states: readonly SourceState[],
+  context: {
+    readonly engineOptions: EngineOptions;
+    readonly snapshots: SnapshotFile | undefined;
+    readonly options: LiveDataOptions;
+    /** A key already looked up in vain: not read a second time. */
+    readonly triedKey?: string;
+  },
+): Start {
+  const { engineOptions, snapshots, options } = context;
+  const key = snapshots === undefined ? undefined : keyOf(states, options);
+  const restored =
+    key === undefined || key === context.triedKey ? undefined : snapshots?.restore(key, engineOptions);
+  if (restored !== undefined) return restored;
+  const { dataset, merged } = mergeDatasets(states.flatMap((state) => datasetOf(state) ?? []));
+  if (snapshots === undefined || key === undefined)
+    return { engine: createEngine(dataset, engineOptions), dataset, merged };
+  const built = buildSnapshotEngine(dataset, merged, engineOptions);
+  if (keyOf(states, options, { reread: true }) === key) snapshots.write(built.snapshot(key));
+  return { engine: built.engine, dataset, merged };
+}
+
+/**
+ * The snapshot key of the sources: every file, and each URL that has data (one without is left out of the merge).
+ * Undefined when a file's content is unknown (it could not be read to hash): no snapshot may stand in for it.
+ * `reread` hashes the files again, to see that none changed since it was parsed.
+ */
+function keyOf(
+  states: readonly SourceState[],
+  options: LiveDataOptions,
+  { reread = false } = {},
+): string | undefined {
+  const contents: SourceContent[] = [];
+  for (const state of states) {
+    if ('url' in state && state.url.dataset === undefined) continue;
+    const contentHash =
+      'url' in state ? state.url.contentHash : reread ? pathContentHash(state.spec.path) : state.contentHash;
+    if (contentHash === undefined) return undefined;
+    contents.push({ label: specLabel(state.spec), contentHash, ...zone(state.spec, options) });
+  }
+  return snapshotKey(contents);
 }
 
 function datasetOf(state: SourceState): Dataset | undefined {

@@ -89,6 +89,11 @@ export class UrlSource {
     this.label = redactUrl(options.spec.url);
   }
 
+  /** A hash of the copy `dataset` was read from, which keys the index snapshot; undefined with no dataset. */
+  get contentHash(): string | undefined {
+    return this.copy?.hash;
+  }
+
   /**
    * Reads the cached copy, then fetches; a fresh copy goes through the same checks as a refresh. Returns the
    * problem when no copy can be read without a time zone nobody gave (waiting for another fetch would not help).

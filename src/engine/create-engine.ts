@@ -14,6 +14,7 @@ import { wordTokens } from '../text/normalize.ts';
 import { LEXICON } from '../understand/lexicon.ts';
 import { createUnderstanding } from '../understand/understand.ts';
 import { type ConversationContext, contextAfter } from './conversation.ts';
+import type { EngineIndexes } from './engine-indexes.ts';
 import type { Finding, ResolveContext } from './finding.ts';
 import type { IntentKind } from './intent.ts';
 import { resolve } from './resolve/resolve.ts';
@@ -24,6 +25,8 @@ export interface EngineOptions {
   readonly clock?: () => number;
   /** The schedule change reports of live sources, which digests list; none for static data. */
   readonly changes?: () => readonly ChangeReport[];
+  /** The indexes, built before over this same dataset (read back from a snapshot); built here when absent. */
+  readonly indexes?: EngineIndexes;
 }
 
 /** What one question may carry besides its text. */
@@ -44,15 +47,16 @@ export interface Engine {
   rawSearch(question: string): number;
 }
 
-/** Builds the catalog and both search indexes over a validated dataset. */
+/** Builds the catalog and both search indexes over a validated dataset (from `options.indexes` when given). */
 export function createEngine(dataset: Dataset, options: EngineOptions = {}): Engine {
   const catalog = buildCatalog(dataset);
   const clock = options.clock ?? Date.now;
   const noise = conferenceWords(dataset);
+  const { indexes } = options;
   const context: ResolveContext = {
     catalog,
-    text: buildTextIndex(catalog, { noise }),
-    names: buildNameIndex(catalog),
+    text: buildTextIndex(catalog, { noise }, indexes?.text),
+    names: buildNameIndex(catalog, indexes?.names),
     now: clock,
     conferenceWords: noise,
     changes: options.changes ?? (() => []),

@@ -18,6 +18,14 @@ export class DocumentList
    */
   private documents: number[] | Int32Array = [];
 
+  /** A finished list of documents in increasing order (read back from a snapshot); it takes the array over. */
+  static of(documents: number[]): DocumentList {
+    const list = new DocumentList();
+    list.documents = documents;
+    list.trim();
+    return list;
+  }
+
   add(document: number): void {
     (this.documents as number[]).push(document);
   }
@@ -31,6 +39,11 @@ export class DocumentList
   trim(): void {
     if (Array.isArray(this.documents) && this.documents.length > TYPED_FROM)
       this.documents = Int32Array.from(this.documents);
+  }
+
+  /** The documents, in increasing order. */
+  toArray(): number[] {
+    return Array.from(this.documents);
   }
 
   get size(): number {

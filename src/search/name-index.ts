@@ -5,7 +5,7 @@ import type { Catalog, RecordRef, RecordType } from '../model/catalog.ts';
 import { typoDistance } from '../text/edit-distance.ts';
 import { wordTokens } from '../text/normalize.ts';
 import { HallwayMiniSearch } from './hallway-minisearch.ts';
-import { buildPostings } from './postings.ts';
+import { buildPostings, type Postings } from './postings.ts';
 
 /** Record types that have names people type. */
 export type NamedType = Extract<RecordType, 'person' | 'organization' | 'project' | 'term'>;
@@ -65,8 +65,8 @@ function nameWords(text: string): string[] {
   return wordTokens(text).filter((word) => !NAME_FILLER.has(word));
 }
 
-/** Builds the name index: one entry per name and per alias of every named record. */
-export function buildNameIndex(catalog: Catalog): NameIndex {
+/** One entry per name and per alias of every named record, in a fixed order: an entry's position is its id. */
+function nameEntries(catalog: Catalog): NameEntry[] {
   const entries: NameEntry[] = [];
   const add = (ref: NameMatch['ref'], names: readonly string[]): void => {
     for (const name of new Set(names)) {
@@ -81,7 +81,28 @@ export function buildNameIndex(catalog: Catalog): NameIndex {
   for (const record of catalog.dataset.projects)
     add({ type: 'project', record }, [record.name, ...record.aliases]);
   for (const record of catalog.dataset.terms) add({ type: 'term', record }, [record.term, ...record.aliases]);
+  return entries;
+}
 
+function postingsOf(entries: readonly NameEntry[]): Postings {
+  return buildPostings(
+    entries.length,
+    1,
+    (n) => entries[n]?.name ?? '',
+    (word) => (NAME_FILLER.has(word) ? null : word),
+  );
+}
+
+/** The name index's postings, which a snapshot keeps. */
+export function buildNamePostings(catalog: Catalog): Postings {
+  return postingsOf(nameEntries(catalog));
+}
+
+/** Builds the name index, from `postings` when they were built before over the same catalog. */
+export function buildNameIndex(catalog: Catalog, postings?: Postings): NameIndex {
+  const entries = nameEntries(catalog);
+  if (postings !== undefined && postings.documentCount !== entries.length)
+    throw new Error(`name postings hold ${postings.documentCount} names, the catalog ${entries.length}`);
   let vocabulary: SearchableMap<true> | undefined;
   const index = HallwayMiniSearch.fromPostings(
     {
@@ -95,12 +116,7 @@ export function buildNameIndex(catalog: Catalog): NameIndex {
         combineWith: 'AND',
       },
     },
-    buildPostings(
-      entries.length,
-      1,
-      (n) => entries[n]?.name ?? '',
-      (word) => (NAME_FILLER.has(word) ? null : word),
-    ),
+    postings ?? postingsOf(entries),
   );
 
   return {

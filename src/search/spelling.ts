@@ -8,6 +8,8 @@ export interface Spelling {
   prepare(): void;
   /** The closest known word and its index term, or undefined when nothing is close enough. */
   correct(word: string): { readonly word: string; readonly term: string } | undefined;
+  /** Every word learnt, with its index term: what a snapshot keeps so a restart need not learn them again. */
+  words(): ReadonlyMap<string, string>;
 }
 
 /** Short words are left alone: one edit turns them into other real words. */
@@ -19,10 +21,14 @@ function maxEdits(word: string): number {
 
 /**
  * `frequency` tells how common a term is in the index, to prefer the more common of two equally close words.
- * Words are collected in a plain map while indexing (cheap); the searchable tree is built once, after.
+ * Words are collected in a plain map while indexing (cheap); the searchable tree is built once, after. `learnt`
+ * starts it with the words of an earlier build.
  */
-export function buildSpelling(frequency: (term: string) => number): Spelling {
-  const words = new Map<string, string>();
+export function buildSpelling(
+  frequency: (term: string) => number,
+  learnt: ReadonlyMap<string, string> = new Map(),
+): Spelling {
+  const words = new Map(learnt);
   let tree: SearchableMap<string> | undefined;
   return {
     learn(word, term) {
@@ -30,6 +36,7 @@ export function buildSpelling(frequency: (term: string) => number): Spelling {
       words.set(word, term);
       tree = undefined;
     },
+    words: () => words,
     prepare() {
       tree ??= SearchableMap.from(words);
     },

@@ -4,7 +4,7 @@ import type { Catalog, RecordRef, RecordType } from '../model/catalog.ts';
 import { analyzeQuery, analyzeToken, type QueryToken } from '../text/analyzer.ts';
 import { normalizePhrase } from '../text/normalize.ts';
 import { HallwayMiniSearch } from './hallway-minisearch.ts';
-import { buildPostings } from './postings.ts';
+import { buildPostings, type Postings } from './postings.ts';
 import { FIELD_BOOST, recordField, SEARCH_FIELDS, type SearchField } from './record-text.ts';
 import { buildSpelling, type Spelling } from './spelling.ts';
 
@@ -76,12 +76,21 @@ const TITLE_CONTAINS_BOOST = 2;
 /** Prefix matching applies to the last word only (the one still being typed), and not to short words. */
 const MIN_PREFIX_LENGTH = 4;
 
-/** Builds the index over every record in the catalog. */
-export function buildTextIndex(catalog: Catalog, options: TextIndexOptions = {}): TextIndex {
+/**
+ * What building the index works out from the catalog, and the costly part of it: the postings and the spelling
+ * vocabulary. A snapshot keeps them, so a restart over the same data skips the analysis.
+ */
+export interface TextIndexParts {
+  readonly postings: Postings;
+  /** Each word the records use that is long enough to correct, with its index term. */
+  readonly words: ReadonlyMap<string, string>;
+}
+
+/** Analyses every record of the catalog into postings, learning the spelling vocabulary in the same pass. */
+export function buildTextIndexParts(catalog: Catalog): TextIndexParts {
   const refs = allRecords(catalog);
-  // Ties between equally close corrections go to the more common term; `index` exists by the time it is asked.
-  const spelling = buildSpelling((term) => index.documentFrequency(term));
-  const noise = options.noise ?? new Set<string>();
+  // Only the words are kept here; the frequency that breaks ties is the finished index's.
+  const learner = buildSpelling(() => 0);
   const postings = buildPostings(
     refs.length,
     SEARCH_FIELDS.length,
@@ -90,8 +99,25 @@ export function buildTextIndex(catalog: Catalog, options: TextIndexOptions = {})
       return ref === undefined ? '' : recordField(catalog, ref, SEARCH_FIELDS[field] as SearchField);
     },
     analyzeToken,
-    (word, term) => spelling.learn(word, term),
+    (word, term) => learner.learn(word, term),
   );
+  return { postings, words: learner.words() };
+}
+
+/** Builds the index over every record in the catalog, from `parts` when they were built before. */
+export function buildTextIndex(
+  catalog: Catalog,
+  options: TextIndexOptions = {},
+  parts: TextIndexParts = buildTextIndexParts(catalog),
+): TextIndex {
+  const refs = allRecords(catalog);
+  if (parts.postings.documentCount !== refs.length)
+    throw new Error(
+      `text index parts hold ${parts.postings.documentCount} records, the catalog ${refs.length}`,
+    );
+  // Ties between equally close corrections go to the more common term; `index` exists by the time it is asked.
+  const spelling = buildSpelling((term) => index.documentFrequency(term), parts.words);
+  const noise = options.noise ?? new Set<string>();
   const index = HallwayMiniSearch.fromPostings(
     {
       idField: 'n',
@@ -105,7 +131,7 @@ export function buildTextIndex(catalog: Catalog, options: TextIndexOptions = {})
         combineWith: 'OR',
       },
     },
-    postings,
+    parts.postings,
   );
   spelling.prepare();
   const headlineFieldIds = index.fieldIdsOf(HEADLINE_FIELDS);
