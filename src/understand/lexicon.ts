@@ -1,4 +1,5 @@
 // The words Hallway reads questions with, loaded from data/understanding/intents.json and checked once at start.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import raw from '../../data/understanding/intents.json' with { type: 'json' };
 import type { ListSubject } from '../engine/intent.ts';
@@ -140,6 +141,8 @@ function readLexicon(): Lexicon {
 
 /** The lexicon, read once. */
 export const LEXICON: Lexicon = readLexicon();
+/** A hash of the table as written: the kept model says which table it was kept for. */
+export const LEXICON_HASH: string = createHash('sha256').update(JSON.stringify(raw)).digest('hex');
 
 /** Weekday and month names, in full and as their usual abbreviations. */
 function calendarNames(): string[] {

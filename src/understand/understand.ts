@@ -9,7 +9,7 @@ import type { TextIndex } from '../search/text-index.ts';
 import { analyzeToken } from '../text/analyzer.ts';
 import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
 import type { IntentLabel } from './lexicon.ts';
-import { LEXICON } from './lexicon.ts';
+import { LEXICON, LEXICON_HASH } from './lexicon.ts';
 import { buildEntityLinker } from './link-entities.ts';
 import { splitClauses } from './question-tokens.ts';
 import { isEmptyWord, type QuestionReading, type ReadingContext, readQuestion } from './read-question.ts';
@@ -42,7 +42,7 @@ const SURE_ASIDE = 0.8;
 /** Read (or, when the kept model is stale, trained) once per process: the table is the same for every dataset. */
 let trained: TrainedUnderstanding | undefined;
 function training(): TrainedUnderstanding {
-  trained ??= trainOnLexicon(LEXICON, { saved: savedModel });
+  trained ??= trainOnLexicon(LEXICON, { saved: savedModel, table: LEXICON_HASH });
   return trained;
 }
 
