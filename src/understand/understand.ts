@@ -30,6 +30,9 @@ export interface Understanding {
   read(question: string, nowMs: number, focus?: ConversationFocus): Understood;
 }
 
+/** A message longer than this, or of more clauses, is no chat question with a remark: it is read as it is. */
+const MAX_WORDS_FOR_ASIDES = 30;
+const MAX_CLAUSES = 4;
 /** A question this short has no room for an unmarked aside besides what it asks. */
 const MIN_WORDS_FOR_UNMARKED_ASIDE = 7;
 /** An unmarked aside is at least this long: one word alone is too often part of the question. */
@@ -90,6 +93,7 @@ export function createUnderstanding(
   const withoutAsides = (question: string, nowMs: number): string => {
     const clauses = splitClauses(question);
     if (clauses.length < 2) return withoutUnmarkedAside(question, nowMs);
+    if (clauses.length > MAX_CLAUSES) return question;
     const kept = clauses.filter((clause, index) => {
       const others = clauses.filter((_, other) => other !== index).join(', ');
       return !isAside(clause, readQuestion(others, contextAt(nowMs)), nowMs);
@@ -104,7 +108,7 @@ export function createUnderstanding(
   // rest still asks something.
   const withoutUnmarkedAside = (question: string, nowMs: number): string => {
     const words = question.trim().split(/\s+/);
-    if (words.length < MIN_WORDS_FOR_UNMARKED_ASIDE) return question;
+    if (words.length < MIN_WORDS_FOR_UNMARKED_ASIDE || words.length > MAX_WORDS_FOR_ASIDES) return question;
     const asks = (text: string): boolean => {
       const label = classifier.classify(templateFeatures(readQuestion(text, contextAt(nowMs)).items)).label;
       return label !== 'none' && label !== 'help';
