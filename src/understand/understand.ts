@@ -8,11 +8,11 @@ import type { Catalog } from '../model/catalog.ts';
 import type { TextIndex } from '../search/text-index.ts';
 import { analyzeToken } from '../text/analyzer.ts';
 import { QUESTION_NOISE_WORDS } from '../text/stop-words.ts';
+import { asideFilter } from './asides.ts';
 import type { IntentLabel } from './lexicon.ts';
 import { LEXICON, LEXICON_HASH } from './lexicon.ts';
 import { buildEntityLinker } from './link-entities.ts';
-import { splitClauses } from './question-tokens.ts';
-import { isEmptyWord, type QuestionReading, type ReadingContext, readQuestion } from './read-question.ts';
+import { isEmptyWord, type ReadingContext, readQuestion } from './read-question.ts';
 import { templateFeatures } from './template.ts';
 import { toIntent } from './to-intent.ts';
 import { type TrainedUnderstanding, trainOnLexicon } from './train.ts';
@@ -29,18 +29,6 @@ export interface Understood {
 export interface Understanding {
   read(question: string, nowMs: number, focus?: ConversationFocus): Understood;
 }
-
-/** A message longer than this, or of more clauses, is no chat question with a remark: it is read as it is. */
-const MAX_WORDS_FOR_ASIDES = 30;
-const MAX_CLAUSES = 4;
-/** A question this short has no room for an unmarked aside besides what it asks. */
-const MIN_WORDS_FOR_UNMARKED_ASIDE = 7;
-/** An unmarked aside is at least this long: one word alone is too often part of the question. */
-const MIN_ASIDE_WORDS = 2;
-/** Remarks are short; looking for longer ones costs a reading per word for nothing. */
-const MAX_UNMARKED_ASIDE_WORDS = 6;
-/** Without punctuation to mark it, an aside is dropped only when the model is this sure of it. */
-const SURE_ASIDE = 0.8;
 
 /** Read (or, when the kept model is stale, trained) once per process: the table is the same for every dataset. */
 let trained: TrainedUnderstanding | undefined;
@@ -75,61 +63,14 @@ export function createUnderstanding(
     nowMs,
     timeZone: catalog.conference.timeZone,
   });
-  const names = (reading: QuestionReading): boolean =>
-    reading.roles.some((role) => role.kind === 'entity' || role.kind === 'time' || role.kind === 'phrase');
-  // A remark names nothing, and reads like an aside; or it holds no word that a question or a session uses, and
-  // the rest of the question names its own subject ("overslept, what did I miss this morning?"). An unknown name
-  // that the rest points back to ("Nintendo: which booth?") is the subject, not a remark.
-  const isAside = (clause: string, rest: QuestionReading, nowMs: number): boolean => {
-    const reading = readQuestion(clause, { ...contextAt(nowMs), cueWords: asides.cueWords });
-    if (names(reading)) return false;
-    if (asides.classifier.classify(templateFeatures(reading.items)).label === 'aside') return true;
-    const weightless = reading.tokens.words.every(
-      (word, index) => reading.roles[index]?.kind !== 'word' || (!cueWords.has(word) && !carriesWeight(word)),
-    );
-    return weightless && names(rest) && rest.pronouns.length === 0;
-  };
-  // Drops the asides of a question of several clauses, as long as what is left still asks something.
-  const withoutAsides = (question: string, nowMs: number): string => {
-    const clauses = splitClauses(question);
-    if (clauses.length < 2) return withoutUnmarkedAside(question, nowMs);
-    if (clauses.length > MAX_CLAUSES) return question;
-    const kept = clauses.filter((clause, index) => {
-      const others = clauses.filter((_, other) => other !== index).join(', ');
-      return !isAside(clause, readQuestion(others, contextAt(nowMs)), nowMs);
-    });
-    if (kept.length === 0 || kept.length === clauses.length) return question;
-    const rest = kept.join(', ');
-    const label = classifier.classify(templateFeatures(readQuestion(rest, contextAt(nowMs)).items)).label;
-    return label === 'none' || label === 'help' ? question : rest;
-  };
-  // Chat often has no punctuation ("sorry total newbie here where do the keynotes happen"): an aside at the start
-  // or the end is looked for at every word, shortest first, and dropped only when the model is sure of it and the
-  // rest still asks something.
-  const withoutUnmarkedAside = (question: string, nowMs: number): string => {
-    const words = question.trim().split(/\s+/);
-    if (words.length < MIN_WORDS_FOR_UNMARKED_ASIDE || words.length > MAX_WORDS_FOR_ASIDES) return question;
-    const asks = (text: string): boolean => {
-      const label = classifier.classify(templateFeatures(readQuestion(text, contextAt(nowMs)).items)).label;
-      return label !== 'none' && label !== 'help';
-    };
-    const sureAside = (text: string): boolean => {
-      const reading = readQuestion(text, { ...contextAt(nowMs), cueWords: asides.cueWords });
-      if (names(reading)) return false;
-      const { label, confidence } = asides.classifier.classify(templateFeatures(reading.items));
-      return label === 'aside' && confidence >= SURE_ASIDE;
-    };
-    const longest = Math.min(MAX_UNMARKED_ASIDE_WORDS, words.length - MIN_ASIDE_WORDS);
-    for (let size = MIN_ASIDE_WORDS; size <= longest; size++) {
-      const tail = words.slice(words.length - size).join(' ');
-      const beforeTail = words.slice(0, words.length - size).join(' ');
-      if (sureAside(tail) && asks(beforeTail)) return beforeTail;
-      const head = words.slice(0, size).join(' ');
-      const afterHead = words.slice(size).join(' ');
-      if (sureAside(head) && asks(afterHead)) return afterHead;
-    }
-    return question;
-  };
+  const withoutAsides = asideFilter({
+    classifier,
+    asides,
+    cueWords,
+    carriesWeight,
+    read: (text, nowMs, cues) =>
+      readQuestion(text, { ...contextAt(nowMs), ...(cues === undefined ? {} : { cueWords: cues }) }),
+  });
   return {
     read(question, nowMs, focus) {
       const reading = readQuestion(withoutAsides(question, nowMs), contextAt(nowMs));
