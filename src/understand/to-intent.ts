@@ -101,6 +101,19 @@ function quotedSubjects(slots: readonly SubjectSlot[], read: QuestionReading): r
   return marked.length > 0 ? marked : slots;
 }
 
+/**
+ * "I need someone from Microsoft about Azure, where's their booth?": "they" or "their" is the one organisation the
+ * question itself names. Undefined without such a pronoun, or with no organisation or several.
+ */
+function pointedOwner(reading: SlottedReading): string | undefined {
+  if (!reading.pronouns.some((word) => GROUP_PRONOUNS.has(word))) return undefined;
+  const organizations = reading.subjects.flatMap((slot) =>
+    slot.named.filter((name) => name.types.has('organization')).map((name) => name.words.join(' ')),
+  );
+  return new Set(organizations).size === 1 ? organizations[0] : undefined;
+}
+const GROUP_PRONOUNS: ReadonlySet<string> = new Set(['they', 'them', 'their', 'theirs']);
+
 /** Intents about one organisation or person, which take only its name from a longer subject. */
 const ENTITY_FIRST: ReadonlySet<IntentLabel> = new Set(['members', 'partnership', 'announced']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'that', 'this']);
@@ -222,7 +235,7 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     }
     case 'where':
     case 'when': {
-      const named = nameOf(subject, context) ?? focusSubject(reading, context);
+      const named = pointedOwner(reading) ?? nameOf(subject, context) ?? focusSubject(reading, context);
       // "Where do the keynotes happen?": every session of that kind, with its room and time.
       if (named === undefined && sessionKind === 'keynote') return { kind: 'list', subject: 'keynotes' };
       if (named === undefined)
@@ -237,7 +250,7 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     }
     case 'announced':
     case 'presented': {
-      const named = nameOf(subject, context) ?? focusSubject(reading, context, label);
+      const named = pointedOwner(reading) ?? nameOf(subject, context) ?? focusSubject(reading, context, label);
       if (named === undefined)
         return { kind: 'list', subject: label === 'announced' ? 'announcements' : 'sessions' };
       return { kind: 'activity', subject: named, focus: label };

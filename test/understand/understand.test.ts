@@ -154,6 +154,11 @@ describe('reading a question', () => {
     ['who is at booth 715', { kind: 'booth', booth: '715' }],
     ['list speakers', { kind: 'list', subject: 'speakers' }],
     ['what tracks are there?', { kind: 'list', subject: 'tracks' }],
+    // "Their" is the one organisation the question names.
+    [
+      'I want to talk to someone from Spectro Cloud about GPUs, where is their booth?',
+      { kind: 'where', subject: 'spectro cloud' },
+    ],
     ['is there a talk about GPU sharing somewhere?', { kind: 'topic', topic: 'gpu sharing' }],
     // At a conference, "between 2 and 4" is the afternoon, both ends.
     [
