@@ -250,7 +250,8 @@ export function toIntent(label: IntentLabel, read: QuestionReading, context: Int
     }
     case 'announced':
     case 'presented': {
-      const named = pointedOwner(reading) ?? nameOf(subject, context) ?? focusSubject(reading, context, label);
+      const named =
+        pointedOwner(reading) ?? nameOf(subject, context) ?? focusSubject(reading, context, label);
       if (named === undefined)
         return { kind: 'list', subject: label === 'announced' ? 'announcements' : 'sessions' };
       return { kind: 'activity', subject: named, focus: label };
