@@ -13,6 +13,18 @@ export interface QuestionTokens {
   readonly breaks: ReadonlySet<number>;
   /** Words typed between double quotes: what the asker marked as the subject ("the "universal mesh" talk"). */
   readonly quoted: ReadonlySet<number>;
+  /** Words typed in capitals in a question that is not: a name, even when it is an everyday word ("the HERE booth"). */
+  readonly capitals: ReadonlySet<number>;
+}
+
+/** A word of two or more capital letters and nothing else ("HERE", "AWS"). */
+const CAPITALS = /^[A-Z]{2,}$/;
+
+/** Whether most letters of a question are capitals: then capitals say nothing about names. */
+function shouting(question: string): boolean {
+  const upper = question.replace(/[^A-Z]/g, '').length;
+  const lower = question.replace(/[^a-z]/g, '').length;
+  return upper >= lower;
 }
 
 /** Double quotes, straight and curly; single quotes are apostrophes too often to mark anything. */
@@ -40,6 +52,9 @@ export function questionTokens(question: string, lexicon: Lexicon): QuestionToke
   const glued: number[] = [];
   const breaks: number[] = [];
   const quoted: number[] = [];
+  const capitals: number[] = [];
+  // Offsets match the typed text only when folding kept its length (plain ASCII, the usual case).
+  const typed = folded.length === question.length && !shouting(question) ? question : undefined;
   let lastEnd = 0;
   let inQuotes = false;
   for (const match of folded.matchAll(WORD)) {
@@ -50,15 +65,17 @@ export function questionTokens(question: string, lexicon: Lexicon): QuestionToke
     lastEnd = match.index + match[0].length;
     const parts = expand(match[0], lexicon);
     const hyphenated = match[0].includes('-') && parts.length > 1;
+    const inCapitals = typed !== undefined && CAPITALS.test(typed.slice(match.index, lastEnd));
     for (const word of parts) {
       if (hyphenated) glued.push(words.length);
       if (inQuotes) quoted.push(words.length);
+      if (inCapitals) capitals.push(words.length);
       words.push(word);
     }
   }
   // A quote never closed marks nothing.
   if (inQuotes) quoted.length = 0;
-  rewritePhrases(words, [glued, breaks, quoted], lexicon);
+  rewritePhrases(words, [glued, breaks, quoted, capitals], lexicon);
   let first = 0;
   for (let moved = true; moved; ) {
     moved = false;
@@ -78,7 +95,7 @@ export function questionTokens(question: string, lexicon: Lexicon): QuestionToke
   }
   const shifted = (indexes: readonly number[]) =>
     indexes.map((index) => index - first).filter((index) => index >= 0);
-  return fromWords(words.slice(first), shifted(glued), shifted(breaks), shifted(quoted));
+  return fromWords(words.slice(first), shifted(glued), shifted(breaks), shifted(quoted), shifted(capitals));
 }
 
 /** Builds the joined text and offsets for a list of words. */
@@ -87,6 +104,7 @@ export function fromWords(
   glued: readonly number[] = [],
   breaks: readonly number[] = [],
   quoted: readonly number[] = [],
+  capitals: readonly number[] = [],
 ): QuestionTokens {
   const starts: number[] = [];
   let offset = 0;
@@ -101,6 +119,7 @@ export function fromWords(
     glued: new Set(glued),
     breaks: new Set(breaks),
     quoted: new Set(quoted),
+    capitals: new Set(capitals),
   };
 }
 

@@ -70,13 +70,22 @@ export function readQuestion(question: string, context: ReadingContext): Questio
   );
   mendKindPhrases(words, lexicon);
   const phrases = findPhrases(words, lexicon);
+  // A word typed in capitals is a name, whatever it means in lower case ("where is the HERE booth?").
+  const inCapitals = new Set([...tokens.capitals].map((index) => words[index]));
   const framing = (word: string) =>
-    context.cueWords.has(word) || isEmptyWord(word, lexicon) || lexicon.pronouns.has(word);
+    !inCapitals.has(word) &&
+    (context.cueWords.has(word) || isEmptyWord(word, lexicon) || lexicon.pronouns.has(word));
   const spans = context.linker.link(words, framing).filter((span) => !overlapsPhrase(span, phrases));
   const taken = new Set<number>();
   for (const span of spans) for (let index = span.start; index < span.end; index++) taken.add(index);
   // The mended words, re-joined, so that the dates are read from "thursday", not "thursdy".
-  const mended = fromWords(words, [...tokens.glued], [...tokens.breaks], [...tokens.quoted]);
+  const mended = fromWords(
+    words,
+    [...tokens.glued],
+    [...tokens.breaks],
+    [...tokens.quoted],
+    [...tokens.capitals],
+  );
   const times = readTimes(mended, lexicon, {
     nowMs: context.nowMs,
     timeZone: context.timeZone,

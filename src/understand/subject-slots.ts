@@ -32,9 +32,14 @@ export function subjectSlots(
       }
     | undefined;
   const close = () => {
-    // A run of stop words is no subject.
-    if (open?.words.some((word) => !isEmptyWord(word, lexicon))) {
-      while (open.words.length > 0 && isEmptyWord(open.words[open.words.length - 1] ?? '', lexicon))
+    // A run of stop words is no subject, unless it is a catalog name ("HERE").
+    if (
+      open !== undefined &&
+      (open.entity !== undefined || open.words.some((word) => !isEmptyWord(word, lexicon)))
+    ) {
+      // Trailing stop words go, but never the last word of a name ("HERE").
+      const keep = open.entity === undefined ? 0 : 1;
+      while (open.words.length > keep && isEmptyWord(open.words[open.words.length - 1] ?? '', lexicon))
         open.words.pop();
       slots.push(open);
     }

@@ -332,7 +332,8 @@ function primarySubject(
 ): SubjectSlot | undefined {
   const meaningful = reading.subjects.filter(
     (slot) =>
-      slot.words.some((word) => !isEmptyWord(word, context.lexicon)) && !(skipEvent && slot.eventOnly),
+      (slot.entity !== undefined || slot.words.some((word) => !isEmptyWord(word, context.lexicon))) &&
+      !(skipEvent && slot.eventOnly),
   );
   // Names side by side in a place or time question are one title ("the Argo CD Contribfest").
   const placing = label === 'where' || label === 'when';

@@ -126,3 +126,32 @@ describe("an organisation's website", () => {
       expect(withSite.ask(question).text, question).toContain('Website: https://gull.example.org/');
   });
 });
+
+describe('a company named like an everyday word', () => {
+  const loaded = loadDataset(MINI_CONF);
+  if (!loaded.ok) throw new Error('mini-conf fixture is invalid');
+  const withHere = createEngine({
+    ...loaded.dataset,
+    organizations: [
+      ...loaded.dataset.organizations,
+      {
+        id: 'here',
+        name: 'HERE',
+        aliases: [],
+        kind: 'sponsor',
+        description: 'Maps.',
+        booths: ['1212'],
+        sources: ['fixture'],
+      },
+    ],
+  });
+
+  it('is found when typed in capitals', () => {
+    for (const question of ['channel where is the HERE booth', 'here anyone know where the HERE booth is'])
+      expect(withHere.ask(question).text, question).toContain('booth 1212');
+  });
+
+  it('is not read into an ordinary "here"', () => {
+    expect(withHere.ask('what is on here tomorrow?').text).not.toContain('1212');
+  });
+});

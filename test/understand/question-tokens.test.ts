@@ -21,4 +21,10 @@ describe('question tokens', () => {
     expect([...tokens.quoted].map((index) => tokens.words[index])).toEqual(['universal', 'mesh']);
     expect(questionTokens('who said "universal mesh', LEXICON).quoted.size).toBe(0);
   });
+
+  it('marks words typed in capitals, unless the whole question is', () => {
+    const tokens = questionTokens('where is the HERE booth', LEXICON);
+    expect([...tokens.capitals].map((index) => tokens.words[index])).toEqual(['here']);
+    expect(questionTokens('WHERE IS THE HERE BOOTH', LEXICON).capitals.size).toBe(0);
+  });
 });

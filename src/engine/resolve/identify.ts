@@ -46,7 +46,8 @@ export function resolveIdentify(
 /** "What is <event>?", "where is the conference?": every word names the event itself. */
 export function isTheConference(context: ResolveContext, subject: string): boolean {
   const words = wordTokens(subject);
-  return (
-    words.length > 0 && words.every((word) => context.conferenceWords.has(word) || ABOUT_THE_EVENT.has(word))
-  );
+  const eventWords =
+    words.length > 0 && words.every((word) => context.conferenceWords.has(word) || ABOUT_THE_EVENT.has(word));
+  // A company named like an event word ("HERE") is that company.
+  return eventWords && !context.names.find(subject).some((match) => match.exact && match.quality >= 1);
 }
