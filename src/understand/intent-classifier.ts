@@ -53,7 +53,9 @@ export function trainClassifier<L extends string>(
 export function classifierFrom<L extends string>(saved: SavedClassifier): IntentClassifier<L> {
   const { labels } = saved;
   const ids = new Map(saved.features.map((feature, index) => [feature, index]));
-  const weights = Float64Array.from(saved.steps, (step) => step * WEIGHT_STEP);
+  // A plain loop: Float64Array.from with a mapping function is several times slower on a cold start.
+  const weights = new Float64Array(saved.steps.length);
+  for (let cell = 0; cell < weights.length; cell++) weights[cell] = (saved.steps[cell] ?? 0) * WEIGHT_STEP;
   const labelCount = labels.length;
   return {
     classify(features) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import raw from '../../data/understanding/intents.json' with { type: 'json' };
 import type { ListSubject } from '../engine/intent.ts';
 import type { SessionKind } from '../model/schema.ts';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../time/calendar-names.ts';
 import type { DayPart } from '../time/conference-time.ts';
 
 /** What the classifier can answer; each maps onto an `Intent` once the slots are read. */
@@ -146,18 +147,5 @@ export const LEXICON_HASH: string = createHash('sha256').update(JSON.stringify(r
 
 /** Weekday and month names, in full and as their usual abbreviations. */
 function calendarNames(): string[] {
-  const names: string[] = [];
-  for (let day = 0; day < 7; day++) {
-    const name = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' })
-      .format(Date.UTC(2024, 0, day + 1))
-      .toLowerCase();
-    names.push(name, name.slice(0, 3), name.slice(0, 4));
-  }
-  for (let month = 0; month < 12; month++) {
-    const name = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' })
-      .format(Date.UTC(2024, month, 1))
-      .toLowerCase();
-    names.push(name, name.slice(0, 3), name.slice(0, 4));
-  }
-  return names;
+  return [...WEEKDAY_NAMES, ...MONTH_NAMES].flatMap((name) => [name, name.slice(0, 3), name.slice(0, 4)]);
 }

@@ -3,6 +3,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { analyzeToken } from '../text/analyzer.ts';
 import { typoDistance } from '../text/edit-distance.ts';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../time/calendar-names.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { ReadingContext } from './read-question.ts';
 
@@ -11,14 +12,7 @@ const MIN_SWAP_LENGTH = 4;
 const MIN_CALENDAR_TYPO_LENGTH = 6;
 
 /** Weekday and month names in English, for mending "thursdy" before the dates are read. */
-const CALENDAR_WORDS: readonly string[] = [
-  ...Array.from({ length: 7 }, (_, day) =>
-    new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, day + 1)),
-  ),
-  ...Array.from({ length: 12 }, (_, month) =>
-    new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, month, 1)),
-  ),
-].map((name) => name.toLowerCase());
+const CALENDAR_WORDS: readonly string[] = [...WEEKDAY_NAMES, ...MONTH_NAMES];
 
 /**
  * A word typed a letter off a framing word, a kind or a collection ("anounce", "keynot", "tlak"), and not a word of
