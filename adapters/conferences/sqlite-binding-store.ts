@@ -1,31 +1,14 @@
 // Conference bindings in Hallway's SQLite file (table `conference_bindings`, migration 3).
 import type { Platform } from '../shared/platforms.ts';
 import type { SqliteDatabase } from '../store/open-database.ts';
-import { type BindingRow, toBinding } from './binding-row.ts';
+import { type BindingRow, bindingValues, toBinding, upsertBindingSql } from './binding-row.ts';
 import type { Binding, BindingScope, BindingStore, ChannelPlace } from './binding-store.ts';
 
 export class SqliteBindingStore implements BindingStore {
   constructor(private readonly db: SqliteDatabase) {}
 
   bind(binding: Binding): void {
-    this.db
-      .prepare(
-        `INSERT INTO conference_bindings
-           (platform, scope, target_id, workspace_id, conference_id, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (platform, scope, target_id) DO UPDATE SET
-           workspace_id = excluded.workspace_id, conference_id = excluded.conference_id,
-           created_by = excluded.created_by, created_at = excluded.created_at`,
-      )
-      .run(
-        binding.platform,
-        binding.scope,
-        binding.targetId,
-        binding.workspaceId ?? null,
-        binding.conferenceId,
-        binding.createdBy,
-        binding.createdAt,
-      );
+    this.db.prepare(upsertBindingSql(Array(7).fill('?'))).run(...bindingValues(binding));
   }
 
   unbind(platform: Platform, scope: BindingScope, targetId: string): boolean {

@@ -1,28 +1,13 @@
 // The PostgreSQL `BindingStore`: the channels' and workspaces' conferences, the same table as SQLite's.
 import type pg from 'pg';
-import { type BindingRow, toBinding } from '../conferences/binding-row.ts';
+import { type BindingRow, bindingValues, toBinding, upsertBindingSql } from '../conferences/binding-row.ts';
 import type { BindingStore } from '../conferences/binding-store.ts';
 
 export function postgresBindings(pool: pg.Pool): BindingStore {
   return {
     async bind(binding) {
-      await pool.query(
-        `INSERT INTO conference_bindings
-           (platform, scope, target_id, workspace_id, conference_id, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (platform, scope, target_id) DO UPDATE SET
-           workspace_id = excluded.workspace_id, conference_id = excluded.conference_id,
-           created_by = excluded.created_by, created_at = excluded.created_at`,
-        [
-          binding.platform,
-          binding.scope,
-          binding.targetId,
-          binding.workspaceId ?? null,
-          binding.conferenceId,
-          binding.createdBy,
-          binding.createdAt,
-        ],
-      );
+      const placeholders = Array.from({ length: 7 }, (_, index) => `$${index + 1}`);
+      await pool.query(upsertBindingSql(placeholders), bindingValues(binding));
     },
     async unbind(platform, scope, targetId) {
       const removed = await pool.query(

@@ -43,14 +43,16 @@ export function asideFilter(parts: AsideFilterParts): (question: string, nowMs: 
   // A remark names nothing, and reads like an aside; or it holds no word that a question or a session uses, and
   // the rest of the question names its own subject ("overslept, what did I miss this morning?"). An unknown name
   // that the rest points back to ("Nintendo: which booth?") is the subject, not a remark.
-  const isAside = (clause: string, rest: QuestionReading, nowMs: number): boolean => {
+  const isAside = (clause: string, rest: () => QuestionReading, nowMs: number): boolean => {
     const reading = read(clause, nowMs, asides.cueWords);
     if (names(reading)) return false;
     if (asides.classifier.classify(templateFeatures(reading.items)).label === 'aside') return true;
     const weightless = reading.tokens.words.every(
       (word, index) => reading.roles[index]?.kind !== 'word' || (!cueWords.has(word) && !carriesWeight(word)),
     );
-    return weightless && names(rest) && rest.pronouns.length === 0;
+    if (!weightless) return false;
+    const others = rest();
+    return names(others) && others.pronouns.length === 0;
   };
   // Drops the asides of a question of several clauses, as long as what is left still asks something.
   const withoutAsides = (question: string, nowMs: number): string => {
@@ -59,7 +61,8 @@ export function asideFilter(parts: AsideFilterParts): (question: string, nowMs: 
     if (clauses.length > MAX_CLAUSES) return question;
     const kept = clauses.filter((clause, index) => {
       const others = clauses.filter((_, other) => other !== index).join(', ');
-      return !isAside(clause, read(others, nowMs), nowMs);
+      // The rest is read only for a clause that might be a weightless remark: most clauses are decided before.
+      return !isAside(clause, () => read(others, nowMs), nowMs);
     });
     if (kept.length === 0 || kept.length === clauses.length) return question;
     const rest = kept.join(', ');

@@ -92,11 +92,8 @@ function quotedSubjects(slots: readonly SubjectSlot[], read: QuestionReading): r
   if (quoted.size === 0) return slots;
   const marked = slots.flatMap((slot) => {
     const inside = words.slice(slot.start, slot.end).filter((_, offset) => quoted.has(slot.start + offset));
-    return inside.length === 0 || inside.length === slot.words.length
-      ? inside.length === 0
-        ? []
-        : [slot]
-      : [{ ...slot, words: inside }];
+    if (inside.length === 0) return [];
+    return inside.length === slot.words.length ? [slot] : [{ ...slot, words: inside }];
   });
   return marked.length > 0 ? marked : slots;
 }

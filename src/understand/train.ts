@@ -181,9 +181,10 @@ export function trainOnLexicon(
   const fits = saved?.trainedOn === trainedOn && saved.intents !== undefined && saved.asides !== undefined;
   const memory = memoryOf(training);
   const model: SavedUnderstanding = {
-    ...(fits
-      ? (saved as SavedUnderstanding)
-      : { trainedOn, intents: trainClassifier(training), asides: trainClassifier(asides.training) }),
+    trainedOn,
+    // The saved weights when they were trained on exactly this data; training is the one costly step.
+    intents: fits && saved.intents !== undefined ? saved.intents : trainClassifier(training),
+    asides: fits && saved.asides !== undefined ? saved.asides : trainClassifier(asides.training),
     ...(options.table === undefined ? {} : { table: options.table }),
     read: {
       cueWords: [...cueWords],
@@ -197,10 +198,7 @@ export function trainOnLexicon(
     cueWords,
     cuesByLabel,
     asides: { classifier: classifierFrom(model.asides), cueWords: asides.cueWords },
-    model:
-      fits && saved?.read !== undefined && saved.table === options.table
-        ? (saved as SavedUnderstanding)
-        : model,
+    model,
   };
 }
 
