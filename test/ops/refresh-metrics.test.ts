@@ -50,7 +50,8 @@ describe('countRefreshes', () => {
       cacheDir,
       logger: captured.logger,
       now: () => Date.parse('2027-03-26T12:00:00Z'),
-      timeoutMs: 500,
+      // Generous: a loaded machine's loopback must not turn a healthy source into a failed refresh.
+      timeoutMs: 5_000,
     });
     if (!opened.ok) throw new Error(opened.problems.join('\n'));
     const { live } = opened;

@@ -51,7 +51,8 @@ async function open() {
     cacheDir,
     logger: captured.logger,
     now: () => Date.parse('2027-03-26T12:00:00Z'),
-    timeoutMs: 1000,
+    // Generous: a loaded machine's loopback must not turn a healthy source into a failed refresh.
+    timeoutMs: 5_000,
   });
   if (!opened.ok) throw new Error(opened.problems.join('\n'));
   return { live: opened.live, snapshotLines: snapshotLines(captured) };
