@@ -1,6 +1,7 @@
 // minisearch, loaded from prebuilt postings and exposing term statistics.
 import MiniSearch, { type Options } from 'minisearch';
 import type { Postings } from './postings.ts';
+import { radixTreeOf } from './radix-tree.ts';
 
 export type IndexedDocument = { readonly n: number };
 
@@ -136,7 +137,7 @@ export class HallwayMiniSearch extends MiniSearch<IndexedDocument> {
     this._nextId = documentCount;
     this._avgFieldLength = totals.map((total) => total / Math.max(1, documentCount));
     // A DocumentList offers every Map method minisearch uses on these entries (see document-list.ts).
-    for (const [term, fields] of postings.terms)
-      this._index.set(term, fields as unknown as Map<number, Map<number, number>>);
+    // The same tree class as minisearch's own (its package also exports it on its own, with separate typings).
+    this._index = radixTreeOf(postings.terms) as unknown as typeof this._index;
   }
 }

@@ -1,11 +1,12 @@
 // Finds people, organisations, projects and terms by name or alias, forgiving typos ("Abby Bangsr", "spectro clod").
 import type { Query, SearchResult } from 'minisearch';
-import SearchableMap from 'minisearch/SearchableMap';
+import type SearchableMap from 'minisearch/SearchableMap';
 import type { Catalog, RecordRef, RecordType } from '../model/catalog.ts';
 import { typoDistance } from '../text/edit-distance.ts';
 import { wordTokens } from '../text/normalize.ts';
 import { HallwayMiniSearch } from './hallway-minisearch.ts';
 import { buildPostings, type Postings } from './postings.ts';
+import { radixTreeOf } from './radix-tree.ts';
 
 /** Record types that have names people type. */
 export type NamedType = Extract<RecordType, 'person' | 'organization' | 'project' | 'term'>;
@@ -170,9 +171,7 @@ export function buildNameIndex(catalog: Catalog, postings?: Postings): NameIndex
 
 /** Every word of every name, for finding the words a typo is closest to. Built on the first typo that needs it. */
 function nameVocabulary(entries: readonly NameEntry[]): SearchableMap<true> {
-  const vocabulary = new SearchableMap<true>();
-  for (const entry of entries) for (const word of nameWords(entry.name)) vocabulary.set(word, true);
-  return vocabulary;
+  return radixTreeOf(entries.flatMap((entry) => nameWords(entry.name).map((word) => [word, true] as const)));
 }
 
 /**

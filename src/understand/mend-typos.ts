@@ -1,6 +1,7 @@
 // Mends typos in the words that frame a question ("anounce", "keynot", "tlak", "thursdy") before it is read: a word
 // the dataset does not use, one edit (or one swap of neighbouring letters) away from a framing word, is that word.
-import SearchableMap from 'minisearch/SearchableMap';
+import type SearchableMap from 'minisearch/SearchableMap';
+import { radixTreeOf } from '../search/radix-tree.ts';
 import { analyzeToken } from '../text/analyzer.ts';
 import { typoDistance } from '../text/edit-distance.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../time/calendar-names.ts';
@@ -89,8 +90,11 @@ function spellingWords(context: ReadingContext): { known: Set<string>; tree: Sea
     ...lexicon.collections.keys(),
     ...CALENDAR_WORDS,
   ]);
-  const tree = new SearchableMap<true>();
-  for (const candidate of known) if (candidate.length >= MIN_SWAP_LENGTH) tree.set(candidate, true);
+  const tree = radixTreeOf(
+    [...known]
+      .filter((candidate) => candidate.length >= MIN_SWAP_LENGTH)
+      .map((candidate) => [candidate, true] as const),
+  );
   const built = { known, tree };
   spellingCache.set(context.cueWords, built);
   return built;
