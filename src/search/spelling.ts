@@ -1,11 +1,10 @@
 // Spelling correction for query words, from the words the dataset itself uses ("engneering" → "engineering").
-import SearchableMap from 'minisearch/SearchableMap';
+import type SearchableMap from 'minisearch/SearchableMap';
+import { radixTreeOf } from './radix-tree.ts';
 
 export interface Spelling {
   /** Records a word seen in a document and its index term. */
   learn(word: string, term: string): void;
-  /** Builds the lookup tree now, so that no question pays for it. */
-  prepare(): void;
   /** The closest known word and its index term, or undefined when nothing is close enough. */
   correct(word: string): { readonly word: string; readonly term: string } | undefined;
   /** Every word learnt, with its index term: what a snapshot keeps so a restart need not learn them again. */
@@ -21,8 +20,9 @@ function maxEdits(word: string): number {
 
 /**
  * `frequency` tells how common a term is in the index, to prefer the more common of two equally close words.
- * Words are collected in a plain map while indexing (cheap); the searchable tree is built once, after. `learnt`
- * starts it with the words of an earlier build.
+ * Words are collected in a plain map while indexing (cheap). The searchable tree is built by the first word that
+ * needs it, not at start: most questions have no typo, and a replica should answer its first question at once.
+ * `learnt` starts it with the words of an earlier build.
  */
 export function buildSpelling(
   frequency: (term: string) => number,
@@ -37,15 +37,12 @@ export function buildSpelling(
       tree = undefined;
     },
     words: () => words,
-    prepare() {
-      tree ??= SearchableMap.from(words);
-    },
     correct(word) {
       if (word.length < MIN_CORRECTABLE_LENGTH) return undefined;
       // Two neighbouring letters swapped ("serevr") is the commonest slip, and two edits to the tree's fuzzy search.
       const swapped = swappedKnown(word, words);
       if (swapped !== undefined) return swapped;
-      tree ??= SearchableMap.from(words);
+      tree ??= radixTreeOf(words);
       let best: { word: string; term: string; distance: number; frequency: number } | undefined;
       for (const [known, [term, distance]] of tree.fuzzyGet(word, maxEdits(word))) {
         // Typos rarely hit the first letter; a different one is another word ("rust" is not "trust").

@@ -133,7 +133,6 @@ export function buildTextIndex(
     },
     parts.postings,
   );
-  spelling.prepare();
   const headlineFieldIds = index.fieldIdsOf(HEADLINE_FIELDS);
   const bodyFieldIds = index.fieldIdsOf(['body']);
 

@@ -1,8 +1,10 @@
 // Entity linking: finds every span of a question that names something in the catalog, wherever it stands:
 // people (typos, swapped letters, surnames), organisations, projects, terms, rooms and tracks.
-import SearchableMap from 'minisearch/SearchableMap';
+
+import type SearchableMap from 'minisearch/SearchableMap';
 import type { Catalog } from '../model/catalog.ts';
 import { roomNames } from '../model/room-names.ts';
+import { radixTreeOf } from '../search/radix-tree.ts';
 import { typoDistance } from '../text/edit-distance.ts';
 import { wordTokens } from '../text/normalize.ts';
 
@@ -68,14 +70,18 @@ export function buildEntityLinker(
   isCorpusWord: (word: string) => boolean = () => false,
 ): EntityLinker {
   const byFirst = new Map<string, NameEntry[]>();
+  // Every session repeats its room and track: one set lookup per name instead of a scan of its first word's list.
+  const seen = new Set<string>();
   const add = (name: string, type: EntityType, partial = false, display = name): void => {
     const words = wordTokens(name).filter((word) => !NAME_FILLER.has(word));
     if (words.length === 0 || words.length > MAX_NAME_WORDS) return;
+    const key = `${type} ${words.join(' ')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     const first = words[0] ?? '';
-    const list = byFirst.get(first) ?? [];
-    if (!list.some((entry) => entry.type === type && entry.words.join(' ') === words.join(' ')))
-      list.push({ words, type, name: display, partial });
-    byFirst.set(first, list);
+    const list = byFirst.get(first);
+    if (list === undefined) byFirst.set(first, [{ words, type, name: display, partial }]);
+    else list.push({ words, type, name: display, partial });
   };
   const { dataset } = catalog;
   for (const person of dataset.people) {
@@ -93,13 +99,21 @@ export function buildEntityLinker(
   for (const project of dataset.projects)
     for (const name of [project.name, ...project.aliases]) add(name, 'project');
   for (const term of dataset.terms) for (const name of [term.term, ...term.aliases]) add(name, 'term');
+  // Hundreds of sessions share a few rooms and tracks, and adding a name again changes nothing: each is read once.
+  const places = new Set<string>();
   for (const session of dataset.sessions) {
-    if (session.room !== undefined)
+    if (session.room !== undefined && !places.has(`room ${session.room}`)) {
+      places.add(`room ${session.room}`);
       for (const name of new Set(roomNames(session.room))) add(name, 'room', false, session.room);
-    if (session.track !== undefined) add(session.track, 'track');
+    }
+    if (session.track !== undefined && !places.has(`track ${session.track}`)) {
+      places.add(`track ${session.track}`);
+      add(session.track, 'track');
+    }
   }
   for (const name of conferenceNames) add(name, 'conference');
-  const firstWords = SearchableMap.from([...byFirst.keys()].map((word) => [word, true] as const));
+  // Only a word the dataset does not use looks for names it may be a typo of: the tree waits for the first one.
+  let firstWords: SearchableMap<true> | undefined;
 
   /**
    * Name entries whose first word is `word` or within its typo allowance. A word the dataset uses is taken as
@@ -109,6 +123,7 @@ export function buildEntityLinker(
     const found = (byFirst.get(word) ?? []).map((entry) => ({ entry, exact: true }));
     const typos = allowedTypos(word);
     if (typos === 0 || isCorpusWord(word)) return found;
+    firstWords ??= radixTreeOf([...byFirst.keys()].map((word) => [word, true] as const));
     for (const [known] of firstWords.fuzzyGet(word, typos + 1)) {
       if (known === word || known[0] !== word[0]) continue;
       if (

@@ -68,7 +68,6 @@ describe('spelling', () => {
     const spelling = buildSpelling((term) => (term === 'engin' ? 10 : 1));
     spelling.learn('engineering', 'engin');
     spelling.learn('engineered', 'engineer');
-    spelling.prepare();
     expect(spelling.correct('engneering')).toEqual({ word: 'engineering', term: 'engin' });
     expect(spelling.correct('zzzz')).toBeUndefined();
     expect(spelling.correct('abc')).toBeUndefined();
@@ -77,7 +76,6 @@ describe('spelling', () => {
   it('reads two swapped neighbouring letters as one slip, even in a short word', () => {
     const spelling = buildSpelling(() => 1);
     spelling.learn('server', 'server');
-    spelling.prepare();
     expect(spelling.correct('serevr')).toEqual({ word: 'server', term: 'server' });
     // The first letter is never swapped: "esrver" is too far.
     expect(spelling.correct('esrver')).toBeUndefined();
