@@ -4,12 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { createEngine, type Dataset, loadDataset, mergeDatasets } from '../../src/index.ts';
-import { nodeBundleOptions } from '../build/node-bundle.mjs';
+import { nodeBundleOptions, writeBuild } from '../build/node-bundle.mjs';
 import { SNAPSHOT_FILE } from '../sources/snapshot-file.ts';
 import { benchQuestions } from './bench-questions.ts';
 import { coldStartTable } from './cold-start-table.ts';
@@ -103,11 +103,13 @@ function benchDataset(name: string, dataset: Dataset): Run {
 const coldStartProgram = await (async () => {
   // Inside the project (var/ is ignored by git), so the bundle finds node_modules like dist/ does.
   const outfile = join(ROOT, 'var', 'bench', 'cold-start.mjs');
-  await build({
+  const result = await build({
     ...nodeBundleOptions(),
     entryPoints: [fileURLToPath(new URL('cold-start.ts', import.meta.url))],
     outfile,
+    write: false,
   });
+  writeBuild(result.outputFiles, dirname(outfile));
   return outfile;
 })();
 

@@ -1,5 +1,11 @@
 // Types for node-bundle.mjs, which the bench (TypeScript) imports.
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, OutputFile } from 'esbuild';
 
 export declare const INLINED_PACKAGES: readonly string[];
 export declare function nodeBundleOptions(): BuildOptions;
+export declare const CODE_FINGERPRINT_FILE: string;
+export declare function writeBuild(
+  outputFiles: readonly OutputFile[],
+  dir: string,
+  isEntry?: (path: string) => boolean,
+): void;

@@ -1,5 +1,9 @@
 // The esbuild options every Node bundle of Hallway shares: `npm run build` (dist/) and the bench's cold-start
 // program, so that the bench measures the start `npm start` makes.
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 
 /**
  * Packages bundled into dist/ rather than loaded from node_modules at start: the core's pure-JavaScript parsers,
@@ -41,6 +45,41 @@ const inlineChosenPackages = {
   },
 };
 
+/**
+ * Our JSON data (the understanding table and its kept model, hundreds of kilobytes) as one string given to
+ * JSON.parse. esbuild's own JSON loader writes an object literal, which V8 parses as code at a start: several
+ * times slower than JSON.parse over the same text.
+ */
+const jsonAsParsedString = {
+  name: 'json-as-parsed-string',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, async (args) => {
+      if (args.path.includes('/node_modules/')) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      // Parsed once here, so that a broken file fails the build rather than the start.
+      return {
+        contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * zod's messages in English only. zod re-exports every language it ships (a third of its size) from its main
+ * module, so a bundle carries them all, and a start parses them; Hallway never switches zod's language.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 /** The options for an ES module bundle run by Node from inside the project (so node_modules is found). */
 export function nodeBundleOptions() {
   return {
@@ -50,7 +89,33 @@ export function nodeBundleOptions() {
     // The ES module build of a package where it has one: the CommonJS (UMD) builds of some require files by
     // computed names, which a bundle cannot follow.
     mainFields: ['module', 'main'],
-    plugins: [inlineChosenPackages],
+    plugins: [jsonAsParsedString, zodEnglishOnly, inlineChosenPackages],
     logLevel: 'warning',
   };
+}
+
+/**
+ * The file, beside a bundle, naming its code: index snapshots are keyed by it (adapters/shared/code-fingerprint.ts).
+ * Written with the bundle, so that a start reads 64 characters instead of hashing megabytes of code.
+ */
+export const CODE_FINGERPRINT_FILE = 'code-fingerprint';
+
+/**
+ * Writes a build's files (built with `write: false`), then the fingerprint of them all into `dir`. Each file is
+ * written under a temporary name and renamed into place, entry points last, so that a build running beside
+ * another, or beside a starting bot, never leaves a half-written file for node to load.
+ */
+export function writeBuild(outputFiles, dir, isEntry = () => false) {
+  const files = [...outputFiles].sort((a, b) => Number(isEntry(a.path)) - Number(isEntry(b.path)));
+  const fingerprint = createHash('sha256');
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1)))
+    fingerprint.update(`${relative(dir, file.path)}\0`).update(file.contents);
+  const write = (path, contents) => {
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, contents);
+    renameSync(temporary, path);
+  };
+  for (const file of files) write(file.path, file.contents);
+  write(join(dir, CODE_FINGERPRINT_FILE), `${fingerprint.digest('hex')}\n`);
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CODE_FINGERPRINT_FILE } from '../build/node-bundle.mjs';
 import { PROJECT_ROOT } from './paths.ts';
 
 /** The packages whose code decides an index's terms: another version may stem or split words differently. */
@@ -12,8 +13,9 @@ const CODE_FILE = /\.(?:[cm]?js|ts|json)$/;
 let fingerprint: string | undefined;
 
 /**
- * A hash of the code's files: the bundle's own folder when running from dist/ (`npm start`), else src/ and the
- * question tables (tsx, vitest), plus the versions of the indexing packages. Computed once per process.
+ * A hash of the code's files: the one the build wrote beside the bundle when running from dist/ (`npm start`),
+ * else of the bundle's own folder, or of src/ and the question tables (tsx, vitest), plus the versions of the
+ * indexing packages. Computed once per process.
  */
 export function codeFingerprint(): string {
   fingerprint ??= computeFingerprint();
@@ -22,6 +24,11 @@ export function codeFingerprint(): string {
 
 function computeFingerprint(): string {
   const here = fileURLToPath(import.meta.url);
+  // A bundle's build wrote its fingerprint beside it: reading that saves hashing megabytes of code at each start.
+  if (!here.endsWith('.ts')) {
+    const kept = keptFingerprint(dirname(here));
+    if (kept !== undefined) return kept;
+  }
   const roots = here.endsWith('.ts')
     ? [join(PROJECT_ROOT, 'src'), join(PROJECT_ROOT, 'data', 'understanding')]
     : [dirname(here)];
@@ -45,4 +52,13 @@ function codeFilesUnder(dir: string): string[] {
       if (entry.isDirectory()) return codeFilesUnder(path);
       return CODE_FILE.test(entry.name) ? [path] : [];
     });
+}
+
+function keptFingerprint(dir: string): string | undefined {
+  try {
+    const kept = readFileSync(join(dir, CODE_FINGERPRINT_FILE), 'utf8').trim();
+    return /^[0-9a-f]{64}$/.test(kept) ? `build:${kept}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
