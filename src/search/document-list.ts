@@ -19,7 +19,7 @@ export class DocumentList
   private documents: number[] | Int32Array = [];
 
   /** A finished list of documents in increasing order (read back from a snapshot); it takes the array over. */
-  static of(documents: number[]): DocumentList {
+  static of(documents: number[] | Int32Array): DocumentList {
     const list = new DocumentList();
     list.documents = documents;
     list.trim();

@@ -11,7 +11,7 @@ import { type PostingsForm, postingsFromForm, postingsToForm, SnapshotShapeError
  * then rebuilt rather than read. The running code's fingerprint, which adapters fold into the source key, catches
  * the changes nobody remembered to bump this for.
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** What a snapshot keeps: the merged dataset, how it was merged, and what the engine builds from it. */
 export interface SnapshotContent {

@@ -82,6 +82,28 @@ describe('an engine restored from its snapshot', () => {
   });
 });
 
+describe('a snapshot of names and words beyond ASCII', () => {
+  const base = load(DEFAULT_DATASET);
+  const [first, second] = base.people;
+  if (first === undefined || second === undefined) throw new Error('the bundled dataset has people');
+  // Accents, a character outside the BMP, right-to-left and CJK text: what real schedules hold.
+  const people = [
+    { ...first, name: 'Zoë Brontë-Łukasiewicz' },
+    { ...second, name: '山田 太郎', bio: 'שלום, talks about 🚀 rockets' },
+    ...base.people.slice(2),
+  ];
+  const dataset = { ...base, people };
+  const file = buildSnapshotEngine(dataset, MERGED).snapshot('the sources');
+
+  it('reads back the same text, and answers about it the same', () => {
+    const read = restoreEngine(file, 'the sources', { clock: () => AFTER_KUBECON });
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.engine.catalog.dataset).toEqual(dataset);
+    const fresh = createEngine(dataset, { clock: () => AFTER_KUBECON });
+    expectSameAnswers(fresh, read.engine, ['who is Zoë Brontë-Łukasiewicz?', 'who is 山田 太郎?', 'rockets']);
+  });
+});
+
 describe('a snapshot that does not fit', () => {
   const dataset = load(DEFAULT_DATASET);
   const file = buildSnapshotEngine(dataset, MERGED).snapshot('the sources');
@@ -128,6 +150,49 @@ describe('a snapshot that does not fit', () => {
     const sha256 = createHash('sha256').update(forged).digest('hex');
     const head = new TextEncoder().encode(`${JSON.stringify({ ...header, bytes: forged.length, sha256 })}\n`);
     expect(refusal(Buffer.concat([head, forged]))).toMatchObject({ stale: false });
+  });
+});
+
+describe('a snapshot whose postings were forged, with a checksum that matches', () => {
+  const dataset = load(DEFAULT_DATASET);
+  const file = buildSnapshotEngine(dataset, MERGED).snapshot('the sources');
+  const [header, body] = parts(file);
+  const text = body.text as { postings: { lists: string; documentCount: number } };
+
+  /** The file with the text index's block of integers changed by `change`, and its checksum made to match. */
+  const forgedWith = (change: (block: Int32Array) => void): Uint8Array => {
+    const block = new Int32Array(Uint8Array.from(Buffer.from(text.postings.lists, 'base64')).buffer);
+    change(block);
+    const lists = Buffer.from(block.buffer).toString('base64');
+    const forged = new TextEncoder().encode(
+      JSON.stringify({ ...body, text: { ...text, postings: { ...text.postings, lists } } }),
+    );
+    const sha256 = createHash('sha256').update(forged).digest('hex');
+    const head = new TextEncoder().encode(`${JSON.stringify({ ...header, bytes: forged.length, sha256 })}\n`);
+    return Buffer.concat([head, forged]);
+  };
+
+  it.each([
+    // The first term's first list starts at index 3: [fields, field, length, documents…].
+    ['a document past the last one', (block: Int32Array) => block.set([text.postings.documentCount], 3)],
+    ['a list out of order', (block: Int32Array) => block.set([block[3] ?? 0, -1], 3)],
+    ['a field that does not exist', (block: Int32Array) => block.set([99], 1)],
+    ['a list longer than the block', (block: Int32Array) => block.set([block.length], 2)],
+  ])('is refused for %s, in one line, never read', (_what, change) => {
+    const read = restoreEngine(forgedWith(change), 'the sources');
+    if (read.ok) throw new Error('forged postings were read');
+    expect(read).toMatchObject({ stale: false });
+    expect(read.reason).toMatch(/^its body is unreadable: postings: /);
+    expect(read.reason).not.toContain('\n');
+  });
+
+  it('is read when nothing was changed (the forging itself keeps a good file good)', () => {
+    expect(
+      restoreEngine(
+        forgedWith(() => {}),
+        'the sources',
+      ).ok,
+    ).toBe(true);
   });
 });
 
