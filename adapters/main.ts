@@ -21,6 +21,7 @@ import { recordDigestPost } from './ops/metrics-sink.ts';
 import { type Operations, startOperations } from './ops/operations.ts';
 import { parseAdminList } from './shared/admins.ts';
 import type { AdapterFactory, ChatAdapter } from './shared/chat-adapter.ts';
+import { codeCacheCheckpoint } from './shared/code-cache.ts';
 import { ConversationMemory } from './shared/conversation-memory.ts';
 import { createChatServices } from './shared/create-chat-services.ts';
 import { readCoreEnv } from './shared/env.ts';
@@ -115,6 +116,7 @@ async function main(): Promise<Outcome> {
     if (ops.metricsRegistry !== undefined) registerConferenceMetrics(ops.metricsRegistry, registry);
   }
   ops.readiness.ready('data');
+  codeCacheCheckpoint();
 
   const chat = await startChatAdapters(live, ops, logger, {
     digest: digestConfig.value,
@@ -358,5 +360,7 @@ function storeChoice(config: DigestConfig): StoreChoice {
   };
 }
 
-const outcome = await main();
-if (outcome !== 'running') process.exitCode = outcome;
+// A promise, not top-level await: the bundle is CommonJS so that it can start from V8's code cache.
+void main().then((outcome) => {
+  if (outcome !== 'running') process.exitCode = outcome;
+});

@@ -1,17 +1,33 @@
 // `npm run build`: bundles `npm start` and the CLI into dist/ with esbuild, written so that a build running beside
 // another, or beside a starting bot, never leaves a half-written file for node to load (see writeBuild).
-import { basename } from 'node:path';
+// `npm start` runs dist/main.js, which starts the bot's bundle (dist/main.cjs) from V8's code cache when it can.
+import { basename, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { nodeBundleOptions, writeBuild } from './node-bundle.mjs';
+import {
+  codeCachedBundleOptions,
+  codeCacheLoaderFile,
+  nodeBundleOptions,
+  writeBuild,
+} from './node-bundle.mjs';
 
-const ENTRY_POINTS = ['adapters/main.ts', 'adapters/cli/main.ts'];
+const BOT_BUNDLE = resolve('dist/main.cjs');
 
-const result = await build({
-  ...nodeBundleOptions(),
-  entryPoints: ENTRY_POINTS,
-  splitting: true,
-  outbase: 'adapters',
-  outdir: 'dist',
-  write: false,
-});
-writeBuild(result.outputFiles, 'dist', (path) => basename(path) === 'main.js');
+const [bot, cli] = await Promise.all([
+  build({
+    ...codeCachedBundleOptions(),
+    entryPoints: ['adapters/main.ts'],
+    outfile: BOT_BUNDLE,
+    write: false,
+  }),
+  // The CLI stays an ES module: it runs one command and exits, and its commands load on demand (splitting).
+  build({
+    ...nodeBundleOptions(),
+    entryPoints: ['adapters/cli/main.ts'],
+    splitting: true,
+    outbase: 'adapters',
+    outdir: 'dist',
+    write: false,
+  }),
+]);
+const outputFiles = [...bot.outputFiles, ...cli.outputFiles, await codeCacheLoaderFile(BOT_BUNDLE)];
+writeBuild(outputFiles, 'dist', (path) => basename(path) === 'main.js');

@@ -5,7 +5,12 @@ export declare const INLINED_PACKAGES: readonly string[];
 export declare function nodeBundleOptions(): BuildOptions;
 export declare const CODE_FINGERPRINT_FILE: string;
 export declare function writeBuild(
-  outputFiles: readonly OutputFile[],
+  outputFiles: readonly Pick<OutputFile, 'path' | 'contents'>[],
   dir: string,
   isEntry?: (path: string) => boolean,
 ): void;
+export declare function codeCachedBundleOptions(): BuildOptions;
+export declare function codeCacheLoaderFile(
+  bundlePath: string,
+  extension?: string,
+): Promise<{ path: string; contents: Uint8Array }>;

@@ -98,6 +98,30 @@ export function nodeBundleOptions() {
   };
 }
 
+/** The start of a CommonJS bundle from V8's code cache (see the file): written beside the bundle, as its entry. */
+const CODE_CACHE_LOADER = new URL('./start-from-code-cache.mjs', import.meta.url);
+
+/**
+ * Options for a bundle started by that loader: CommonJS, since node:vm caches the code of scripts and not of
+ * modules, with `import.meta.url` and `import.meta.resolve` meaning what they mean in an ES module. Top-level
+ * await is not available in it.
+ */
+export function codeCachedBundleOptions() {
+  return {
+    ...nodeBundleOptions(),
+    format: 'cjs',
+    define: { 'import.meta.url': '__hallwayModuleUrl', 'import.meta.resolve': '__hallwayResolve' },
+    banner: {
+      js: "var __hallwayModuleUrl = require('node:url').pathToFileURL(__filename).href; var __hallwayResolve = (specifier) => require('node:url').pathToFileURL(require.resolve(specifier)).href;",
+    },
+  };
+}
+
+/** The loader as one more output file: `x.cjs` is started by `x.js` (or `x.mjs`) beside it. */
+export async function codeCacheLoaderFile(bundlePath, extension = '.js') {
+  return { path: bundlePath.replace(/\.cjs$/, extension), contents: await readFile(CODE_CACHE_LOADER) };
+}
+
 /**
  * The file, beside a bundle, naming its code: index snapshots are keyed by it (adapters/shared/code-fingerprint.ts).
  * Written with the bundle, so that a start reads 64 characters instead of hashing megabytes of code.

@@ -1,5 +1,6 @@
 // Wraps the engine an adapter answers with, so every answer is counted, timed and logged, whatever the platform.
 import type { Engine } from '../../src/index.ts';
+import { codeCacheCheckpoint } from '../shared/code-cache.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { InFlight } from './in-flight.ts';
 import type { MetricsSink } from './metrics-sink.ts';
@@ -41,6 +42,9 @@ export function engineInstrumenter(options: InstrumentOptions): (engine: Engine)
   };
 }
 
+/** Whether this process has answered yet: its first answer is a code-cache checkpoint. */
+let answeredOnce = false;
+
 function instrument(engine: Engine, options: InstrumentOptions): Engine {
   const { platform, logger, metrics, inFlight } = options;
   const now = options.now ?? (() => performance.now());
@@ -62,6 +66,11 @@ function instrument(engine: Engine, options: InstrumentOptions): Engine {
         const { intent, answered } = answer;
         metrics?.recordAnswer({ platform, intent, answered, seconds: ms / 1000 });
         logger[level]({ platform, intent, answered, latencyMs: round(ms) }, 'answer');
+        if (!answeredOnce) {
+          answeredOnce = true;
+          // After the reply is on its way: the code cache then holds what answering compiled.
+          setImmediate(codeCacheCheckpoint);
+        }
         return answer;
       } catch (error) {
         metrics?.recordAnswerError(platform);

@@ -123,6 +123,8 @@ describe('the Dockerfile', () => {
     const runs = instructions('RUN').join('\n');
     expect(runs).toContain('npm ci --omit=dev');
     expect(runs).toContain('npm run build');
+    // A question answered at build time leaves V8's code cache in dist/, for a runtime that cannot write there.
+    expect(runs).toMatch(/\| HALLWAY_NO_DOTENV=1 node dist\/main\.js/);
     expect(instructions('COPY')).toEqual(
       expect.arrayContaining([
         '--from=deps /app/node_modules ./node_modules',
