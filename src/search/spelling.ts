@@ -28,12 +28,15 @@ export function buildSpelling(
   frequency: (term: string) => number,
   learnt: ReadonlyMap<string, string> = new Map(),
 ): Spelling {
-  const words = new Map(learnt);
+  // Copied only when a word is learnt: an index read back from a snapshot never learns, and need not copy.
+  let words: ReadonlyMap<string, string> = learnt;
   let tree: SearchableMap<string> | undefined;
   return {
     learn(word, term) {
       if (word.length < MIN_CORRECTABLE_LENGTH || words.has(word)) return;
-      words.set(word, term);
+      const grown = words === learnt ? new Map(learnt) : (words as Map<string, string>);
+      grown.set(word, term);
+      words = grown;
       tree = undefined;
     },
     words: () => words,

@@ -82,11 +82,13 @@ export function popularTopics(catalog: Catalog): readonly string[] {
     count(session.track, 1);
   }
   const sessions = catalog.dataset.sessions.length;
-  const topics = [...counts.values()]
-    .filter((entry) => !isFormatLabel(entry.label) && entry.count <= Math.max(2, sessions * MAX_TOPIC_SHARE))
-    .sort((a, b) => b.count - a.count)
-    .slice(0, TOPIC_SUGGESTIONS)
-    .map((entry) => entry.label);
+  const topics: string[] = [];
+  // Most common first, and the word test only until enough are found: a schedule has thousands of labels.
+  for (const entry of [...counts.values()].sort((a, b) => b.count - a.count)) {
+    if (topics.length === TOPIC_SUGGESTIONS) break;
+    if (entry.count <= Math.max(2, sessions * MAX_TOPIC_SHARE) && !isFormatLabel(entry.label))
+      topics.push(entry.label);
+  }
   topicCache.set(catalog, topics);
   return topics;
 }
