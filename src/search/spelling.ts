@@ -26,23 +26,29 @@ function maxEdits(word: string): number {
  */
 export function buildSpelling(
   frequency: (term: string) => number,
-  learnt: ReadonlyMap<string, string> = new Map(),
+  learnt: () => ReadonlyMap<string, string> = () => new Map(),
 ): Spelling {
-  // Copied only when a word is learnt: an index read back from a snapshot never learns, and need not copy.
-  let words: ReadonlyMap<string, string> = learnt;
+  // The earlier build's words are asked for on first use, and copied only when a word is learnt: an index read
+  // back from a snapshot never learns, and most of its questions have no typo.
+  let earlier: ReadonlyMap<string, string> | undefined;
+  let grown: Map<string, string> | undefined;
+  const knownWords = (): ReadonlyMap<string, string> => {
+    earlier ??= learnt();
+    return grown ?? earlier;
+  };
   let tree: SearchableMap<string> | undefined;
   return {
     learn(word, term) {
-      if (word.length < MIN_CORRECTABLE_LENGTH || words.has(word)) return;
-      const grown = words === learnt ? new Map(learnt) : (words as Map<string, string>);
+      if (word.length < MIN_CORRECTABLE_LENGTH || knownWords().has(word)) return;
+      grown ??= new Map(knownWords());
       grown.set(word, term);
-      words = grown;
       tree = undefined;
     },
-    words: () => words,
+    words: knownWords,
     correct(word) {
       if (word.length < MIN_CORRECTABLE_LENGTH) return undefined;
       // Two neighbouring letters swapped ("serevr") is the commonest slip, and two edits to the tree's fuzzy search.
+      const words = knownWords();
       const swapped = swappedKnown(word, words);
       if (swapped !== undefined) return swapped;
       tree ??= radixTreeOf(words);

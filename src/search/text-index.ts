@@ -82,8 +82,11 @@ const MIN_PREFIX_LENGTH = 4;
  */
 export interface TextIndexParts {
   readonly postings: Postings;
-  /** Each word the records use that is long enough to correct, with its index term. */
-  readonly words: ReadonlyMap<string, string>;
+  /**
+   * Each word the records use that is long enough to correct, with its index term. Asked for on the first typo:
+   * read back from a snapshot, the list is decoded only then.
+   */
+  readonly words: () => ReadonlyMap<string, string>;
 }
 
 /** Analyses every record of the catalog into postings, learning the spelling vocabulary in the same pass. */
@@ -101,7 +104,8 @@ export function buildTextIndexParts(catalog: Catalog): TextIndexParts {
     analyzeToken,
     (word, term) => learner.learn(word, term),
   );
-  return { postings, words: learner.words() };
+  const words = learner.words();
+  return { postings, words: () => words };
 }
 
 /** Builds the index over every record in the catalog, from `parts` when they were built before. */

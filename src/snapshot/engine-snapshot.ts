@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import type { EngineIndexes } from '../engine/engine-indexes.ts';
 import type { MergeReport } from '../merge/merge-datasets.ts';
 import { type Dataset, RECORD_COLLECTIONS } from '../model/schema.ts';
+import type { Postings } from '../search/postings.ts';
 import { SEARCH_FIELDS } from '../search/record-text.ts';
+import { integersOf, integersToBase64 } from './integer-block.ts';
 import { type PostingsForm, postingsFromForm, postingsToForm, SnapshotShapeError } from './postings-form.ts';
 
 /**
@@ -33,7 +35,8 @@ interface SnapshotHeader {
 interface SnapshotBody {
   readonly dataset: Dataset;
   readonly merged: MergeReport;
-  readonly text: { readonly postings: PostingsForm; readonly words: string[]; readonly wordTerms: number[] };
+  /** The spelling words, one per line, and each one's term as its position in the postings (an integer block). */
+  readonly text: { readonly postings: PostingsForm; readonly words: string; readonly wordTerms: string };
   readonly names: PostingsForm;
 }
 
@@ -44,15 +47,16 @@ export type DecodedSnapshot =
 
 /** The file's bytes for `content`, built from the sources `source` names. */
 export function encodeSnapshot(source: string, content: SnapshotContent): Uint8Array {
-  const { postings, words } = content.indexes.text;
+  const { postings } = content.indexes.text;
+  const words = content.indexes.text.words();
   const termIds = new Map([...postings.terms.keys()].map((term, index) => [term, index]));
   const body: SnapshotBody = {
     dataset: content.dataset,
     merged: content.merged,
     text: {
       postings: postingsToForm(postings, SEARCH_FIELDS.length),
-      words: [...words.keys()],
-      wordTerms: [...words.values()].map((term) => termIds.get(term) ?? -1),
+      words: [...words.keys()].join('\n'),
+      wordTerms: integersToBase64([...words.values()].map((term) => termIds.get(term) ?? -1)),
     },
     names: postingsToForm(content.indexes.names, 1),
   };
@@ -113,20 +117,42 @@ function contentOf(body: SnapshotBody): SnapshotContent {
     typeof dataset?.conference === 'object' &&
     RECORD_COLLECTIONS.every((collection) => Array.isArray(dataset[collection])) &&
     typeof merged?.sessions === 'number' &&
-    Array.isArray(text?.words) &&
-    Array.isArray(text.wordTerms) &&
-    text.words.length === text.wordTerms.length;
+    typeof text?.words === 'string' &&
+    typeof text.wordTerms === 'string';
   if (!shaped) throw new SnapshotShapeError('a part is missing');
   const postings = postingsFromForm(text.postings, SEARCH_FIELDS.length);
-  const terms = [...postings.terms.keys()];
-  const words = new Map<string, string>();
-  text.words.forEach((word, index) => {
-    const term = terms[text.wordTerms[index] ?? -1];
-    if (typeof word !== 'string' || term === undefined)
-      throw new SnapshotShapeError('a spelling word has no term');
-    words.set(word, term);
-  });
-  return { dataset, merged, indexes: { text: { postings, words }, names: postingsFromForm(names, 1) } };
+  return {
+    dataset,
+    merged,
+    indexes: { text: { postings, words: spellingWords(text, postings) }, names: postingsFromForm(names, 1) },
+  };
+}
+
+/**
+ * The spelling words, checked now (one term for each, and a term that exists) and decoded on the first typo: a
+ * start that answers without one never builds the map of twenty thousand words.
+ */
+function spellingWords(text: SnapshotBody['text'], postings: Postings): () => ReadonlyMap<string, string> {
+  let wordTerms: Int32Array;
+  try {
+    wordTerms = integersOf(text.wordTerms);
+  } catch (error) {
+    throw new SnapshotShapeError(`spelling: ${(error as Error).message}`);
+  }
+  let lines = text.words.length === 0 ? 0 : 1;
+  for (let at = text.words.indexOf('\n'); at >= 0; at = text.words.indexOf('\n', at + 1)) lines++;
+  if (lines !== wordTerms.length) throw new SnapshotShapeError('spelling: a word has no term');
+  const termCount = postings.terms.size;
+  for (const term of wordTerms)
+    if (term < 0 || term >= termCount) throw new SnapshotShapeError('spelling: a word has no term');
+  let words: Map<string, string> | undefined;
+  return () => {
+    if (words !== undefined) return words;
+    const terms = [...postings.terms.keys()];
+    const list = text.words.length === 0 ? [] : text.words.split('\n');
+    words = new Map(list.map((word, index) => [word, terms[wordTerms[index] as number] as string]));
+    return words;
+  };
 }
 
 function sha256(bytes: Uint8Array): string {

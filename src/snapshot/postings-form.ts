@@ -1,8 +1,8 @@
 // Postings as one block of 32-bit integers (base64 in the snapshot's JSON), read back as views of that block and
 // checked on the way in.
-import { Buffer } from 'node:buffer';
 import { DocumentList } from '../search/document-list.ts';
 import type { Postings, TermPostings } from '../search/postings.ts';
+import { integersOf, integersToBase64 } from './integer-block.ts';
 
 /** The postings of one index, flattened: a few arrays and one block instead of thousands of small maps. */
 export interface PostingsForm {
@@ -37,10 +37,13 @@ export function postingsToForm(postings: Postings, fieldCount: number): Postings
       for (const document of documents.keys()) numbers.push(document);
     }
   }
-  const block = new DataView(new ArrayBuffer(numbers.length * 4));
-  for (const [index, number] of numbers.entries()) block.setInt32(index * 4, number, true);
-  const lists = Buffer.from(block.buffer).toString('base64');
-  return { documentCount: postings.documentCount, fieldCount, fieldLengths, terms, lists };
+  return {
+    documentCount: postings.documentCount,
+    fieldCount,
+    fieldLengths,
+    terms,
+    lists: integersToBase64(numbers),
+  };
 }
 
 /** Reads postings back, checking every count and document id: a damaged form throws SnapshotShapeError. */
@@ -58,7 +61,12 @@ export function postingsFromForm(form: PostingsForm, fieldCount: number): Postin
   const lengths: number[][] = [];
   for (let document = 0; document < documentCount; document++)
     lengths.push(fieldLengths.slice(document * fieldCount, (document + 1) * fieldCount));
-  const block = integersOf(lists);
+  let block: Int32Array;
+  try {
+    block = integersOf(lists);
+  } catch (error) {
+    throw new SnapshotShapeError(`postings: ${(error as Error).message}`);
+  }
   const shape = (reason: string): SnapshotShapeError => new SnapshotShapeError(`postings: ${reason}`);
   const postings: TermPostings = new Map();
   let at = 0;
@@ -91,16 +99,3 @@ export function postingsFromForm(form: PostingsForm, fieldCount: number): Postin
   if (at !== block.length) throw shape('numbers left over');
   return { documentCount, fieldLengths: lengths, terms: postings };
 }
-
-/** The block's integers: a view of the decoded bytes where the machine is little-endian, as nearly all are. */
-function integersOf(base64: string): Int32Array {
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length % 4 !== 0) throw new SnapshotShapeError('postings: the block is not whole integers');
-  const count = bytes.length / 4;
-  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0)
-    return new Int32Array(bytes.buffer, bytes.byteOffset, count);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-  return Int32Array.from({ length: count }, (_, index) => view.getInt32(index * 4, true));
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

@@ -157,7 +157,10 @@ describe('a snapshot whose postings were forged, with a checksum that matches', 
   const dataset = load(DEFAULT_DATASET);
   const file = buildSnapshotEngine(dataset, MERGED).snapshot('the sources');
   const [header, body] = parts(file);
-  const text = body.text as { postings: { lists: string; documentCount: number } };
+  const text = body.text as {
+    postings: { lists: string; documentCount: number; terms: string[] };
+    wordTerms: string;
+  };
 
   /** The file with the text index's block of integers changed by `change`, and its checksum made to match. */
   const forgedWith = (change: (block: Int32Array) => void): Uint8Array => {
@@ -184,6 +187,25 @@ describe('a snapshot whose postings were forged, with a checksum that matches', 
     expect(read).toMatchObject({ stale: false });
     expect(read.reason).toMatch(/^its body is unreadable: postings: /);
     expect(read.reason).not.toContain('\n');
+  });
+
+  it('is refused at the start, not at the first typo, when a spelling word names no term', () => {
+    const wordTerms = new Int32Array(Uint8Array.from(Buffer.from(text.wordTerms, 'base64')).buffer);
+    wordTerms.set([text.postings.terms.length], 0);
+    const forged = new TextEncoder().encode(
+      JSON.stringify({
+        ...body,
+        text: { ...text, wordTerms: Buffer.from(wordTerms.buffer).toString('base64') },
+      }),
+    );
+    const sha256 = createHash('sha256').update(forged).digest('hex');
+    const head = new TextEncoder().encode(`${JSON.stringify({ ...header, bytes: forged.length, sha256 })}\n`);
+    const read = restoreEngine(Buffer.concat([head, forged]), 'the sources');
+    expect(read).toMatchObject({
+      ok: false,
+      stale: false,
+      reason: 'its body is unreadable: spelling: a word has no term',
+    });
   });
 
   it('is read when nothing was changed (the forging itself keeps a good file good)', () => {
