@@ -1,7 +1,7 @@
 // minisearch, loaded from prebuilt postings and exposing term statistics.
 import MiniSearch, { type Options } from 'minisearch';
 import type { Postings } from './postings.ts';
-import { radixTreeOf } from './radix-tree.ts';
+import { SortedTerms } from './sorted-terms.ts';
 
 export type IndexedDocument = { readonly n: number };
 
@@ -137,7 +137,7 @@ export class HallwayMiniSearch extends MiniSearch<IndexedDocument> {
     this._nextId = documentCount;
     this._avgFieldLength = totals.map((total) => total / Math.max(1, documentCount));
     // A DocumentList offers every Map method minisearch uses on these entries (see document-list.ts).
-    // The same tree class as minisearch's own (its package also exports it on its own, with separate typings).
-    this._index = radixTreeOf(postings.terms) as unknown as typeof this._index;
+    // Everything a search asks of the term map, without building its tree (see sorted-terms.ts).
+    this._index = SortedTerms.of(postings.terms) as unknown as typeof this._index;
   }
 }

@@ -13,7 +13,7 @@ import { type PostingsForm, postingsFromForm, postingsToForm, SnapshotShapeError
  * then rebuilt rather than read. The running code's fingerprint, which adapters fold into the source key, catches
  * the changes nobody remembered to bump this for.
  */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /** What a snapshot keeps: the merged dataset, how it was merged, and what the engine builds from it. */
 export interface SnapshotContent {
@@ -49,12 +49,14 @@ export type DecodedSnapshot =
 export function encodeSnapshot(source: string, content: SnapshotContent): Uint8Array {
   const { postings } = content.indexes.text;
   const words = content.indexes.text.words();
-  const termIds = new Map([...postings.terms.keys()].map((term, index) => [term, index]));
+  const form = postingsToForm(postings, SEARCH_FIELDS.length);
+  // A word's term is its position among the form's terms, which is the order a start reads them back in.
+  const termIds = new Map(form.terms.map((term, index) => [term, index]));
   const body: SnapshotBody = {
     dataset: content.dataset,
     merged: content.merged,
     text: {
-      postings: postingsToForm(postings, SEARCH_FIELDS.length),
+      postings: form,
       words: [...words.keys()].join('\n'),
       wordTerms: integersToBase64([...words.values()].map((term) => termIds.get(term) ?? -1)),
     },

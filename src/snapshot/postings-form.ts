@@ -10,6 +10,7 @@ export interface PostingsForm {
   readonly fieldCount: number;
   /** Distinct terms of each document's fields, document after document. */
   readonly fieldLengths: readonly number[];
+  /** In sorted order. */
   readonly terms: readonly string[];
   /**
    * Little-endian 32-bit integers, in base64. For each term in order: its number of fields, then per field the
@@ -27,10 +28,11 @@ export function postingsToForm(postings: Postings, fieldCount: number): Postings
   const fieldLengths: number[] = [];
   for (const lengths of postings.fieldLengths)
     for (let field = 0; field < fieldCount; field++) fieldLengths.push(lengths[field] ?? 0);
-  const terms: string[] = [];
+  // Sorted, so that a start reads them into the sorted term map as they come (see sorted-terms.ts).
+  const terms = [...postings.terms.keys()].sort();
   const numbers: number[] = [];
-  for (const [term, fields] of postings.terms) {
-    terms.push(term);
+  for (const term of terms) {
+    const fields = postings.terms.get(term) as Map<number, DocumentList>;
     numbers.push(fields.size);
     for (const [field, documents] of fields) {
       numbers.push(field, documents.size);
