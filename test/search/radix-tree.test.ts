@@ -1,21 +1,8 @@
 // The one-pass tree must hold what minisearch's own insertion holds, and find the same keys by prefix and by typo.
 import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../adapters/bench/random.ts';
 import { radixTreeOf } from '../../src/search/radix-tree.ts';
-
-/** Words that share prefixes often, as an index's terms do ("contain", "container", "containers"). */
-function wordsFrom(seed: number, count: number): string[] {
-  const random = seededRandom(seed);
-  const stems = ['con', 'contain', 'kube', 'kubernetes', 'k', 'obs', 'observ', 'rust', 'rus', 'ü', 'été'];
-  const letters = 'aeiourstnlck';
-  return Array.from({ length: count }, () => {
-    let word = stems[Math.floor(random() * stems.length)] ?? '';
-    const extra = Math.floor(random() * 5);
-    for (let index = 0; index < extra; index++) word += letters[Math.floor(random() * letters.length)];
-    return word;
-  });
-}
+import { prefixWords } from '../helpers/prefix-words.ts';
 
 const sorted = <T>(entries: Iterable<readonly [string, T]>): Array<[string, T]> =>
   [...entries]
@@ -25,7 +12,7 @@ const sorted = <T>(entries: Iterable<readonly [string, T]>): Array<[string, T]> 
 describe('radixTreeOf', () => {
   for (const seed of [1, 2, 3]) {
     it(`holds what SearchableMap.from holds, and finds the same by prefix and by typo (seed ${seed})`, () => {
-      const entries = wordsFrom(seed, 400).map((word, index): [string, number] => [word, index]);
+      const entries = prefixWords(seed, 400).map((word, index): [string, number] => [word, index]);
       const inserted = SearchableMap.from(entries);
       const built = radixTreeOf(entries);
       expect(built.size).toBe(inserted.size);

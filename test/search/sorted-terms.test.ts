@@ -2,27 +2,15 @@
 // expansions in the order of the one-pass tree (radixTreeOf), so that sums of scores and ties do not move.
 import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../adapters/bench/random.ts';
 import { radixTreeOf } from '../../src/search/radix-tree.ts';
 import { SortedTerms } from '../../src/search/sorted-terms.ts';
-
-function termsFrom(seed: number, count: number): string[] {
-  const random = seededRandom(seed);
-  const stems = ['con', 'contain', 'kube', 'kubernetes', 'k', 'obs', 'observ', 'rust', 'rus', 'ü', 'été', ''];
-  const letters = 'aeiourstnlck';
-  return Array.from({ length: count }, () => {
-    let term = stems[Math.floor(random() * stems.length)] ?? '';
-    const extra = Math.floor(random() * 5);
-    for (let index = 0; index < extra; index++) term += letters[Math.floor(random() * letters.length)];
-    return term;
-  });
-}
+import { prefixWords } from '../helpers/prefix-words.ts';
 
 describe('SortedTerms', () => {
   for (const seed of [1, 2, 3]) {
     it(`gets, prefixes and iterates as a tree over the same terms (seed ${seed})`, () => {
       // Unsorted, with repeats: the last value of a key wins in all three.
-      const entries = termsFrom(seed, 500).map((term, index): [string, number] => [term, index]);
+      const entries = prefixWords(seed, 500).map((term, index): [string, number] => [term, index]);
       const inserted = SearchableMap.from(entries);
       const tree = radixTreeOf(entries);
       const sorted = SortedTerms.of(new Map(entries));
