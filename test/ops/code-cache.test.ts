@@ -1,5 +1,5 @@
 // `npm start` compiles the bot from V8's code cache when one fits: the first start writes it, later starts read it,
-// and a cache that does not fit (damaged, another Node) is compiled around and replaced, never trusted.
+// and a cache that does not fit (damaged, another Node, another bundle) is compiled around and replaced.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,22 @@ describe.sequential('the bot started from its code cache', () => {
     expect(await ask('who spoke about platform engineering?')).toContain('Abby Bangser (Syntasso)');
     // A start whose cache V8 rejected would have written a new one.
     expect(statSync(cacheFile, { bigint: true }).mtimeNs).toBe(before.mtimeNs);
+  });
+
+  it('is not used for an edited bundle of the same length (V8 checks only the length), and is replaced', async () => {
+    const question = 'who spoke about platform engineering?';
+    expect(await ask(question)).toContain(', best first:');
+    const bundle = join(dir, 'main.cjs');
+    const original = readFileSync(bundle, 'utf8');
+    const before = statSync(cacheFile, { bigint: true });
+    try {
+      // A one-character fix: the old cache would run the old code and still say "first".
+      writeFileSync(bundle, original.replace(', best first:', ', best FIRST:'));
+      expect(await ask(question)).toContain(', best FIRST:');
+      expect(statSync(cacheFile, { bigint: true }).mtimeNs).not.toBe(before.mtimeNs);
+    } finally {
+      writeFileSync(bundle, original);
+    }
   });
 
   it('compiles around a damaged cache, answers, and replaces it with one that fits', async () => {
