@@ -98,7 +98,7 @@ export async function answerHttpInteraction(
   // The same conference routing and follow-up context as the gateway's commands, so either path may answer.
   const channelId = interaction.channel_id ?? null;
   const memory = deps.services?.conversations;
-  const conversation = conversationKey(channelId, userId);
+  const conversation = conversationKey(interaction.guild_id ?? null, channelId, userId);
   const answer = await askIn(
     deps,
     question.text,

@@ -28,10 +28,11 @@ import { gateQuestion } from './rate-gate.ts';
 
 /**
  * One person's conversation in one channel (or their DMs): their follow-up ("when is it?") refers to their last
- * answer there, by slash command or mention alike, whichever replica takes it.
+ * answer there, by slash command or mention alike, whichever replica takes it. The server comes first, as a Slack
+ * key's workspace does, so that a server removing the bot forgets its conversations with the rest of its data.
  */
-export function conversationKey(channelId: string | null, userId: string): string {
-  return `discord:${channelId ?? 'dm'}:${userId}`;
+export function conversationKey(guildId: string | null, channelId: string | null, userId: string): string {
+  return `discord:${guildId ?? 'dm'}:${channelId ?? 'dm'}:${userId}`;
 }
 
 /** What the interaction handlers need. */
@@ -166,7 +167,7 @@ async function answerQuestion(
   if (question.kind === 'unknown') return;
   const deferred = DEFERRED_COMMANDS.has(name);
   if (deferred) await interaction.deferReply();
-  const conversation = conversationKey(interaction.channelId, interaction.user.id);
+  const conversation = conversationKey(interaction.guildId, interaction.channelId, interaction.user.id);
   const asked = askInConversation(context, context.conversations, conversation, question.text, {
     platform: 'discord',
     channelId: interaction.channelId,

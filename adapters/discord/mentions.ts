@@ -93,7 +93,7 @@ export async function handleMessage(message: Message, context: MessageContext): 
       await message.reply({ content: gate.text });
       return;
     }
-    const conversation = conversationKey(message.channelId, message.author.id);
+    const conversation = conversationKey(message.guildId, message.channelId, message.author.id);
     const asked = askInConversation(context, context.conversations, conversation, verdict.question, {
       platform: 'discord',
       channelId: message.channelId,
