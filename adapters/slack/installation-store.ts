@@ -27,6 +27,19 @@ export function installationOf(context: {
   return context.isEnterpriseInstall === true ? context.enterpriseId : context.teamId;
 }
 
+/**
+ * A conversation's key (its follow-up context): it begins with the installation, as forgetting an installation
+ * deletes the keys that begin `slack:<installation>:`. For an org-wide install that is the org, not the workspace
+ * the message came from, so that uninstalling it from the org forgets the conversations of all its workspaces.
+ */
+export function conversationKey(
+  context: Parameters<typeof installationOf>[0],
+  channel: string,
+  thread: string,
+): string {
+  return `slack:${installationOf(context) ?? ''}:${channel}:${thread}`;
+}
+
 /** `installations` is read at each call: the store opens after the Slack app is built. */
 export function slackInstallationStore(
   installations: () => Installations | undefined,

@@ -9,7 +9,7 @@ import { registerAgendaActions, type SlackReply, slackAgendaUser, slackReply } f
 import type { AnswerPoster } from './answer-poster.ts';
 import { registerCommandListener } from './command-listener.ts';
 import type { EventDeduper } from './dedupe.ts';
-import { installationOf } from './installation-store.ts';
+import { conversationKey, installationOf } from './installation-store.ts';
 import { HomeOpenedEventSchema, ignoreReason, MentionEventSchema, MessageEventSchema } from './payloads.ts';
 import { createRateGate } from './rate-gate.ts';
 import { createGuard, createReporter, type Outcome, type Surface } from './request-guard.ts';
@@ -109,7 +109,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'mention',
       { channel: mention.channel, user: mention.user },
       async () => {
-        const conversation = `slack:${context.teamId ?? ''}:${mention.channel}:${thread_ts}`;
+        const conversation = conversationKey(context, mention.channel, thread_ts);
         const { message, personal } = await reply(
           questionFromSlackText(mention.text, context.botUserId),
           mention.channel,
@@ -154,7 +154,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
       'dm',
       { channel: message.channel, user: message.user },
       async () => {
-        const conversation = `slack:${context.teamId ?? ''}:${message.channel}:${message.thread_ts ?? 'dm'}`;
+        const conversation = conversationKey(context, message.channel, message.thread_ts ?? 'dm');
         const { message: answer } = await reply(
           questionFromSlackText(message.text ?? '', context.botUserId),
           message.channel,
