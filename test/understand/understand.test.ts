@@ -1,10 +1,11 @@
 // How questions are read over the bundled data: the intent and its slots, for the phrasings people actually use.
 import { describe, expect, it } from 'vitest';
+import table from '../../data/understanding/intents.json' with { type: 'json' };
 import savedModel from '../../data/understanding/model.json' with { type: 'json' };
 import { loadDataset } from '../../src/load/load-dataset.ts';
 import { buildCatalog } from '../../src/model/catalog.ts';
 import { buildTextIndex } from '../../src/search/text-index.ts';
-import { INTENT_LABELS, LEXICON, LEXICON_HASH } from '../../src/understand/lexicon.ts';
+import { INTENT_LABELS, LEXICON, LEXICON_HASH, lexiconSchema } from '../../src/understand/lexicon.ts';
 import { templateFeatures } from '../../src/understand/template.ts';
 import { exampleItems, trainOnLexicon } from '../../src/understand/train.ts';
 import { createUnderstanding } from '../../src/understand/understand.ts';
@@ -208,6 +209,11 @@ describe('the kept model', () => {
     expect(savedModel.table).toBe(LEXICON_HASH);
     expect(read.model.trainedOn).toBe(savedModel.trainedOn);
     expect(read.model.read).toEqual(savedModel.read);
+  });
+
+  it('was kept for a table that passes the schema, which a start therefore does not check again', () => {
+    expect(savedModel.table).toBe(LEXICON_HASH);
+    expect(lexiconSchema.safeParse(table).success).toBe(true);
   });
 
   it('is what a start uses, read from the file without reading the examples', () => {
