@@ -138,6 +138,6 @@ export class HallwayMiniSearch extends MiniSearch<IndexedDocument> {
     this._avgFieldLength = totals.map((total) => total / Math.max(1, documentCount));
     // A DocumentList offers every Map method minisearch uses on these entries (see document-list.ts).
     // Everything a search asks of the term map, without building its tree (see sorted-terms.ts).
-    this._index = SortedTerms.of(postings.terms) as unknown as typeof this._index;
+    this._index = (postings.sorted ?? SortedTerms.of(postings.terms)) as unknown as typeof this._index;
   }
 }

@@ -2,6 +2,7 @@
 import { analyzeToken } from '../text/analyzer.ts';
 import { wordTokens } from '../text/normalize.ts';
 import { DocumentList } from './document-list.ts';
+import type { SortedTerms } from './sorted-terms.ts';
 
 /** Term → field id → the documents that contain it (each term counts once per field). */
 export type TermPostings = Map<string, Map<number, DocumentList>>;
@@ -11,6 +12,8 @@ export interface Postings {
   /** Distinct terms per document per field, which BM25 uses as the field length. */
   readonly fieldLengths: readonly number[][];
   readonly terms: TermPostings;
+  /** The same lists by sorted term, when read back from a snapshot: each term's decoded when first reached. */
+  readonly sorted?: SortedTerms<Map<number, DocumentList>>;
 }
 
 /**

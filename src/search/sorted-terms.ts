@@ -16,32 +16,52 @@ import { radixTreeOf } from './radix-tree.ts';
 export class SortedTerms<T> {
   private tree: SearchableMap<T> | undefined;
 
+  /**
+   * `made[at]` is the value of `terms[at]` once made; `valueAt` makes it (a snapshot's lists are decoded only
+   * for the terms a question reaches).
+   */
   private constructor(
     private readonly terms: readonly string[],
-    private readonly data: readonly T[],
+    private readonly made: Array<T | undefined>,
+    private readonly valueAt: (at: number) => T,
     private readonly from: number,
     private readonly to: number,
   ) {}
 
-  /** The entries, sorted here unless they already are (a snapshot keeps them sorted). */
+  /** Terms already sorted, each one's value made by `valueAt` (its position) the first time it is read. */
+  static lazy<T>(terms: readonly string[], valueAt: (at: number) => T): SortedTerms<T> {
+    return new SortedTerms(terms, new Array<T | undefined>(terms.length), valueAt, 0, terms.length);
+  }
+
+  /** The entries (distinct keys, as a map's), sorted here unless they already are (a snapshot keeps them sorted). */
   static of<T>(entries: Iterable<readonly [string, T]>): SortedTerms<T> {
-    let pairs = [...entries];
-    const sorted = pairs.every(
-      (pair, index) => index === 0 || (pairs[index - 1] as readonly [string, T])[0] < pair[0],
-    );
-    if (!sorted) pairs = pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const terms = pairs.map(([term]) => term);
-    return new SortedTerms(
-      terms,
-      pairs.map(([, value]) => value),
-      0,
-      terms.length,
-    );
+    let terms: string[] = [];
+    let data: Array<T | undefined> = [];
+    let sorted = true;
+    for (const [term, value] of entries) {
+      if (sorted && terms.length > 0 && !((terms[terms.length - 1] as string) < term)) sorted = false;
+      terms.push(term);
+      data.push(value);
+    }
+    if (!sorted) {
+      const order = terms.map((_, index) => index);
+      const keyOf = terms;
+      order.sort((a, b) => ((keyOf[a] as string) < (keyOf[b] as string) ? -1 : 1));
+      terms = order.map((index) => keyOf[index] as string);
+      const before = data;
+      data = order.map((index) => before[index]);
+    }
+    return new SortedTerms<T>(terms, data, (at) => data[at] as T, 0, terms.length);
+  }
+
+  /** The term at `at` in sorted order (0 is the first). */
+  keyAt(at: number): string | undefined {
+    return at >= 0 && at < this.size ? this.terms[this.from + at] : undefined;
   }
 
   get(key: string): T | undefined {
     const at = this.lowerBound(key);
-    return at < this.to && this.terms[at] === key ? this.data[at] : undefined;
+    return at < this.to && this.terms[at] === key ? this.value(at) : undefined;
   }
 
   has(key: string): boolean {
@@ -63,7 +83,7 @@ export class SortedTerms<T> {
       if ((this.terms[middle] as string).startsWith(prefix)) low = middle + 1;
       else high = middle;
     }
-    return new SortedTerms(this.terms, this.data, start, low);
+    return new SortedTerms(this.terms, this.made, this.valueAt, start, low);
   }
 
   fuzzyGet(key: string, maxEditDistance: number): Map<string, [T, number]> {
@@ -72,7 +92,7 @@ export class SortedTerms<T> {
   }
 
   *entries(): Generator<[string, T]> {
-    for (let at = this.to - 1; at >= this.from; at--) yield [this.terms[at] as string, this.data[at] as T];
+    for (let at = this.to - 1; at >= this.from; at--) yield [this.terms[at] as string, this.value(at)];
   }
 
   *keys(): Generator<string> {
@@ -89,6 +109,15 @@ export class SortedTerms<T> {
 
   [Symbol.iterator](): Generator<[string, T]> {
     return this.entries();
+  }
+
+  private value(at: number): T {
+    let value = this.made[at];
+    if (value === undefined) {
+      value = this.valueAt(at);
+      this.made[at] = value;
+    }
+    return value;
   }
 
   /** The first position in [from, to) whose key is not below `key`. */

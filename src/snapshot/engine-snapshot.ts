@@ -144,15 +144,16 @@ function spellingWords(text: SnapshotBody['text'], postings: Postings): () => Re
   let lines = text.words.length === 0 ? 0 : 1;
   for (let at = text.words.indexOf('\n'); at >= 0; at = text.words.indexOf('\n', at + 1)) lines++;
   if (lines !== wordTerms.length) throw new SnapshotShapeError('spelling: a word has no term');
-  const termCount = postings.terms.size;
+  const sorted = postings.sorted;
+  if (sorted === undefined) throw new SnapshotShapeError('spelling: the postings have no sorted terms');
+  const termCount = sorted.size;
   for (const term of wordTerms)
     if (term < 0 || term >= termCount) throw new SnapshotShapeError('spelling: a word has no term');
   let words: Map<string, string> | undefined;
   return () => {
     if (words !== undefined) return words;
-    const terms = [...postings.terms.keys()];
     const list = text.words.length === 0 ? [] : text.words.split('\n');
-    words = new Map(list.map((word, index) => [word, terms[wordTerms[index] as number] as string]));
+    words = new Map(list.map((word, index) => [word, sorted.keyAt(wordTerms[index] as number) as string]));
     return words;
   };
 }

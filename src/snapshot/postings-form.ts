@@ -2,6 +2,7 @@
 // checked on the way in.
 import { DocumentList } from '../search/document-list.ts';
 import type { Postings, TermPostings } from '../search/postings.ts';
+import { SortedTerms } from '../search/sorted-terms.ts';
 import { integersOf, integersToBase64 } from './integer-block.ts';
 
 /** The postings of one index, flattened: a few arrays and one block instead of thousands of small maps. */
@@ -70,34 +71,58 @@ export function postingsFromForm(form: PostingsForm, fieldCount: number): Postin
     throw new SnapshotShapeError(`postings: ${(error as Error).message}`);
   }
   const shape = (reason: string): SnapshotShapeError => new SnapshotShapeError(`postings: ${reason}`);
-  const postings: TermPostings = new Map();
+  // Every count and document is checked now, so a damaged file is refused at the start; each term's lists are
+  // only located, and made into document lists when a question first reaches the term.
+  const offsets = new Int32Array(terms.length);
   let at = 0;
-  for (const term of terms) {
+  let previousTerm: string | undefined;
+  for (const [index, term] of terms.entries()) {
     if (typeof term !== 'string') throw shape('a term is not a string');
-    const fields = new Map<number, DocumentList>();
+    if (previousTerm !== undefined && !(previousTerm < term)) throw shape(`term "${term}" is out of order`);
+    previousTerm = term;
+    offsets[index] = at;
     const fieldsHere = block[at++] ?? -1;
     if (fieldsHere < 0 || fieldsHere > fieldCount) throw shape(`term "${term}" has ${fieldsHere} fields`);
+    let seenFields = 0;
     for (let count = 0; count < fieldsHere; count++) {
       const field = block[at++] ?? -1;
       const length = block[at++] ?? -1;
-      if (field < 0 || field >= fieldCount || fields.has(field))
+      if (field < 0 || field >= fieldCount || (seenFields & (1 << field)) !== 0)
         throw shape(`term "${term}" has a bad field`);
+      seenFields |= 1 << field;
       if (length < 1 || length > documentCount || at + length > block.length)
         throw shape(`term "${term}" has a list of ${length}`);
-      const documents = block.subarray(at, at + length);
       // Increasing and within the index: DocumentList finds documents by binary search.
       let previous = -1;
-      for (let index = 0; index < length; index++) {
-        const document = documents[index] as number;
+      for (let index = at; index < at + length; index++) {
+        const document = block[index] as number;
         if (document <= previous || document >= documentCount)
           throw shape(`term "${term}" lists ${document}`);
         previous = document;
       }
-      fields.set(field, DocumentList.of(documents));
       at += length;
     }
-    postings.set(term, fields);
   }
   if (at !== block.length) throw shape('numbers left over');
-  return { documentCount, fieldLengths: lengths, terms: postings };
+  const listsOf = (index: number): Map<number, DocumentList> => {
+    const fields = new Map<number, DocumentList>();
+    let next = offsets[index] as number;
+    for (let count = block[next++] as number; count > 0; count--) {
+      const field = block[next++] as number;
+      const length = block[next++] as number;
+      fields.set(field, DocumentList.of(block.subarray(next, next + length)));
+      next += length;
+    }
+    return fields;
+  };
+  const sorted = SortedTerms.lazy(terms, listsOf);
+  return {
+    documentCount,
+    fieldLengths: lengths,
+    sorted,
+    // Only writing a snapshot again walks every term; answering reads `sorted`.
+    get terms(): TermPostings {
+      return new Map(terms.map((term, index) => [term, sorted.get(term) ?? listsOf(index)]));
+    },
+  };
 }

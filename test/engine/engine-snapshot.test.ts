@@ -189,6 +189,19 @@ describe('a snapshot whose postings were forged, with a checksum that matches', 
     expect(read.reason).not.toContain('\n');
   });
 
+  it('is refused when its terms are out of order (they are looked up by halving)', () => {
+    const [first, second, ...rest] = text.postings.terms;
+    const postings = { ...text.postings, terms: [second, first, ...rest] };
+    const forged = new TextEncoder().encode(JSON.stringify({ ...body, text: { ...text, postings } }));
+    const sha256 = createHash('sha256').update(forged).digest('hex');
+    const head = new TextEncoder().encode(`${JSON.stringify({ ...header, bytes: forged.length, sha256 })}\n`);
+    const read = restoreEngine(Buffer.concat([head, forged]), 'the sources');
+    expect(read).toMatchObject({ ok: false, stale: false });
+    expect(read.ok ? '' : read.reason).toMatch(
+      /^its body is unreadable: postings: term ".*" is out of order$/,
+    );
+  });
+
   it('is refused at the start, not at the first typo, when a spelling word names no term', () => {
     const wordTerms = new Int32Array(Uint8Array.from(Buffer.from(text.wordTerms, 'base64')).buffer);
     wordTerms.set([text.postings.terms.length], 0);
