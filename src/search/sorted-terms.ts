@@ -10,8 +10,8 @@ import { radixTreeOf } from './radix-tree.ts';
  *
  * Iteration runs from the last key to the first, which is the order of the tree radixTreeOf builds over the same
  * keys (minisearch walks a node's children last-first, and a key comes after every longer key below it): prefix
- * expansions are scored in the same order, so sums of scores, and ties, come out as they did. It is read-only, with none of the map's writing methods:
- * the index is loaded from postings, never added to.
+ * expansions are scored in the same order, so sums of scores, and ties, come out as they did. It is read-only,
+ * with none of the map's writing methods: the index is loaded from postings, never added to.
  */
 export class SortedTerms<T> {
   private tree: SearchableMap<T> | undefined;
@@ -96,7 +96,7 @@ export class SortedTerms<T> {
   }
 
   *keys(): Generator<string> {
-    for (const [key] of this.entries()) yield key;
+    for (let at = this.to - 1; at >= this.from; at--) yield this.terms[at] as string;
   }
 
   *values(): Generator<T> {
