@@ -2,6 +2,12 @@
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
+/**
+ * The same separators for lower-cased ASCII, whose only letters and digits are these. Unicode property classes
+ * are slow to compile and to run cold: a profiled start spent 7 ms in the one above.
+ */
+const ASCII_WORD_SEPARATORS = /[^a-z0-9]+/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower-cases and strips accents, so "Jean-François" and "jean-francois" compare equal. */
 export function foldText(text: string): string {
@@ -10,12 +16,11 @@ export function foldText(text: string): string {
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
-const NON_ASCII = /[^\p{ASCII}]/u;
-
 /** Splits text into folded word tokens; punctuation and whitespace only separate. */
 export function wordTokens(text: string): string[] {
-  return foldText(text)
-    .split(WORD_SEPARATORS)
+  const folded = foldText(text);
+  return folded
+    .split(NON_ASCII.test(folded) ? WORD_SEPARATORS : ASCII_WORD_SEPARATORS)
     .filter((token) => token.length > 0);
 }
 
