@@ -68,13 +68,16 @@ describe('a server that removes the bot', () => {
     const asked = messageCreate(`${MENTION} who is giving the opening keynote?`, { mentions: [BOT_USER] });
     harness.fake.dispatch('MESSAGE_CREATE', asked);
     const conversation = `discord:${GUILD_ID}:${CHANNEL_ID}:${asked.author.id}`;
+    // Generous waits: the reply crosses the fake's gateway and the store on a machine that may be loaded.
     await expect
-      .poll(async () => (await store.context.get(conversation, Date.now())) !== undefined)
+      .poll(async () => (await store.context.get(conversation, Date.now())) !== undefined, {
+        timeout: 10_000,
+      })
       .toBe(true);
 
     harness.fake.dispatch('GUILD_DELETE', { id: GUILD_ID });
     await expect
-      .poll(() => harness.logs.find((line) => line.msg === 'Discord server forgotten'))
+      .poll(() => harness.logs.find((line) => line.msg === 'Discord server forgotten'), { timeout: 10_000 })
       .toMatchObject({ server: GUILD_ID, removed: { subscriptions: 1, bindings: 2, agendaRows: 0 } });
     expect(await workspaceLeft(store, REMOVED)).toEqual(AGENDA_KEPT);
     expect(await store.context.get(conversation, Date.now())).toBeUndefined();
