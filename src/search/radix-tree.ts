@@ -8,9 +8,9 @@ type Node<T> = Map<string, Node<T> | T>;
 
 /**
  * The SearchableMap holding `entries` (the last value wins for a repeated key), as `SearchableMap.from` would
- * hold them. Inserting key by key splits and re-creates nodes as the tree grows, and at a start, when none of
- * that code is optimised yet, it took most of the time spent on restoring an index. Sorted keys give each
- * node's children side by side: every node is created once, with the prefix its neighbours share.
+ * hold them. Inserting key by key splits and re-creates nodes as the tree grows, which is slow before any of
+ * that code is optimised (a start builds the trees for typo lookups: spelling, names, framing words). Sorted keys
+ * give each node's children side by side: every node is created once, with the prefix its neighbours share.
  *
  * minisearch is pinned to the version whose tree layout this writes (a node is a Map of edge labels, with the
  * value under ''); test/search/radix-tree.test.ts checks it against minisearch's own insertion.
