@@ -1,60 +1,38 @@
 // Source refreshes counted in the metrics, from a real LiveData against a loopback schedule server.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRefreshes } from '../../adapters/ops/count-refreshes.ts';
 import { HallwayMetrics, METRIC_NAMES } from '../../adapters/ops/metrics.ts';
-import { LiveData } from '../../adapters/sources/live-data.ts';
 import { captureLogger } from '../helpers/capture-logger.ts';
-import { MINI_CONF } from '../helpers/engines.ts';
+import { MINI_SCHEDULE, openFileAndFeed, serveFeed } from '../helpers/mini-feed.ts';
 
-const SCHEDULE = readFileSync(
-  fileURLToPath(new URL('../fixtures/formats/mini-sched.ics', import.meta.url)),
-  'utf8',
-);
+const SCHEDULE = MINI_SCHEDULE;
 const MOVED = SCHEDULE.replace('LOCATION:Room Verde\\, Lisbon', 'LOCATION:Room Amarelo\\, Lisbon');
 
 let version: 'first' | 'moved' | 'down' = 'first';
-let server: Server;
-let url = '';
+let feed: Awaited<ReturnType<typeof serveFeed>>;
 const cacheDir = mkdtempSync(join(tmpdir(), 'hallway-ops-cache-'));
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  feed = await serveFeed((request, response) => {
     if (version === 'down') return response.writeHead(503).end('maintenance');
     const etag = `"${version}"`;
     if (request.headers['if-none-match'] === etag) return response.writeHead(304).end();
     response.writeHead(200, { etag }).end(version === 'first' ? SCHEDULE : MOVED);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/all.ics`;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await feed.close();
   rmSync(cacheDir, { recursive: true, force: true });
 });
 
 describe('countRefreshes', () => {
   it('counts updated, unchanged and failed refreshes; a throwing listener changes nothing', async () => {
     const captured = captureLogger();
-    const opened = await LiveData.open({
-      specs: [
-        { kind: 'path', path: MINI_CONF },
-        { kind: 'url', url, refreshMs: 0 },
-      ],
-      cacheDir,
-      logger: captured.logger,
-      now: () => Date.parse('2027-03-26T12:00:00Z'),
-      // Generous: a loaded machine's loopback must not turn a healthy source into a failed refresh.
-      timeoutMs: 5_000,
-    });
-    if (!opened.ok) throw new Error(opened.problems.join('\n'));
-    const { live } = opened;
+    const live = await openFileAndFeed(feed.url, cacheDir, captured.logger);
     const metrics = new HallwayMetrics({ processMetrics: false });
     countRefreshes(live, metrics);
     live.onRefresh(() => {
