@@ -3,7 +3,6 @@ import type { BuildOptions, OutputFile } from 'esbuild';
 
 export declare const INLINED_PACKAGES: readonly string[];
 export declare function nodeBundleOptions(): BuildOptions;
-export declare const CODE_FINGERPRINT_FILE: string;
 export declare function writeBuild(
   outputFiles: readonly Pick<OutputFile, 'path' | 'contents'>[],
   dir: string,

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { CODE_FINGERPRINT_FILE } from './code-fingerprint-file.mjs';
 
 /**
  * Packages bundled into dist/ rather than loaded from node_modules at start: the core's pure-JavaScript parsers,
@@ -129,13 +130,8 @@ export async function codeCacheLoaderFile(bundlePath, extension = '.js') {
 }
 
 /**
- * The file, beside a bundle, naming its code: index snapshots are keyed by it (adapters/shared/code-fingerprint.ts).
- * Written with the bundle, so that a start reads 64 characters instead of hashing megabytes of code.
- */
-export const CODE_FINGERPRINT_FILE = 'code-fingerprint';
-
-/**
- * Writes a build's files (built with `write: false`), then the fingerprint of them all into `dir`. Each file is
+ * Writes a build's files (built with `write: false`), then the fingerprint of them all into `dir`: index snapshots
+ * are keyed by it, and a start reads its 64 characters instead of hashing megabytes of code. Each file is
  * written under a temporary name and renamed into place, entry points last, so that a build running beside
  * another, or beside a starting bot, never leaves a half-written file for node to load.
  */

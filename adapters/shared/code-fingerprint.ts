@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CODE_FINGERPRINT_FILE } from '../build/node-bundle.mjs';
+import { CODE_FINGERPRINT_FILE } from '../build/code-fingerprint-file.mjs';
 import { PROJECT_ROOT } from './paths.ts';
 
 /** The packages whose code decides an index's terms: another version may stem or split words differently. */
