@@ -104,8 +104,7 @@ export function buildTextIndexParts(catalog: Catalog): TextIndexParts {
     analyzeToken,
     (word, term) => learner.learn(word, term),
   );
-  const words = learner.words();
-  return { postings, words: () => words };
+  return { postings, words: learner.words };
 }
 
 /** Builds the index over every record in the catalog, from `parts` when they were built before. */

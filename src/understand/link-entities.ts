@@ -1,6 +1,5 @@
 // Entity linking: finds every span of a question that names something in the catalog, wherever it stands:
 // people (typos, swapped letters, surnames), organisations, projects, terms, rooms and tracks.
-
 import type SearchableMap from 'minisearch/SearchableMap';
 import type { Catalog } from '../model/catalog.ts';
 import { roomNames } from '../model/room-names.ts';
