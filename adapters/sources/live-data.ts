@@ -2,10 +2,8 @@
 // A refresh builds a new engine off the answer path and swaps it in at once; a bad refresh keeps the old data.
 // Each engine built is saved as an index snapshot, so a start over the same sources restores it instead.
 import {
-  buildSnapshotEngine,
   type ChangeReport,
   compareProgrammes,
-  createEngine,
   type Dataset,
   type Engine,
   type EngineOptions,
@@ -13,14 +11,14 @@ import {
   isEmptyReport,
   loadDataset,
   type MergeReport,
-  mergeDatasets,
   mergeRefusal,
 } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { appendChangeLog, readChangeLog } from './change-log.ts';
 import { OneAtATime } from './one-at-a-time.ts';
 import { besideDataPath, SnapshotFile } from './snapshot-file.ts';
-import { pathContentHash, type SourceContent, snapshotKey } from './snapshot-key.ts';
+import { pathContentHash } from './snapshot-key.ts';
+import { datasetOf, keyOf, type SourceState, type Start, startFrom, zone } from './snapshot-start.ts';
 import { SourceCache } from './source-cache.ts';
 import { type SourceSpec, specLabel } from './source-spec.ts';
 import { type KeptCause, type SharedRefresh, type Shrunk, UrlSource } from './url-source.ts';
@@ -49,25 +47,6 @@ export interface LiveDataOptions {
 export type OpenResult =
   | { ok: true; live: LiveData }
   | { ok: false; problems: string[]; needsTimeZone?: true };
-
-/**
- * A path's dataset is absent when the engine came from a snapshot (nothing was parsed) or the file never loaded;
- * `contentHash` is of the bytes read just before it was parsed.
- */
-type SourceState =
-  | {
-      readonly spec: Extract<SourceSpec, { kind: 'path' }>;
-      dataset?: Dataset;
-      contentHash?: string | undefined;
-    }
-  | { readonly spec: Extract<SourceSpec, { kind: 'url' }>; readonly url: UrlSource };
-
-/** The engine a LiveData starts with, and the merged dataset behind it. */
-interface Start {
-  readonly engine: Engine;
-  readonly dataset: Dataset;
-  readonly merged: MergeReport;
-}
 
 /** Outcome of one refresh, for logs, metrics and tests. */
 export type RefreshOutcome =
@@ -375,62 +354,4 @@ function earlierReports(options: LiveDataOptions): ChangeReport[] {
 
 function engineOptionsOf(options: LiveDataOptions, reports: readonly ChangeReport[]): EngineOptions {
   return { clock: options.engineClock ?? options.now, changes: () => reports };
-}
-
-/**
- * The engine over the loaded sources: read back from the snapshot when it was built from the same content (a
- * reload of unchanged files, a URL whose copy is the one indexed before), else built and saved. A file that
- * changed while it was read is not saved: its bytes and its dataset may differ, so the next start rebuilds.
- */
-function startFrom(
-  states: readonly SourceState[],
-  context: {
-    readonly engineOptions: EngineOptions;
-    readonly snapshots: SnapshotFile | undefined;
-    readonly options: LiveDataOptions;
-    /** A key already looked up in vain: not read a second time. */
-    readonly triedKey?: string;
-  },
-): Start {
-  const { engineOptions, snapshots, options } = context;
-  const key = snapshots === undefined ? undefined : keyOf(states, options);
-  const restored =
-    key === undefined || key === context.triedKey ? undefined : snapshots?.restore(key, engineOptions);
-  if (restored !== undefined) return restored;
-  const { dataset, merged } = mergeDatasets(states.flatMap((state) => datasetOf(state) ?? []));
-  if (snapshots === undefined || key === undefined)
-    return { engine: createEngine(dataset, engineOptions), dataset, merged };
-  const built = buildSnapshotEngine(dataset, merged, engineOptions);
-  if (keyOf(states, options, { reread: true }) === key) snapshots.write(built.snapshot(key));
-  return { engine: built.engine, dataset, merged };
-}
-
-/**
- * The snapshot key of the sources: every file, and each URL that has data (one without is left out of the merge).
- * Undefined when a file's content is unknown (it could not be read to hash): no snapshot may stand in for it.
- * `reread` hashes the files again, to see that none changed since it was parsed.
- */
-function keyOf(
-  states: readonly SourceState[],
-  options: LiveDataOptions,
-  { reread = false } = {},
-): string | undefined {
-  const contents: SourceContent[] = [];
-  for (const state of states) {
-    if ('url' in state && state.url.dataset === undefined) continue;
-    const contentHash =
-      'url' in state ? state.url.contentHash : reread ? pathContentHash(state.spec.path) : state.contentHash;
-    if (contentHash === undefined) return undefined;
-    contents.push({ label: specLabel(state.spec), contentHash, ...zone(state.spec, options) });
-  }
-  return snapshotKey(contents);
-}
-
-function datasetOf(state: SourceState): Dataset | undefined {
-  return 'url' in state ? state.url.dataset : state.dataset;
-}
-
-function zone(spec: SourceSpec, options: LiveDataOptions): { timeZone?: string } {
-  const timeZone = spec.timeZone ?? options.timeZone;
-  return timeZone === undefined ? {} : { timeZone };
 }
